@@ -1,0 +1,67 @@
+package dev.ferry.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every setting Ferry reads, read here and nowhere else. {@code .env.template} documents
+ * each one; a test checks the two agree.
+ */
+public record FerryConfig(
+        Path dataDir,
+        Set<String> demos,
+        RedisSettings redis,
+        QueueSettings queue,
+        ApiSettings api,
+        WorkerSettings worker,
+        ClientSettings client) {
+
+    private static final long MB = 1024L * 1024;
+
+    /** Reads {@code .env} in the working directory and the environment. */
+    public static FerryConfig load() {
+        return from(EnvSource.load(Path.of(".env")));
+    }
+
+    public static FerryConfig from(Map<String, String> raw) {
+        Settings s = new Settings(raw);
+        return new FerryConfig(
+                Path.of(s.string("FERRY_DATA", "./data")).toAbsolutePath().normalize(),
+                s.list("FERRY_DEMOS"),
+                new RedisSettings(
+                        s.optional("REDIS_URL"),
+                        s.optional("REDIS_PASSWORD"),
+                        s.optional("REDIS_SENTINEL_MASTER"),
+                        s.list("REDIS_SENTINEL_ADDRESSES"),
+                        s.list("REDIS_CLUSTER_ADDRESSES"),
+                        s.integer("FERRY_EMBEDDED_REDIS_PORT", 6380)),
+                new QueueSettings(
+                        Duration.ofSeconds(s.integer("FERRY_WORKER_DEAD_AFTER_S", 30)),
+                        s.integer("FERRY_MAX_QUEUED", 10_000),
+                        s.duration("FERRY_RETENTION", Duration.ofDays(7)),
+                        Duration.ofSeconds(s.integer("FERRY_MAX_TIME_LIMIT_S", 6 * 3600)),
+                        s.duration("FERRY_RETRY_BASE", Duration.ofSeconds(2)),
+                        s.duration("FERRY_RETRY_MAX", Duration.ofMinutes(10)),
+                        s.integer("FERRY_POISON_AFTER", 3)),
+                new ApiSettings(
+                        s.string("FERRY_HOST", "127.0.0.1"),
+                        s.integer("FERRY_PORT", 8000),
+                        s.list("FERRY_API_KEYS"),
+                        s.longValue("FERRY_MAX_UPLOAD_MB", 512) * MB,
+                        s.longValue("FERRY_MIN_FREE_MB", 1024) * MB),
+                new WorkerSettings(
+                        s.integer("FERRY_CONCURRENCY", 1),
+                        s.string("FERRY_DEVICE", "cpu"),
+                        Duration.ofSeconds(s.integer("FERRY_SHUTDOWN_GRACE_S", 30))),
+                new ClientSettings(
+                        s.string("FERRY_URL", "http://127.0.0.1:8000"),
+                        s.optional("FERRY_API_KEY")));
+    }
+
+    /** The built-in defaults, ignoring the environment. */
+    public static FerryConfig defaults() {
+        return from(Map.of());
+    }
+}

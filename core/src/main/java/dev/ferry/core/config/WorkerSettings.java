@@ -1,0 +1,6 @@
+package dev.ferry.core.config;
+
+import java.time.Duration;
+
+/** How one worker process runs jobs. */
+public record WorkerSettings(int concurrency, String device, Duration shutdownGrace) {}

@@ -1,0 +1,21 @@
+package dev.ferry.core.queue;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The error codes the queue scripts return, mapped to exceptions in {@link RedisScripts}. */
+public enum QueueError {
+    /** The demo already has as many queued jobs as allowed. */
+    QUEUE_FULL,
+    /** No job with that id. */
+    NOT_FOUND,
+    /** The job is no longer running on the calling worker: it was reclaimed or finished. */
+    NOT_OWNER;
+
+    static Optional<QueueError> fromReply(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values()).filter(e -> message.startsWith(e.name())).findFirst();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ferry.core.queue;
+
+import dev.ferry.core.job.JobId;
+import dev.ferry.core.job.JobState;
+import dev.ferry.core.job.Priority;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Every Redis key and channel name of one demo's queue. The {@code {demo}} hash tag puts all
+ * of a demo's keys in one Redis Cluster slot, so each script's keys are always co-located.
+ */
+public final class QueueKeys {
+    /** The consumer group every worker of a demo reads its streams through. */
+    public static final String GROUP = "workers";
+    public static final String WORKERS = "ferry:workers";
+    public static final String DEMOS = "ferry:demos";
+
+    private final String demo;
+    private final String prefix;
+
+    public QueueKeys(String demo) {
+        this.demo = demo;
+        this.prefix = "ferry:{" + demo + "}:";
+    }
+
+    public String demo() {
+        return demo;
+    }
+
+    public String job(JobId id) {
+        return jobPrefix() + id;
+    }
+
+    /** Scripts that touch jobs they discover (claim, reclaim...) append ids to this prefix. */
+    public String jobPrefix() {
+        return prefix + "job:";
+    }
+
+    public String stream(Priority priority) {
+        return prefix + "stream:" + priority.wireName();
+    }
+
+    public String state(JobState state) {
+        return prefix + "state:" + state.wireName();
+    }
+
+    public String created() {
+        return prefix + "created";
+    }
+
+    public String delayed() {
+        return prefix + "delayed";
+    }
+
+    public String stats() {
+        return prefix + "stats";
+    }
+
+    /** Idempotency keys are hashed: a client's key can be any length and any bytes. */
+    public String idempotency(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return prefix + "idem:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Pub/sub channel carrying the record version of one job after every change. */
+    public String events(JobId id) {
+        return eventsPrefix() + id;
+    }
+
+    public String eventsPrefix() {
+        return prefix + "events:";
+    }
+
+    /** Pub/sub channel telling idle workers that jobs were queued. */
+    public String wake() {
+        return prefix + "wake";
+    }
+
+    /** Pub/sub channel telling workers that a running job was cancelled. */
+    public String cancel() {
+        return prefix + "cancel";
+    }
+
+    public static String worker(String workerId) {
+        return "ferry:worker:" + workerId;
+    }
+}

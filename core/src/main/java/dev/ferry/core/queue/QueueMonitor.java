@@ -1,0 +1,55 @@
+package dev.ferry.core.queue;
+
+import dev.ferry.core.job.JobState;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
+
+/** Reads a demo's queue figures in one pipelined round trip. */
+public final class QueueMonitor {
+    private static final long HOUR_MS = 3_600_000;
+    private final RedissonClient redisson;
+    private final WorkerRegistry clock;
+
+    public QueueMonitor(RedissonClient redisson, WorkerRegistry clock) {
+        this.redisson = redisson;
+        this.clock = clock;
+    }
+
+    public DemoStats stats(String demo) {
+        QueueKeys k = new QueueKeys(demo);
+        long now = clock.redisTimeMs();
+        RBatch batch = redisson.createBatch();
+        batch.getScoredSortedSet(k.state(JobState.QUEUED), StringCodec.INSTANCE).sizeAsync();
+        batch.getScoredSortedSet(k.state(JobState.RUNNING), StringCodec.INSTANCE).sizeAsync();
+        batch.getScoredSortedSet(k.state(JobState.SUCCEEDED), StringCodec.INSTANCE).countAsync(now - HOUR_MS, true, Double.POSITIVE_INFINITY, true);
+        batch.getScoredSortedSet(k.state(JobState.FAILED), StringCodec.INSTANCE).countAsync(now - HOUR_MS, true, Double.POSITIVE_INFINITY, true);
+        batch.getScoredSortedSet(k.state(JobState.FAILED), StringCodec.INSTANCE).sizeAsync();
+        batch.getScoredSortedSet(k.state(JobState.QUEUED), StringCodec.INSTANCE).entryRangeAsync(0, 0);
+        batch.<String, String>getMap(k.stats(), StringCodec.INSTANCE).readAllMapAsync();
+        BatchResult<?> r = batch.execute();
+        List<?> values = r.getResponses();
+        @SuppressWarnings("unchecked")
+        Collection<ScoredEntry<String>> oldest = (Collection<ScoredEntry<String>>) values.get(5);
+        @SuppressWarnings("unchecked")
+        Map<String, String> totals = (Map<String, String>) values.get(6);
+        long oldestAge = oldest.isEmpty() ? 0 : now - oldest.iterator().next().getScore().longValue();
+        return new DemoStats(demo, num(values.get(0)), num(values.get(1)), num(values.get(2)), num(values.get(3)),
+                num(values.get(4)), Math.max(0, oldestAge), total(totals, "submitted"), total(totals, "succeeded"),
+                total(totals, "failed"), total(totals, "cancelled"));
+    }
+
+    private static long num(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static long total(Map<String, String> totals, String name) {
+        String value = totals.get(name);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ferry.core.queue;
+
+import dev.ferry.core.job.JobId;
+import dev.ferry.core.job.JobState;
+import dev.ferry.core.job.Priority;
+import dev.ferry.core.json.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.redisson.api.RScript.ReturnType;
+
+/** The client side of the queue: submitting and cancelling jobs. */
+public final class Submissions {
+    private final RedisScripts scripts;
+    private final int maxQueued;
+    private final Duration idempotencyTtl;
+
+    public Submissions(RedisScripts scripts, int maxQueued, Duration idempotencyTtl) {
+        this.scripts = scripts;
+        this.maxQueued = maxQueued;
+        this.idempotencyTtl = idempotencyTtl;
+    }
+
+    /** @throws QueueException with {@link QueueError#QUEUE_FULL} past the demo's queue limit */
+    public SubmitOutcome submit(NewJob job) {
+        List<Object> reply = scripts.run(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), args(job));
+        return outcome(reply);
+    }
+
+    public CompletionStage<SubmitOutcome> submitAsync(NewJob job) {
+        return scripts.<List<Object>>runAsync(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), args(job))
+                .thenApply(Submissions::outcome);
+    }
+
+    /**
+     * Cancels a job: a queued one at once, a running one once its worker stops it.
+     *
+     * @return the state right after the call (running while the worker is stopping it)
+     * @throws QueueException with {@link QueueError#NOT_FOUND}
+     */
+    public JobState cancel(JobId id) {
+        QueueKeys k = new QueueKeys(id.demo());
+        String state = scripts.run(QueueScript.CANCEL, ReturnType.VALUE,
+                List.of(k.job(id), k.stream(Priority.HIGH), k.stream(Priority.NORMAL), k.state(JobState.QUEUED),
+                        k.state(JobState.CANCELLED), k.delayed(), k.stats()),
+                id.toString(), k.events(id), k.cancel(), QueueKeys.GROUP);
+        return JobState.fromWire(state);
+    }
+
+    private static List<String> keys(NewJob job) {
+        QueueKeys k = new QueueKeys(job.id().demo());
+        return List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.QUEUED), k.created(),
+                job.idempotencyKey().map(k::idempotency).orElse(k.idempotency("")), k.stats());
+    }
+
+    private Object[] args(NewJob job) {
+        QueueKeys k = new QueueKeys(job.id().demo());
+        return new Object[] {
+            job.id().toString(), maxQueued, idempotencyTtl.toMillis(), job.idempotencyKey().isPresent() ? "1" : "0", k.wake(),
+            "params", Json.write(job.params()),
+            "priority", job.priority().wireName(),
+            "max_attempts", job.maxAttempts(),
+            "time_limit_ms", job.timeLimitMs()
+        };
+    }
+
+    private static SubmitOutcome outcome(List<Object> reply) {
+        JobId id = JobId.parse(String.valueOf(reply.get(1))).orElseThrow();
+        return new SubmitOutcome(id, "created".equals(reply.get(0)));
+    }
+}

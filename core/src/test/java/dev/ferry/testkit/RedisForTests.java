@@ -1,0 +1,105 @@
+package dev.ferry.testkit;
+
+import dev.ferry.core.config.RedisSettings;
+import dev.ferry.core.queue.RedisScripts;
+import dev.ferry.core.redis.EmbeddedRedis;
+import dev.ferry.core.redis.RedisConnector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.redisson.api.RedissonClient;
+
+/**
+ * A real redis-server (the embedded-redis binary) for one test class, with append-only
+ * persistence so a test can restart it and find its data again. Register it with
+ * {@code @RegisterExtension static RedisForTests redis = new RedisForTests();}.
+ */
+public final class RedisForTests implements BeforeAllCallback, AfterAllCallback {
+    private Path dir;
+    private int port;
+    private EmbeddedRedis server;
+    private RedissonClient client;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    public void start() {
+        try {
+            if (dir == null) {
+                dir = Files.createTempDirectory("ferry-redis-");
+                port = FreePort.next();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server = EmbeddedRedis.start(port, dir);
+    }
+
+    public void stop() {
+        if (client != null) {
+            client.shutdown();
+            client = null;
+        }
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Stops the server and starts it again on the same port and data, as after a crash or upgrade. */
+    public void restart() {
+        server.close();
+        server = EmbeddedRedis.start(port, dir);
+    }
+
+    /** Stops only the server, leaving clients connected (for outage tests). */
+    public void stopServer() {
+        server.close();
+    }
+
+    public void startServer() {
+        server = EmbeddedRedis.start(port, dir);
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A client shared by the test class; closed after it. */
+    public RedissonClient client() {
+        if (client == null) {
+            client = newClient();
+        }
+        return client;
+    }
+
+    /** A client of its own, for a second simulated process; the caller shuts it down. */
+    public RedissonClient newClient() {
+        return RedisConnector.connect(settings(), url());
+    }
+
+    public RedisScripts scripts() {
+        return new RedisScripts(client());
+    }
+
+    public RedisSettings settings() {
+        return new RedisSettings(Optional.of(url()), Optional.empty(), Optional.empty(), Set.of(), Set.of(), port);
+    }
+}
