@@ -20,13 +20,33 @@ public record FerryConfig(
 
     private static final long MB = 1024L * 1024;
 
-    /** Reads {@code .env} in the working directory and the environment. */
-    public static FerryConfig load() {
-        return from(EnvSource.load(Path.of(".env")));
+    /**
+     * Reads {@code .env} in Ferry's home folder ({@code FERRY_HOME}, set by the {@code ./ferry}
+     * launcher to its own folder; else the working directory), then the environment, then
+     * {@code overrides} (command-line options), each winning over the one before.
+     */
+    public static FerryConfig load(Map<String, String> overrides) {
+        Path home = Path.of(System.getenv().getOrDefault("FERRY_HOME", "."));
+        Map<String, String> raw = new java.util.HashMap<>(EnvSource.load(home.resolve(".env")));
+        raw.putIfAbsent("FERRY_DATA", home.resolve("data").toString());
+        raw.putAll(overrides);
+        return from(raw);
     }
 
     public static FerryConfig from(Map<String, String> raw) {
-        Settings s = new Settings(raw);
+        return read(new Settings(raw));
+    }
+
+    /** The name of every setting Ferry reads. */
+    public static java.util.Set<String> settingNames() {
+        Settings s = new Settings(Map.of());
+        read(s);
+        java.util.Set<String> names = new java.util.TreeSet<>(s.namesRead());
+        names.add("FERRY_HOME");
+        return names;
+    }
+
+    private static FerryConfig read(Settings s) {
         return new FerryConfig(
                 Path.of(s.string("FERRY_DATA", "./data")).toAbsolutePath().normalize(),
                 s.list("FERRY_DEMOS"),

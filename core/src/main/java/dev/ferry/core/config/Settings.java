@@ -13,12 +13,19 @@ import java.util.regex.Pattern;
 public final class Settings {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
     private final Map<String, String> raw;
+    private final Set<String> read = new java.util.TreeSet<>();
 
     public Settings(Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
     }
 
+    /** Every setting name asked for so far; lets a test compare the code with .env.template. */
+    public Set<String> namesRead() {
+        return java.util.Collections.unmodifiableSet(read);
+    }
+
     public Optional<String> optional(String name) {
+        read.add(name);
         String value = raw.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }

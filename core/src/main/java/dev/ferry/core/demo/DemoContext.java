@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 public interface DemoContext {
     String jobId();
 
+    /** Which attempt this is, from 1; retries and reclaimed jobs count up. */
+    int attempt();
+
     /** Validated parameters with defaults filled in (see {@link ParamSpec#validate}). */
     Map<String, Object> params();
 

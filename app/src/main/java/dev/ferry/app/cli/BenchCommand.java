@@ -1,0 +1,7 @@
+package dev.ferry.app.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; see docs/benchmarks.md.",
+        subcommands = {QueueBenchCommand.class})
+public final class BenchCommand {}

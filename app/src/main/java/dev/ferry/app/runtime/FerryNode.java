@@ -1,0 +1,86 @@
+package dev.ferry.app.runtime;
+
+import dev.ferry.api.ApiServer;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.storage.DataFolder;
+import dev.ferry.worker.Worker;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Ferry process: Redis, and an API, a worker or both, sharing one metrics registry.
+ * Closing it stops the worker gracefully first (running jobs finish or are handed back),
+ * then the API, then Redis.
+ */
+public final class FerryNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FerryNode.class);
+    private final RedisRuntime redis;
+    private final Optional<ApiServer> api;
+    private final Optional<Worker> worker;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private FerryNode(RedisRuntime redis, Optional<ApiServer> api, Optional<Worker> worker) {
+        this.redis = redis;
+        this.api = api;
+        this.worker = worker;
+    }
+
+    public static FerryNode start(FerryConfig config, boolean withApi, boolean withWorker, boolean mayEmbedRedis) {
+        DataFolder data = new DataFolder(config.dataDir());
+        DemoCatalog demos = DemoCatalog.load(config.demos());
+        RedisRuntime redis = RedisRuntime.open(config, data, mayEmbedRedis);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Optional<ApiServer> api = Optional.empty();
+        Optional<Worker> worker = Optional.empty();
+        try {
+            if (withWorker) {
+                worker = Optional.of(Worker.start(config, redis.client(), demos, data, metrics));
+            }
+            if (withApi) {
+                api = Optional.of(ApiServer.start(config, redis.client(), demos, data, metrics));
+            }
+        } catch (RuntimeException e) {
+            worker.ifPresent(Worker::close);
+            redis.close();
+            throw e;
+        }
+        LOG.info("demos served: {}; data folder: {}", demos.names(), data.root());
+        return new FerryNode(redis, api, worker);
+    }
+
+    public Optional<ApiServer> api() {
+        return api;
+    }
+
+    public Optional<Worker> worker() {
+        return worker;
+    }
+
+    /** Blocks until {@link #close()} runs, e.g. from the SIGTERM shutdown hook. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Closes on SIGTERM / Ctrl-C. */
+    public FerryNode closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "ferry-shutdown"));
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        LOG.info("shutting down");
+        worker.ifPresent(Worker::close);
+        api.ifPresent(ApiServer::close);
+        redis.close();
+        closed.countDown();
+    }
+}
