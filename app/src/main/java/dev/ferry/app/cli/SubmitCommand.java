@@ -2,7 +2,6 @@ package dev.ferry.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.client.FerryClient;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = "Submits a job to a running Ferry (FERRY_URL) and prints it; with --wait, prints the finished job.")
 public final class SubmitCommand implements Callable<Integer> {
+    @Option(names = "--url", description = "The API's base URL (FERRY_URL), e.g. http://127.0.0.1:8000.")
+    String url;
+
     @Parameters(index = "0", description = "The demo, e.g. noop.")
     String demo;
 
@@ -44,7 +46,7 @@ public final class SubmitCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no such file: " + file);
             }
         }
-        FerryClient client = new FerryClient(FerryConfig.load(Map.of()).client());
+        FerryClient client = new FerryClient(ClientOptions.settings(url));
         JsonNode job = client.submit(demo, parseParams(), files, priority);
         if (await) {
             job = JobWaiter.untilFinished(client, job.path("id").asText(), Duration.ofSeconds(timeoutSeconds));

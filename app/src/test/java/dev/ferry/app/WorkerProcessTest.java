@@ -1,0 +1,108 @@
+package dev.ferry.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.job.Job;
+import dev.ferry.core.job.JobId;
+import dev.ferry.core.job.JobState;
+import dev.ferry.core.job.Priority;
+import dev.ferry.core.queue.JobReader;
+import dev.ferry.core.queue.NewJob;
+import dev.ferry.core.queue.Submissions;
+import dev.ferry.core.queue.WorkQueue;
+import dev.ferry.testkit.Eventually;
+import dev.ferry.testkit.RedisForTests;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real `ferry worker` processes, killed the hard way and the polite way. */
+class WorkerProcessTest {
+    @RegisterExtension
+    static final RedisForTests redis = new RedisForTests();
+
+    @TempDir
+    Path home;
+
+    private final List<Process> processes = new ArrayList<>();
+    private Submissions submissions;
+    private JobReader reader;
+
+    @BeforeEach
+    void queue() {
+        WorkQueue.ensureGroups(redis.client(), "noop");
+        submissions = new Submissions(redis.scripts(), 100, Duration.ofMinutes(5));
+        reader = new JobReader(redis.client());
+    }
+
+    @AfterEach
+    void killAll() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void killedWorkersJobIsFinishedByAnotherWithinDeadAfter() throws Exception {
+        JobId id = submitNoop(4000);
+        Process first = startWorker();
+        Eventually.await(Duration.ofSeconds(30), "job to start on the first worker", () -> state(id) == JobState.RUNNING);
+        first.destroyForcibly().waitFor();   // SIGKILL: no hand-back, no goodbye
+
+        long killedAt = System.nanoTime();
+        startWorker();
+        Job done = Eventually.await(Duration.ofSeconds(40), "job to succeed on the second worker",
+                () -> reader.get(id).filter(j -> j.state() == JobState.SUCCEEDED).orElse(null));
+        double seconds = (System.nanoTime() - killedAt) / 1e9;
+        assertEquals(2, done.attempts());
+        assertTrue(seconds < 2 + 4 + 10, "took " + seconds + " s");
+    }
+
+    @Test
+    void sigtermHandsTheUnfinishedJobBack() throws Exception {
+        JobId id = submitNoop(30_000);
+        Process first = startWorker();
+        Eventually.await(Duration.ofSeconds(30), "job to start", () -> state(id) == JobState.RUNNING);
+        first.destroy();                     // SIGTERM: graceful
+        assertTrue(first.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "worker exits after its grace period");
+        Job back = reader.get(id).orElseThrow();
+        assertEquals(JobState.QUEUED, back.state());
+        assertEquals(0, back.attempts());
+    }
+
+    private JobState state(JobId id) {
+        return reader.get(id).map(Job::state).orElse(null);
+    }
+
+    private JobId submitNoop(long sleepMs) {
+        JobId id = JobId.generate("noop", System.currentTimeMillis());
+        submissions.submit(new NewJob(id, Map.of("sleep_ms", sleepMs, "fail_times", 0, "echo", ""), Priority.NORMAL, 3, 600_000,
+                Optional.empty()));
+        return id;
+    }
+
+    private Process startWorker() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("worker-" + processes.size() + ".log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("FERRY_HOME", home.toString());
+        env.put("FERRY_DATA", home.resolve("data").toString());
+        env.put("REDIS_URL", redis.url());
+        env.put("FERRY_DEMOS", "noop");
+        env.put("FERRY_WORKER_DEAD_AFTER_S", "2");
+        env.put("FERRY_SHUTDOWN_GRACE_S", "1");
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+}
