@@ -98,7 +98,9 @@ public final class JobRunner {
             if (t instanceof InvalidParamException invalid) {
                 return new Outcome.Failed(new JobError("invalid_param", invalid.getMessage()), false);
             }
-            LOG.warn("the demo failed unexpectedly", t);
+            if (!lifecycle.halted()) {
+                LOG.warn("the demo failed unexpectedly", t);
+            }
             return new Outcome.Failed(new JobError("internal_error", readable(t)), true);
         }
     }
