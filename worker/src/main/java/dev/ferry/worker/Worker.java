@@ -15,13 +15,13 @@ import dev.ferry.core.storage.DataFolder;
 import dev.ferry.worker.claim.ClaimLoop;
 import dev.ferry.worker.claim.Doorbell;
 import dev.ferry.worker.claim.QueueSignals;
+import dev.ferry.worker.run.Drain;
 import dev.ferry.worker.run.JobDurations;
 import dev.ferry.worker.run.JobRunner;
 import dev.ferry.worker.run.Lifecycle;
 import dev.ferry.worker.run.OutcomeReporter;
 import dev.ferry.worker.run.RunningJob;
 import dev.ferry.worker.run.RunningJobs;
-import dev.ferry.worker.run.StopReason;
 import dev.ferry.worker.tasks.Heartbeat;
 import dev.ferry.worker.tasks.WorkerTimers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,8 +42,6 @@ import org.slf4j.MDC;
  */
 public final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
-    /** How long stopped jobs get to end after the grace period before they are handed back regardless. */
-    private static final Duration STOP_WAIT = Duration.ofSeconds(3);
     private final WorkerIdentity identity;
     private final Duration grace;
     private final RedissonClient redis;
@@ -139,9 +137,7 @@ public final class Worker implements AutoCloseable {
         join(claimThread);
         timers.stopMaintenance();
         try {
-            if (!running.awaitEmpty(grace)) {
-                stopRemaining();
-            }
+            new Drain(running, reporter).drain(grace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -159,8 +155,9 @@ public final class Worker implements AutoCloseable {
      */
     public void halt() {
         lifecycle.halt();
+        int left = running.size();
         stopThreads();
-        LOG.warn("worker {} halted; {} jobs left behind", id(), running.size());
+        LOG.warn("worker {} halted; {} running jobs left behind", id(), left);
     }
 
     private void stopThreads() {
@@ -170,30 +167,6 @@ public final class Worker implements AutoCloseable {
         heartbeat.stop();
         if (signals != null) {
             signals.close();
-        }
-    }
-
-    private void stopRemaining() throws InterruptedException {
-        LOG.info("shutdown grace of {} s is over; stopping {} jobs", grace.toSeconds(), running.size());
-        for (RunningJob job : running.all()) {
-            job.token().stop(StopReason.SHUTDOWN);
-            job.interruptDemo();
-        }
-        if (running.awaitEmpty(STOP_WAIT)) {
-            return;
-        }
-        for (RunningJob job : running.all()) {
-            if (job.settle()) {
-                MDC.put(JobRunner.MDC_KEY, job.job().id().toString());
-                try {
-                    LOG.warn("the demo ignores interrupts; handing the job back while it still runs");
-                    reporter.release(job.job());
-                } catch (RuntimeException e) {
-                    LOG.warn("could not hand the job back: {}", e.toString());
-                } finally {
-                    MDC.remove(JobRunner.MDC_KEY);
-                }
-            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,29 @@ class WorkerRecoveryTest {
         Job done = fx.await(id, JobState.SUCCEEDED);
         assertEquals(1, done.attempts());
         assertEquals(1, secondDemo.runs());
+    }
+
+    @Test
+    void gracefulCloseHandsBackEvenAJobWhoseDemoIgnoresInterrupts() throws Exception {
+        AtomicBoolean release = new AtomicBoolean();
+        TestDemo stubborn = new TestDemo(fx.demo, (ctx, run) -> {
+            started.release();
+            while (!release.get()) {
+                Thread.onSpinWait(); // neither checks the token nor blocks interruptibly
+            }
+            return null;
+        });
+        Worker worker = fx.start(stubborn, "FERRY_SHUTDOWN_GRACE_S", 0);
+        JobId id = fx.submit();
+        assertTrue(started.tryAcquire(5, TimeUnit.SECONDS));
+        try {
+            fx.close(worker);
+            Job handedBack = fx.job(id);
+            assertEquals(JobState.QUEUED, handedBack.state());
+            assertEquals(0, handedBack.attempts());
+        } finally {
+            release.set(true);
+        }
     }
 
     @Test

@@ -77,13 +77,13 @@ public final class ClaimLoop implements Runnable {
                 LOG.info("claiming jobs again");
                 failing = false;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             recover(demo, e);
         }
         return taken;
     }
 
-    private void recover(String demo, RuntimeException e) {
+    private void recover(String demo, Throwable e) {
         if (lifecycle.stopping()) {
             return;
         }
