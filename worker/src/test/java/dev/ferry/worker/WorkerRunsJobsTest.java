@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +113,39 @@ class WorkerRunsJobsTest {
 
         fx.close(worker);
         assertTrue(registry.all().stream().noneMatch(w -> w.info().id().equals(worker.id())), "a closed worker leaves the registry");
+    }
+
+    @Test
+    void progressReportsAreThrottledButTheLastOneIsAlwaysWritten() {
+        int steps = 20_000;
+        TestDemo demo = new TestDemo(fx.demo, (ctx, run) -> {
+            for (int i = 1; i <= steps; i++) {
+                ctx.progress(i, steps, "step " + i);
+            }
+            return null;
+        });
+        fx.start(demo);
+        JobId id = fx.submit();
+
+        Job done = fx.await(id, JobState.SUCCEEDED);
+        assertEquals(steps, done.progress().current());
+        assertEquals("step " + steps, done.progress().message());
+        // Every recorded change bumps the version: submit, claim, complete, and each progress write.
+        assertTrue(done.version() < 100, "progress was written " + done.version() + " times, not " + steps);
+    }
+
+    @Test
+    void runsAsManyJobsAtOnceAsItsConcurrency() {
+        CyclicBarrier allThree = new CyclicBarrier(3);
+        TestDemo demo = new TestDemo(fx.demo, (ctx, run) -> {
+            allThree.await(10, TimeUnit.SECONDS); // only passes when three jobs run together
+            return null;
+        });
+        List<JobId> ids = List.of(fx.submit(), fx.submit(), fx.submit());
+        fx.start(demo, "FERRY_CONCURRENCY", 3);
+        for (JobId id : ids) {
+            assertEquals(1, fx.await(id, JobState.SUCCEEDED).attempts());
+        }
     }
 
     @Test

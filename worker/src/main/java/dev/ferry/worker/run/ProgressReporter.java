@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A demo's progress reports, written to the queue at most every {@link #MIN_GAP_NANOS}
- * (always the first and the last) so a tight loop cannot flood Redis. Every report is
+ * (always the first, and the last one, where current reaches a known total) so a tight
+ * loop cannot flood Redis. Every report is
  * also a cancellation point, and the queue's answer tells whether a cancel was requested.
  */
 final class ProgressReporter {
@@ -34,7 +35,8 @@ final class ProgressReporter {
     synchronized void report(long current, long total, String message) {
         throwIfStopped();
         long now = System.nanoTime();
-        if (reported && current != total && now - lastWriteNanos < MIN_GAP_NANOS) {
+        boolean last = total > 0 && current >= total;
+        if (reported && !last && now - lastWriteNanos < MIN_GAP_NANOS) {
             return;
         }
         reported = true;

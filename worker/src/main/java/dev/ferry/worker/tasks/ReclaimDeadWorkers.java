@@ -52,6 +52,6 @@ public final class ReclaimDeadWorkers implements Runnable {
             recovered += outcomes.size();
         }
         registry.forget(dead);
-        LOG.warn("worker {} stopped beating for {} s; recovered {} of its jobs", dead, deadAfter.toSeconds(), recovered);
+        LOG.warn("worker {} sent no heartbeat for over {} s; recovered {} of its jobs", dead, deadAfter.toSeconds(), recovered);
     }
 }
