@@ -136,8 +136,9 @@ public final class Worker implements AutoCloseable {
         doorbell.ring();
         join(claimThread);
         timers.stopMaintenance();
+        boolean handedOver = false;
         try {
-            new Drain(running, reporter).drain(grace);
+            handedOver = new Drain(running, reporter).drain(grace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -145,8 +146,14 @@ public final class Worker implements AutoCloseable {
         jobThreads.shutdownNow();
         signals.close();
         heartbeat.stop();
-        deregister();
-        LOG.info("worker {} stopped", id());
+        if (handedOver && reporter.stranded() == 0) {
+            deregister();
+            LOG.info("worker {} stopped", id());
+        } else {
+            // Leaving the registry would orphan them: dead workers are found through it.
+            LOG.warn("worker {} stopped with jobs it could not hand back; other workers will recover them once it "
+                    + "counts as dead", id());
+        }
     }
 
     /**

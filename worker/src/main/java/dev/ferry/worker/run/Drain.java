@@ -23,9 +23,10 @@ public final class Drain {
         this.reporter = reporter;
     }
 
-    public void drain(Duration grace) throws InterruptedException {
+    /** Returns false when some job may still be claimed by this worker in the queue. */
+    public boolean drain(Duration grace) throws InterruptedException {
         if (running.awaitEmpty(grace)) {
-            return;
+            return true;
         }
         LOG.info("shutdown grace of {} s is over; stopping {} jobs", grace.toSeconds(), running.size());
         for (RunningJob job : running.all()) {
@@ -33,22 +34,26 @@ public final class Drain {
             job.interruptDemo();
         }
         if (running.awaitEmpty(STOP_WAIT)) {
-            return;
+            return true;
         }
+        boolean all = true;
         for (RunningJob job : running.all()) {
             if (job.settle()) {
-                handBack(job);
+                all &= handBack(job);
             }
         }
+        return all;
     }
 
-    private void handBack(RunningJob job) {
+    private boolean handBack(RunningJob job) {
         MDC.put(JobRunner.MDC_KEY, job.job().id().toString());
         try {
             LOG.warn("the demo ignores interrupts; handing the job back while it still runs");
             reporter.release(job.job());
+            return true;
         } catch (RuntimeException e) {
             LOG.warn("could not hand the job back: {}", e.toString());
+            return false;
         } finally {
             MDC.remove(JobRunner.MDC_KEY);
         }

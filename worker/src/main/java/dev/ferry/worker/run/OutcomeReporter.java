@@ -15,6 +15,7 @@ import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class OutcomeReporter {
     private final RetryPolicy retries;
     private final JobDurations durations;
     private final Lifecycle lifecycle;
+    private final AtomicInteger stranded = new AtomicInteger();
 
     public OutcomeReporter(WorkQueue queue, JobReader reader, DataFolder data, RetryPolicy retries,
             JobDurations durations, Lifecycle lifecycle) {
@@ -53,10 +55,12 @@ public final class OutcomeReporter {
             record(job, outcome).ifPresent(state -> durations.record(job.demo(), state.wireName(), took));
         } catch (QueueException e) {
             if (e.error() != QueueError.NOT_OWNER) {
-                throw e;
+                throw strand(e);
             }
             LOG.warn("job {} was reclaimed by another worker (a heartbeat was missed); dropping this attempt's outcome",
                     job.id());
+        } catch (RuntimeException e) {
+            throw strand(e);
         }
     }
 
@@ -70,10 +74,25 @@ public final class OutcomeReporter {
             LOG.info("handed back to the queue unfinished");
         } catch (QueueException e) {
             if (e.error() != QueueError.NOT_OWNER) {
-                throw e;
+                throw strand(e);
             }
             LOG.warn("job {} was no longer ours to hand back", job.id());
+        } catch (RuntimeException e) {
+            throw strand(e);
         }
+    }
+
+    /**
+     * Jobs whose outcome could not be recorded: the queue still has them running here. Only
+     * another worker can recover them, after this one's registry entry ages out.
+     */
+    public int stranded() {
+        return stranded.get();
+    }
+
+    private RuntimeException strand(RuntimeException e) {
+        stranded.incrementAndGet();
+        return e;
     }
 
     private Optional<JobState> record(Job job, Outcome outcome) {
