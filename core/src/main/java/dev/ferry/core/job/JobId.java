@@ -1,5 +1,7 @@
 package dev.ferry.core.job;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,6 +55,14 @@ public record JobId(String demo, String ulid) {
         return Optional.of(new JobId(demo, ulid));
     }
 
+    /** Reads an id written as JSON; unlike {@link #parse} it throws on anything else. */
+    @JsonCreator
+    public static JobId fromWire(String text) {
+        return parse(text).orElseThrow(() -> new IllegalArgumentException("not a job id: " + text));
+    }
+
+    /** Written as its text form ({@code <demo>-<ulid>}) in JSON, as everywhere else. */
+    @JsonValue
     @Override
     public String toString() {
         return demo + "-" + ulid;

@@ -9,11 +9,8 @@ import dev.ferry.core.job.Priority;
 import dev.ferry.core.json.Json;
 import java.util.ArrayList;
 import java.util.List;
-import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.RScript.ReturnType;
-import org.redisson.api.stream.StreamCreateGroupArgs;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -37,16 +34,8 @@ public final class WorkQueue {
     /** Creates the demo's streams and consumer group when missing. Safe to call often. */
     public static void ensureGroups(RedissonClient redisson, String demo) {
         QueueKeys k = new QueueKeys(demo);
-        for (Priority p : Priority.values()) {
-            RStream<String, String> stream = redisson.getStream(k.stream(p), StringCodec.INSTANCE);
-            try {
-                stream.createGroup(StreamCreateGroupArgs.name(QueueKeys.GROUP).id(org.redisson.api.StreamMessageId.ALL).makeStream());
-            } catch (RedisException e) {
-                if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
-                    throw e;
-                }
-            }
-        }
+        new RedisScripts(redisson).run(QueueScript.ENSURE_GROUPS, ReturnType.INTEGER,
+                List.of(k.stream(Priority.HIGH), k.stream(Priority.NORMAL)), QueueKeys.GROUP);
         redisson.getSet(QueueKeys.DEMOS, StringCodec.INSTANCE).add(demo);
     }
 

@@ -1,0 +1,25 @@
+package dev.ferry.worker.run;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/** The {@code ferry.job.duration} histogram: how long attempts take, by demo and by what became of the job. */
+public final class JobDurations {
+    public static final String NAME = "ferry.job.duration";
+    private final MeterRegistry registry;
+
+    public JobDurations(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** @param state the job's state after the attempt ({@code queued} when a retry follows) */
+    public void record(String demo, String state, Duration took) {
+        Timer.builder(NAME)
+                .description("Time a worker spent on one attempt of a job")
+                .tags("demo", demo, "state", state)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
+    }
+}

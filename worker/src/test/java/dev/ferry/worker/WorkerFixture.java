@@ -1,0 +1,148 @@
+package dev.ferry.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.job.Job;
+import dev.ferry.core.job.JobId;
+import dev.ferry.core.job.JobState;
+import dev.ferry.core.job.Priority;
+import dev.ferry.core.json.Json;
+import dev.ferry.core.queue.JobReader;
+import dev.ferry.core.queue.NewJob;
+import dev.ferry.core.queue.Submissions;
+import dev.ferry.core.storage.DataFolder;
+import dev.ferry.testkit.Eventually;
+import dev.ferry.testkit.RedisForTests;
+import dev.ferry.testkit.TestConfig;
+import dev.ferry.testkit.TestDemoNames;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.redisson.api.RedissonClient;
+
+/**
+ * One test's world: a fresh demo name, a temporary data folder, workers each with a Redis
+ * client of their own (as separate processes would have), and helpers to submit and read
+ * jobs. Closing it halts every worker still running.
+ */
+final class WorkerFixture implements AutoCloseable {
+    final RedisForTests redis;
+    final String demo = TestDemoNames.fresh("w");
+    final Path dataDir;
+    final DataFolder data;
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final JobReader reader;
+    final Submissions submissions;
+    private final Map<Worker, RedissonClient> clients = new IdentityHashMap<>();
+
+    WorkerFixture(RedisForTests redis) {
+        this.redis = redis;
+        try {
+            this.dataDir = Files.createTempDirectory("ferry-worker-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.data = new DataFolder(dataDir);
+        this.reader = new JobReader(redis.client());
+        this.submissions = new Submissions(redis.scripts(), 10_000, Duration.ofMinutes(5));
+    }
+
+    /** Starts a worker serving {@code demo}; {@code settings} are name, value pairs as in .env. */
+    Worker start(TestDemo demo, Object... settings) {
+        TestConfig config = TestConfig.of(redis, dataDir);
+        for (int i = 0; i + 1 < settings.length; i += 2) {
+            config.set(String.valueOf(settings[i]), settings[i + 1]);
+        }
+        RedissonClient client = redis.newClient();
+        try {
+            Worker worker = Worker.start(config.build(), client, DemoCatalog.of(List.of(demo), Set.of()), data, metrics);
+            clients.put(worker, client);
+            return worker;
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    /** What kill -9 does: the worker stops dead and its connection to Redis goes away. */
+    void kill(Worker worker) {
+        worker.halt();
+        RedissonClient client = clients.remove(worker);
+        if (client != null) {
+            client.shutdown();
+        }
+    }
+
+    void close(Worker worker) {
+        worker.close();
+        RedissonClient client = clients.remove(worker);
+        if (client != null) {
+            client.shutdown();
+        }
+    }
+
+    JobId submit() {
+        return submit(Priority.NORMAL, 3, 60_000, Map.of());
+    }
+
+    JobId submit(Priority priority, int maxAttempts, long timeLimitMs, Map<String, Object> params) {
+        JobId id = JobId.generate(demo, System.currentTimeMillis());
+        return submissions.submit(new NewJob(id, params, priority, maxAttempts, timeLimitMs, Optional.empty())).id();
+    }
+
+    /** Submits a job with input files, stored first as the API stores uploads. */
+    JobId submitWithInput(String fileName, String content) {
+        JobId id = JobId.generate(demo, System.currentTimeMillis());
+        try {
+            Files.createDirectories(data.inputsDir(id));
+            Files.writeString(data.inputsDir(id).resolve(fileName), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return submissions.submit(new NewJob(id, Map.of(), Priority.NORMAL, 3, 60_000, Optional.empty())).id();
+    }
+
+    Job job(JobId id) {
+        return reader.get(id).orElseThrow(() -> new AssertionError("no job " + id));
+    }
+
+    Job await(JobId id, JobState state, Duration timeout) {
+        return Eventually.await(timeout, id + " to be " + state.wireName(), () -> {
+            Job job = job(id);
+            return job.state() == state ? job : null;
+        });
+    }
+
+    Job await(JobId id, JobState state) {
+        return await(id, state, Duration.ofSeconds(10));
+    }
+
+    /** The job's {@code job.json} once it is there. */
+    JsonNode awaitJobJson(JobId id) {
+        Path file = data.jobJson(id);
+        return Eventually.await(Duration.ofSeconds(5), "job.json of " + id, () -> {
+            try {
+                return Files.exists(file) ? Json.MAPPER.readTree(file.toFile()) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        for (Worker worker : new ArrayList<>(clients.keySet())) {
+            kill(worker);
+        }
+    }
+}
