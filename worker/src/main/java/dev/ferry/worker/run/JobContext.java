@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 /** What one attempt of a job hands its demo. */
 record JobContext(
         String jobId,
+        int attempt,
         Map<String, Object> params,
         List<Path> inputs,
         Path outputDir,

@@ -78,7 +78,7 @@ public final class JobRunner {
             DataFolder.deleteTree(outputs); // a retry starts clean
             Files.createDirectories(outputs);
             Map<String, Object> params = demo.params().validate(job.params());
-            JobContext context = new JobContext(job.id().toString(), params, JobInputs.list(data.inputsDir(job.id())),
+            JobContext context = new JobContext(job.id().toString(), job.attempts(), params, JobInputs.list(data.inputsDir(job.id())),
                     outputs, LoggerFactory.getLogger("dev.ferry.demo." + demo.name()),
                     new ProgressReporter(queue, job.id(), running.token(), lifecycle));
             JsonNode result = runDemo(demo, context, running);
