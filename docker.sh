@@ -10,7 +10,8 @@ Usage: ./docker.sh [--dry-run] <command> [arguments]
 Commands:
   rebuild              build the image, then (re)start this host's services on it
   pull                 git pull, then rebuild (refreshing the base images)
-  start                start this host's services (DEPLOY_ROLE) with DEPLOY_WORKERS workers
+  start                start this host's services (DEPLOY_ROLE, DEPLOY_REDIS) with
+                       DEPLOY_WORKERS workers
   stop                 stop every service (containers and volumes are kept)
   restart              stop, then start (applies changes to docker/.env)
   logs [service]       follow the logs of every service, or of one: redis, api,
@@ -109,11 +110,15 @@ then set REDIS_PASSWORD and FERRY_API_KEYS in it (see docs/operations.md)."
     die "Docker with the Compose plugin is needed (docker compose version fails): see docs/operations.md"
   fi
   ROLE=$(deploy_setting DEPLOY_ROLE all)
+  REDIS_HERE=$(deploy_setting DEPLOY_REDIS local)
   VARIANT=$(deploy_setting DEPLOY_VARIANT gpu)
   WORKERS=$(deploy_setting DEPLOY_WORKERS 1)
   GPUS=$(deploy_setting DEPLOY_GPUS "")
   IMAGE=$(deploy_setting DEPLOY_IMAGE ferry:latest)
   case $ROLE in all | front | worker) ;; *) die "DEPLOY_ROLE must be all, front or worker, got '$ROLE'" ;; esac
+  case $REDIS_HERE in local | external) ;; *) die "DEPLOY_REDIS must be local or external, got '$REDIS_HERE'" ;; esac
+  # Worker hosts always join a Redis that runs elsewhere.
+  [[ $ROLE == worker ]] && REDIS_HERE=external
   case $VARIANT in gpu | cpu) ;; *) die "DEPLOY_VARIANT must be gpu or cpu, got '$VARIANT'" ;; esac
   [[ $WORKERS =~ ^[0-9]+$ ]] || die "DEPLOY_WORKERS must be a whole number, got '$WORKERS'"
   gpu_ids >/dev/null
@@ -171,21 +176,22 @@ all_worker_services() {
 }
 
 # Starts the given services plus n workers, then removes this host's other worker
-# containers (left over from a larger scale or the other variant).
+# containers (left over from a larger scale or the other variant). Without a Redis on
+# this host, compose must not start the redis service the others depend on.
 start_with_workers() {
   local n=$1 deps=() chosen=() others=() ids service i
   shift
-  [[ $ROLE == worker ]] && deps=(--no-deps)
-  if [[ $VARIANT == gpu ]]; then
+  [[ $REDIS_HERE == external ]] && deps=(--no-deps)
+  if ((n > 0)) && [[ $VARIANT == gpu ]]; then
     read -r -a ids <<<"$(gpu_ids)"
     ((n <= ${#ids[@]})) || die "cannot run $n GPU workers: one per GPU, and DEPLOY_GPUS allows ${#ids[@]} (${ids[*]})"
     for ((i = 0; i < n; i++)); do chosen+=("worker-gpu${ids[i]}"); done
-    if (($# + n > 0)); then
-      compose up --detach "${deps[@]+"${deps[@]}"}" "$@" "${chosen[@]+"${chosen[@]}"}"
-    fi
-  else
+    compose up --detach "${deps[@]+"${deps[@]}"}" "$@" "${chosen[@]}"
+  elif ((n > 0)); then
     chosen=(worker-cpu)
     compose up --detach "${deps[@]+"${deps[@]}"}" --scale "worker-cpu=$n" "$@" worker-cpu
+  elif (($# > 0)); then
+    compose up --detach "${deps[@]+"${deps[@]}"}" "$@"
   fi
   while IFS= read -r service; do
     [[ " ${chosen[*]-} " == *" $service "* ]] || others+=("$service")
@@ -193,18 +199,14 @@ start_with_workers() {
   compose rm --stop --force "${others[@]}"
 }
 
+# redis (unless DEPLOY_REDIS=external), api (all, front), workers (all, worker).
 start_services() {
   check_secrets
-  case $ROLE in
-    all) start_with_workers "$WORKERS" redis api ;;
-    front)
-      local workers
-      mapfile -t workers < <(all_worker_services)
-      compose up --detach redis api
-      compose rm --stop --force "${workers[@]}"
-      ;;
-    worker) start_with_workers "$WORKERS" ;;
-  esac
+  local services=() workers=$WORKERS
+  [[ $REDIS_HERE == local ]] && services+=(redis)
+  [[ $ROLE != worker ]] && services+=(api)
+  [[ $ROLE == front ]] && workers=0
+  start_with_workers "$workers" "${services[@]+"${services[@]}"}"
 }
 
 build_image() {

@@ -106,6 +106,10 @@ class DockerScriptTest {
         // A worker-only host joins the Redis of REDIS_URL: no local redis or api, no dependencies.
         List<String> worker = dryRun(Map.of("DEPLOY_ROLE", "worker", "DEPLOY_WORKERS", "2"), "start").succeeded();
         assertEquals(compose + "up --detach --no-deps worker-gpu0 worker-gpu1", worker.get(0));
+
+        // With Sentinel, Cluster or a managed Redis the redis service stays off.
+        List<String> external = dryRun(Map.of("DEPLOY_REDIS", "external"), "start").succeeded();
+        assertEquals(compose + "up --detach --no-deps api worker-gpu0", external.get(0));
     }
 
     @Test
