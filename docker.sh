@@ -127,7 +127,14 @@ then set REDIS_PASSWORD and FERRY_API_KEYS in it (see docs/operations.md)."
   local node
   node=$(uname -n)
   DEPLOY_NODE=$(deploy_setting DEPLOY_NODE "${node%%.*}")
+  [[ $DEPLOY_NODE =~ ^[A-Za-z0-9][A-Za-z0-9-]*$ ]] \
+    || die "DEPLOY_NODE must be letters, digits and '-' (it names the workers' containers), got '$DEPLOY_NODE'"
   export FERRY_ENV_FILE DEPLOY_NODE
+  local mode
+  mode=$(stat -c %a "$ENV_FILE" 2>/dev/null || echo 600)
+  if [[ ${mode: -1} != 0 ]]; then
+    echo "docker.sh: warning: $ENV_FILE holds secrets and other users can read it: chmod 600 $ENV_FILE" >&2
+  fi
 }
 
 # Refuses to start containers that would run without their secrets.
@@ -313,7 +320,7 @@ monitor_summary() {
 }
 
 cmd_status() {
-  compose ps
+  compose ps --all
   local url health monitor
   if [[ $ROLE == worker && -z $(file_setting FERRY_URL) ]]; then
     echo "This host runs no API (DEPLOY_ROLE=worker); set FERRY_URL in $ENV_FILE to check the one its workers serve."

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,7 @@ class DockerScriptTest {
         Files.writeString(envFile, read("docker/env.template")
                 .replaceFirst("(?m)^REDIS_PASSWORD=$", "REDIS_PASSWORD=" + PASSWORD)
                 .replaceFirst("(?m)^FERRY_API_KEYS=$", "FERRY_API_KEYS=" + KEY + ",second-key-0123456789"));
+        Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-------"));
         compose = "docker compose --env-file " + envFile + " --file docker/compose.yml --profile workers ";
     }
 
@@ -162,7 +164,7 @@ class DockerScriptTest {
     @Test
     void statusShowsContainersHealthAndMonitorWithoutPrintingTheKey() throws Exception {
         String auth = "curl -fsS --max-time 5 -H 'Authorization: Bearer ***' ";
-        assertEquals(List.of(compose + "ps", auth + "http://127.0.0.1:8000/health", auth + "http://127.0.0.1:8000/monitor"),
+        assertEquals(List.of(compose + "ps --all", auth + "http://127.0.0.1:8000/health", auth + "http://127.0.0.1:8000/monitor"),
                 dryRun(Map.of(), "status").succeeded());
         assertEquals(auth + "http://127.0.0.1:9000/health",
                 dryRun(Map.of("DEPLOY_API_PORT", "9000"), "status").succeeded().get(1));
