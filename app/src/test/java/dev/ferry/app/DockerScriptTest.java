@@ -272,6 +272,17 @@ class DockerScriptTest {
     }
 
     @Test
+    void theTemplateMentionsEverySettingFerryReads() throws IOException {
+        String template = read("docker/env.template");
+        Set<String> settings = matches(read("core/src/main/java/dev/ferry/core/config/FerryConfig.java"),
+                "s\\.\\w+\\(\"([A-Z][A-Z0-9_]*)\"");
+        assertTrue(settings.contains("REDIS_URL"), settings::toString);
+        Set<String> missing = settings.stream().filter(name -> !template.contains(name))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        assertEquals(Set.of(), missing, "read by FerryConfig but not in docker/env.template");
+    }
+
+    @Test
     void theDockerfileBuildsEveryModuleAndCopiesNoSecret() throws IOException {
         String dockerfile = read("docker/Dockerfile");
         for (String module : matches(read("pom.xml"), "<module>([^<]+)</module>")) {
