@@ -45,6 +45,10 @@ usage_error() {
   exit 2
 }
 
+# A relative FERRY_DOCKER_ENV is relative to where the script was called from.
+if [[ -n ${FERRY_DOCKER_ENV-} && $FERRY_DOCKER_ENV != /* ]]; then
+  FERRY_DOCKER_ENV=$PWD/$FERRY_DOCKER_ENV
+fi
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 readonly COMPOSE_FILE=docker/compose.yml
@@ -167,6 +171,7 @@ gpu_ids() {
     for ((id = 0; id < GPU_SLOTS; id++)); do ids+=("$id"); done
   else
     IFS=', ' read -r -a ids <<<"$GPUS"
+    ((${#ids[@]} > 0)) || die "DEPLOY_GPUS lists no GPU id"
   fi
   for id in "${ids[@]}"; do
     if [[ ! $id =~ ^[0-9]+$ ]] || ((id >= GPU_SLOTS)); then
@@ -229,9 +234,14 @@ prune_old_images() {
   run docker image prune --force --filter label=org.opencontainers.image.title=ferry
 }
 
+# FERRY_DOCKER_BASE_PULL=1 (set by pull) also refreshes the base images.
 cmd_rebuild() {
   check_secrets
-  build_image
+  if [[ ${FERRY_DOCKER_BASE_PULL-} == 1 ]]; then
+    build_image --pull
+  else
+    build_image
+  fi
   start_services
   prune_old_images
 }
@@ -239,9 +249,11 @@ cmd_rebuild() {
 cmd_pull() {
   check_secrets
   run git pull --ff-only
-  build_image --pull
-  start_services
-  prune_old_images
+  if ((!DRY_RUN)); then
+    # Rebuild with the docker.sh just pulled, which may differ from this one.
+    FERRY_DOCKER_BASE_PULL=1 exec bash docker.sh rebuild
+  fi
+  FERRY_DOCKER_BASE_PULL=1 cmd_rebuild
 }
 
 cmd_logs() {
