@@ -15,7 +15,8 @@ import java.util.HexFormat;
 public final class QueueKeys {
     /** The consumer group every worker of a demo reads its streams through. */
     public static final String GROUP = "workers";
-    public static final String WORKERS = "ferry:workers";
+    /** Worker keys share the {workers} hash tag, so a heartbeat (index + record) is one Cluster slot. */
+    public static final String WORKERS = "ferry:{workers}";
     public static final String DEMOS = "ferry:demos";
 
     private final String demo;
@@ -89,6 +90,6 @@ public final class QueueKeys {
     }
 
     public static String worker(String workerId) {
-        return "ferry:worker:" + workerId;
+        return "ferry:{workers}:worker:" + workerId;
     }
 }

@@ -1,7 +1,7 @@
 --[[
 heartbeat: a worker says it is alive and what it is doing.
-KEYS[1] worker index       ferry:workers (member: worker id, score: last beat, ms)
-KEYS[2] worker record      ferry:worker:<id>
+KEYS[1] worker index       ferry:{workers} (member: worker id, score: last beat, ms)
+KEYS[2] worker record      ferry:{workers}:worker:<id>
 ARGV[1] worker id
 ARGV[2] worker description, JSON (host, pid, device, demos, running jobs)
 ARGV[3] record lifetime, ms
