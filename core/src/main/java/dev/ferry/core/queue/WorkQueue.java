@@ -39,6 +39,10 @@ public final class WorkQueue {
         QueueKeys k = new QueueKeys(demo);
         for (Priority p : Priority.values()) {
             RStream<String, String> stream = redisson.getStream(k.stream(p), StringCodec.INSTANCE);
+            // Look first: Redisson takes a BUSYGROUP reply for Redis being busy and retries it for seconds.
+            if (hasGroup(stream)) {
+                continue;
+            }
             try {
                 stream.createGroup(StreamCreateGroupArgs.name(QueueKeys.GROUP).id(org.redisson.api.StreamMessageId.ALL).makeStream());
             } catch (RedisException e) {
@@ -48,6 +52,10 @@ public final class WorkQueue {
             }
         }
         redisson.getSet(QueueKeys.DEMOS, StringCodec.INSTANCE).add(demo);
+    }
+
+    private static boolean hasGroup(RStream<String, String> stream) {
+        return stream.isExists() && stream.listGroups().stream().anyMatch(g -> QueueKeys.GROUP.equals(g.getName()));
     }
 
     /** Claims up to {@code max} queued jobs of {@code demo}, high priority first; they are running from now on. */
