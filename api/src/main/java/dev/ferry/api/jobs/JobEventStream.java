@@ -93,6 +93,11 @@ final class JobEventStream {
         }
     }
 
+    /** Ends the stream from the server's side (shutdown); {@link #stop} follows through the client's close callback. */
+    void end() {
+        client.close();
+    }
+
     /** Runs once the client is gone or the stream ended: releases the channel and the timers. */
     synchronized void stop() {
         if (stopped) {

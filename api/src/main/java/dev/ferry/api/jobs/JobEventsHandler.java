@@ -69,10 +69,16 @@ public final class JobEventsHandler implements Handler, AutoCloseable {
         }
     }
 
-    /** Releases the channels of streams still open when the server stops. */
+    /** Ends the streams still open when the server stops, releasing their channels. */
     @Override
     public void close() {
-        open.forEach(JobEventStream::stop);
+        for (JobEventStream stream : open) {
+            try {
+                stream.end();
+            } catch (RuntimeException e) {
+                stream.stop();
+            }
+        }
         open.clear();
     }
 }

@@ -149,6 +149,19 @@ class JobEventsTest {
     }
 
     @Test
+    void closingTheServerEndsOpenStreams() {
+        TestDemo demo = TestDemo.echo();
+        TestServer own = TestServer.start(redis, dataDir.resolve("own"), List.of(demo));
+        String id = own.http().postJson("/api/v1/demos/" + demo.name() + "/jobs", "{}").json().get("id").asText();
+        HttpRequest request = own.http().request("/api/v1/jobs/" + id + "/events").header("Accept", "text/event-stream").GET().build();
+        try (EventStream events = new EventStream(own.http().raw(request, HttpResponse.BodyHandlers.ofLines()))) {
+            assertEquals("queued", next(events).json().get("state").asText());
+            own.close();
+            assertEquals(Optional.empty(), events.next());
+        }
+    }
+
+    @Test
     void unknownJobIs404AndAPlainRequestIs406() {
         Response unknown = http.get("/api/v1/jobs/" + JobId.generate(echo.name(), System.currentTimeMillis()) + "/events",
                 "Accept", "text/event-stream");

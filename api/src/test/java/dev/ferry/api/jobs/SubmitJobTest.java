@@ -13,9 +13,11 @@ import dev.ferry.api.support.TestFiles;
 import dev.ferry.api.support.TestServer;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.JobInputs;
+import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +112,27 @@ class SubmitJobTest {
         JsonNode record = dev.ferry.core.json.Json.MAPPER.readTree(server.data().jobJson(id).toFile());
         assertEquals(id.toString(), record.get("id").asText());
         assertEquals("queued", record.get("state").asText());
+        Path spool = server.data().root().resolve("tmp/uploads");
+        Eventually.await(Duration.ofSeconds(5), "Jetty's spooled parts are deleted", () -> {
+            try (var left = Files.list(spool)) {
+                return left.findAny().isEmpty();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void paramsPartMayBeAnUploadedJsonFile() {
+        Response created = http.postMultipart(jobs(images), new Multipart()
+                .file("params", "params.json", "application/json", "{\"size\": 128}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .file("file", "a.png", "image/png", TestFiles.png(3, 3)));
+        assertEquals(202, created.status(), created::toString);
+        assertEquals(128, created.json().get("params").get("size").asInt());
+        Response broken = http.postMultipart(jobs(images), new Multipart().field("params", "{size: 1}")
+                .file("file", "a.png", "image/png", TestFiles.png(3, 3)));
+        assertEquals(400, broken.status());
+        assertEquals("invalid_json", broken.errorCode());
     }
 
     @Test
