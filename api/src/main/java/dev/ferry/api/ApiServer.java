@@ -87,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
                 new MonitorHandler(demos, queues, workers, new DataFolderUsage(data), config.queue().workerDeadAfter()),
                 new HealthHandler(redis),
                 new MetricsHandler(meters, timer));
-        Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, limits, routes::register));
+        Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
         try {
             app.start(config.api().host(), config.api().port());
         } catch (RuntimeException e) {

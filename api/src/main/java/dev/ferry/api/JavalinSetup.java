@@ -1,10 +1,8 @@
 package dev.ferry.api;
 
 import dev.ferry.api.http.JsonErrorHandler;
-import dev.ferry.api.jobs.UploadLimits;
 import dev.ferry.core.json.Json;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.function.Consumer;
@@ -13,17 +11,14 @@ import java.util.function.Consumer;
 final class JavalinSetup {
     private JavalinSetup() {}
 
-    static void configure(JavalinConfig config, UploadLimits limits, Consumer<JavalinDefaultRouting> routes) {
+    static void configure(JavalinConfig config, Consumer<JavalinDefaultRouting> routes) {
         config.showJavalinBanner = false;
         config.startupWatcherEnabled = false;
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         config.http.prefer405over404 = true;
         // Files are streamed with exact Content-Length and byte ranges; compressing would break both.
         config.http.disableCompression();
-        config.jetty.multipartConfig.cacheDirectory(limits.spoolDir().toString());
-        config.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxTotalRequestSize(limits.maxRequestBytes(), SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.KB);
+        // Multipart spooling and limits (UploadLimits) are handed to Jetty per request, see MultipartSubmitReader.
         config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.router.mount(routes);
     }

@@ -15,7 +15,6 @@ import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobFile;
 import dev.ferry.core.job.JobId;
 import dev.ferry.testkit.RedisForTests;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -127,6 +126,5 @@ class JobFilesTest {
         assertEquals(404, r.status());
         assertEquals("job_not_found", r.errorCode());
         assertEquals("file_not_found", http.get("/api/v1/jobs/" + id + "/files/none.txt").errorCode());
-        assertEquals(StandardCharsets.UTF_8.name(), StandardCharsets.UTF_8.name());
     }
 }
