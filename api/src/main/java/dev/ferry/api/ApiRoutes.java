@@ -1,0 +1,48 @@
+package dev.ferry.api;
+
+import dev.ferry.api.demos.DemosHandler;
+import dev.ferry.api.http.ApiKeyAuth;
+import dev.ferry.api.http.ErrorMapping;
+import dev.ferry.api.jobs.CancelJobHandler;
+import dev.ferry.api.jobs.GetJobHandler;
+import dev.ferry.api.jobs.JobEventsHandler;
+import dev.ferry.api.jobs.JobFilesHandler;
+import dev.ferry.api.jobs.ListJobsHandler;
+import dev.ferry.api.jobs.SubmitHandler;
+import dev.ferry.api.metrics.MetricsHandler;
+import dev.ferry.api.monitor.HealthHandler;
+import dev.ferry.api.monitor.MonitorHandler;
+import io.javalin.router.JavalinDefaultRouting;
+
+/** Every route of the API in one table, with the handler that answers it. */
+record ApiRoutes(
+        ApiKeyAuth auth,
+        SubmitHandler submit,
+        GetJobHandler getJob,
+        ListJobsHandler listJobs,
+        CancelJobHandler cancelJob,
+        JobEventsHandler events,
+        JobFilesHandler files,
+        DemosHandler demos,
+        MonitorHandler monitor,
+        HealthHandler health,
+        MetricsHandler metrics) {
+
+    static final String HEALTH = "/health";
+
+    void register(JavalinDefaultRouting r) {
+        ErrorMapping.install(r);
+        r.before(auth);
+        r.post("/api/v1/demos/{demo}/jobs", submit);
+        r.get("/api/v1/jobs", listJobs);
+        r.get("/api/v1/jobs/{id}", getJob);
+        r.post("/api/v1/jobs/{id}/cancel", cancelJob);
+        r.get("/api/v1/jobs/{id}/events", events);
+        r.get("/api/v1/jobs/{id}/files/<path>", files);
+        r.get("/api/v1/demos", demos);
+        r.get("/monitor", monitor::all);
+        r.get("/monitor/{demo}", monitor::one);
+        r.get(HEALTH, health);
+        r.get("/metrics", metrics);
+    }
+}

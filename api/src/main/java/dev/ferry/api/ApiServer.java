@@ -1,0 +1,133 @@
+package dev.ferry.api;
+
+import dev.ferry.api.demos.DemosHandler;
+import dev.ferry.api.http.ApiKeyAuth;
+import dev.ferry.api.http.BindPolicy;
+import dev.ferry.api.jobs.CancelJobHandler;
+import dev.ferry.api.jobs.GetJobHandler;
+import dev.ferry.api.jobs.JobEventsHandler;
+import dev.ferry.api.jobs.JobFilesHandler;
+import dev.ferry.api.jobs.ListJobsHandler;
+import dev.ferry.api.jobs.SubmitHandler;
+import dev.ferry.api.jobs.UploadLimits;
+import dev.ferry.api.metrics.FerryMeters;
+import dev.ferry.api.metrics.MetricsHandler;
+import dev.ferry.api.monitor.DataFolderUsage;
+import dev.ferry.api.monitor.HealthHandler;
+import dev.ferry.api.monitor.MonitorHandler;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.queue.JobReader;
+import dev.ferry.core.queue.QueueMonitor;
+import dev.ferry.core.queue.RedisScripts;
+import dev.ferry.core.queue.Submissions;
+import dev.ferry.core.queue.WorkQueue;
+import dev.ferry.core.queue.WorkerRegistry;
+import dev.ferry.core.storage.DataFolder;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API: start it, ask its port, close it. The routes are in {@link ApiRoutes}. */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private final Javalin app;
+    private final JobEventsHandler events;
+    private final FerryMeters meters;
+    private final ScheduledExecutorService timer;
+
+    private ApiServer(Javalin app, JobEventsHandler events, FerryMeters meters, ScheduledExecutorService timer) {
+        this.app = app;
+        this.events = events;
+        this.meters = meters;
+        this.timer = timer;
+    }
+
+    /**
+     * Creates the served demos' queues in Redis and starts listening on
+     * {@code config.api().host()} and {@code port()} (0 picks a free port).
+     *
+     * @throws IllegalStateException when asked to listen beyond this machine without API keys
+     */
+    public static ApiServer start(FerryConfig config, RedissonClient redis, DemoCatalog demos, DataFolder data,
+            PrometheusMeterRegistry metrics) {
+        BindPolicy.check(config.api());
+        for (String demo : demos.names()) {
+            WorkQueue.ensureGroups(redis, demo);
+        }
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemonThreads());
+        RedisScripts scripts = new RedisScripts(redis);
+        JobReader reader = new JobReader(redis);
+        WorkerRegistry workers = new WorkerRegistry(scripts);
+        QueueMonitor queues = new QueueMonitor(redis, workers);
+        // An idempotency key is remembered as long as the job it names is kept.
+        Submissions submissions = new Submissions(scripts, config.queue().maxQueued(), config.queue().retention());
+        FerryMeters meters = new FerryMeters(metrics, demos.names(), queues, workers, config.queue().workerDeadAfter());
+        UploadLimits limits = new UploadLimits(config.api().maxUploadBytes(), spoolDir(data));
+        JobEventsHandler events = new JobEventsHandler(reader, redis, timer);
+        ApiRoutes routes = new ApiRoutes(
+                new ApiKeyAuth(config.api().apiKeys(), Set.of(ApiRoutes.HEALTH)),
+                new SubmitHandler(config, demos, data, submissions, reader, limits, meters::submitted),
+                new GetJobHandler(reader),
+                new ListJobsHandler(reader, demos),
+                new CancelJobHandler(submissions, reader),
+                events,
+                new JobFilesHandler(data),
+                new DemosHandler(demos),
+                new MonitorHandler(demos, queues, workers, new DataFolderUsage(data), config.queue().workerDeadAfter()),
+                new HealthHandler(redis),
+                new MetricsHandler(meters, timer));
+        Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
+        try {
+            app.start(config.api().host(), config.api().port());
+        } catch (RuntimeException e) {
+            events.close();
+            meters.close();
+            timer.shutdownNow();
+            throw e;
+        }
+        LOG.info("API listening on http://{}:{} for demos {}", config.api().host(), app.port(), demos.names());
+        return new ApiServer(app, events, meters, timer);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        app.stop();
+        meters.close();
+        timer.shutdownNow();
+    }
+
+    /** Where Jetty spools multipart uploads: inside the data folder, so on the disk whose free space is checked. */
+    private static Path spoolDir(DataFolder data) {
+        Path dir = data.root().resolve("tmp").resolve("uploads");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "ferry-api-timer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ferry.api;
+
+import dev.ferry.api.http.JsonErrorHandler;
+import dev.ferry.core.json.Json;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRouting;
+import java.util.function.Consumer;
+
+/** Javalin and Jetty settings of the API, in one place. */
+final class JavalinSetup {
+    private JavalinSetup() {}
+
+    static void configure(JavalinConfig config, Consumer<JavalinDefaultRouting> routes) {
+        config.showJavalinBanner = false;
+        config.startupWatcherEnabled = false;
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        config.http.prefer405over404 = true;
+        // Files are streamed with exact Content-Length and byte ranges; compressing would break both.
+        config.http.disableCompression();
+        // Multipart spooling and limits (UploadLimits) are handed to Jetty per request, see MultipartSubmitReader.
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        config.router.mount(routes);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ferry.api.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} on every request but
+ * the health check. Keys are compared as SHA-256 digests with {@link MessageDigest#isEqual},
+ * against every configured key, so neither timing nor length tells how close a guess was.
+ */
+public final class ApiKeyAuth implements Handler {
+    private static final String BEARER = "Bearer ";
+    private final List<byte[]> keyDigests;
+    private final Set<String> openPaths;
+
+    public ApiKeyAuth(Set<String> keys, Set<String> openPaths) {
+        this.keyDigests = keys.stream().map(ApiKeyAuth::digest).toList();
+        this.openPaths = Set.copyOf(openPaths);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        if (keyDigests.isEmpty() || openPaths.contains(ctx.path())) {
+            return;
+        }
+        String given = presentedKey(ctx);
+        if (given == null || !matches(digest(given))) {
+            throw new ApiException(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
+                    .withHeader("WWW-Authenticate", "Bearer");
+        }
+    }
+
+    private boolean matches(byte[] given) {
+        boolean found = false;
+        for (byte[] key : keyDigests) {
+            found |= MessageDigest.isEqual(given, key);
+        }
+        return found;
+    }
+
+    private static String presentedKey(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        return ctx.header("X-API-Key");
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ferry.api.http;
+
+import dev.ferry.core.demo.InvalidParamException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.JavalinDefaultRouting;
+import org.redisson.RedissonShutdownException;
+import org.redisson.client.RedisConnectionException;
+import org.redisson.client.RedisException;
+import org.redisson.client.RedisNodeNotFoundException;
+import org.redisson.client.RedisRetryException;
+import org.redisson.client.RedisTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where exceptions become JSON error answers; nothing else writes an error body. */
+public final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {}
+
+    public static void install(JavalinDefaultRouting routes) {
+        routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
+        routes.exception(InvalidParamException.class, (e, ctx) -> write(ctx, ApiException.invalidParam(e.field(), e.getMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
+        routes.exception(RedisException.class, (e, ctx) -> redisFailure(e, ctx));
+        routes.exception(RedissonShutdownException.class, (e, ctx) -> redisFailure(e, ctx));
+        routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
+    }
+
+    public static void write(Context ctx, ApiException e) {
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).json(ErrorBody.of(e));
+    }
+
+    /** Javalin's own refusals: no such route, wrong method, and the like. */
+    private static ApiException fromJavalin(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> new ApiException(404, "not_found", "no route for " + ctx.method() + " " + ctx.path());
+            case 405 -> new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> new ApiException(413, "too_large", "the request body is too large");
+            default -> new ApiException(e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+        };
+    }
+
+    private static void redisFailure(RuntimeException e, Context ctx) {
+        if (isUnavailable(e)) {
+            LOG.warn("Redis unavailable during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            write(ctx, unavailable());
+        } else {
+            unexpected(e, ctx);
+        }
+    }
+
+    public static ApiException unavailable() {
+        return new ApiException(503, "unavailable", "the job store (Redis) is unavailable; try again shortly")
+                .withHeader("Retry-After", "5");
+    }
+
+    public static boolean isUnavailable(Throwable e) {
+        return e instanceof RedisConnectionException || e instanceof RedisTimeoutException || e instanceof RedisRetryException
+                || e instanceof RedisNodeNotFoundException || e instanceof RedissonShutdownException;
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        LOG.error("unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
+        write(ctx, new ApiException(500, "internal_error", "something went wrong on the server; it was logged"));
+    }
+}

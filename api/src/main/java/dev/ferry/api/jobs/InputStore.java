@@ -1,0 +1,53 @@
+package dev.ferry.api.jobs;
+
+import dev.ferry.api.http.ApiException;
+import dev.ferry.core.job.JobId;
+import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.storage.JobInputs;
+import dev.ferry.core.storage.MediaTypes;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Puts a job's uploads in {@code jobs/<id>/inputs/}, counting bytes against the upload limit
+ * as they are copied, and checks each file's sniffed type against what the demo accepts.
+ */
+final class InputStore {
+    private final DataFolder data;
+    private final UploadLimits limits;
+
+    InputStore(DataFolder data, UploadLimits limits) {
+        this.data = data;
+        this.limits = limits;
+    }
+
+    void store(JobId id, List<Part> files, List<String> accepts) {
+        long budget = limits.maxUploadBytes();
+        for (int i = 0; i < files.size(); i++) {
+            Part part = files.get(i);
+            String given = part.getSubmittedFileName() == null ? "file" : part.getSubmittedFileName();
+            Path target = data.inputsDir(id).resolve(JobInputs.fileName(i, given));
+            budget -= copy(part, target, budget);
+            String type = MediaTypes.sniff(target);
+            if (!MediaTypes.matches(type, accepts)) {
+                throw new ApiException(415, "unsupported_media_type", "file '" + given + "' is " + type
+                        + ", but this demo accepts " + String.join(", ", accepts)).withField("file");
+            }
+        }
+    }
+
+    private long copy(Part part, Path target, long budget) {
+        try (InputStream in = part.getInputStream()) {
+            return AtomicFiles.copy(in, target, budget);
+        } catch (AtomicFiles.TooLargeException e) {
+            throw limits.tooLarge();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store an upload in " + target.getParent(), e);
+        }
+    }
+}

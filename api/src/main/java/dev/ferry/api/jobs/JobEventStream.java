@@ -1,0 +1,121 @@
+package dev.ferry.api.jobs;
+
+import dev.ferry.core.job.Job;
+import dev.ferry.core.job.JobId;
+import dev.ferry.core.job.JobState;
+import dev.ferry.core.queue.JobReader;
+import io.javalin.http.sse.SseClient;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.RTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client following one job. The job's pub/sub channel says when to look, a one-second
+ * poll covers messages pub/sub dropped; each look re-reads the record and sends it when its
+ * version is newer than the last one sent. The version is the SSE id, so a client that
+ * reconnects with Last-Event-ID gets only what it has not seen.
+ */
+final class JobEventStream {
+    private static final Logger LOG = LoggerFactory.getLogger(JobEventStream.class);
+    static final long POLL_MS = 1_000;
+    static final long KEEP_ALIVE_MS = 15_000;
+
+    private final JobId id;
+    private final JobReader reader;
+    private final RTopic topic;
+    private final ScheduledExecutorService timer;
+    private final SseClient client;
+    private long lastVersion;
+    private Optional<JobState> lastState = Optional.empty();
+    private int listener = -1;
+    private ScheduledFuture<?> poll;
+    private ScheduledFuture<?> keepAlive;
+    private boolean stopped;
+
+    JobEventStream(JobId id, long lastSeenVersion, JobReader reader, RTopic topic, ScheduledExecutorService timer, SseClient client) {
+        this.id = id;
+        this.lastVersion = lastSeenVersion;
+        this.reader = reader;
+        this.topic = topic;
+        this.timer = timer;
+        this.client = client;
+    }
+
+    synchronized void start() {
+        try {
+            // Hop off Redisson's I/O thread before reading the record.
+            listener = topic.addListener(String.class, (channel, version) -> timer.execute(this::look));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot follow the events of job {}, polling only: {}", id, e.toString());
+        }
+        poll = timer.scheduleWithFixedDelay(this::look, 0, POLL_MS, TimeUnit.MILLISECONDS);
+        keepAlive = timer.scheduleAtFixedRate(this::ping, KEEP_ALIVE_MS, KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void look() {
+        if (stopped) {
+            return;
+        }
+        if (client.terminated()) {
+            stop();
+            return;
+        }
+        Optional<Job> current;
+        try {
+            current = reader.get(id);
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read job {} for its event stream: {}", id, e.toString());
+            return;
+        }
+        if (current.isEmpty()) {
+            client.close();
+            return;
+        }
+        Job job = current.get();
+        if (job.version() > lastVersion) {
+            boolean stateChanged = lastState.map(s -> s != job.state()).orElse(true);
+            client.sendEvent(stateChanged ? "state" : "progress", JobView.of(job), Long.toString(job.version()));
+            lastVersion = job.version();
+            lastState = Optional.of(job.state());
+        }
+        if (job.state().isFinal()) {
+            client.close();
+        }
+    }
+
+    private synchronized void ping() {
+        if (!stopped && !client.terminated()) {
+            client.sendComment("keep-alive");
+        }
+    }
+
+    /** Ends the stream from the server's side (shutdown); {@link #stop} follows through the client's close callback. */
+    void end() {
+        client.close();
+    }
+
+    /** Runs once the client is gone or the stream ended: releases the channel and the timers. */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (listener >= 0) {
+            try {
+                topic.removeListener(listener);
+            } catch (RuntimeException e) {
+                LOG.debug("cannot unsubscribe from the events of job {}: {}", id, e.toString());
+            }
+        }
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ferry.api.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.http.ApiException;
+import dev.ferry.core.json.Json;
+import java.util.Map;
+
+/** Parses request JSON, answering 400 {@code invalid_json} with where it broke (never the whole parser message). */
+final class JsonParams {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private JsonParams() {}
+
+    static JsonNode parse(byte[] json, String what) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(json);
+            return node == null ? Json.MAPPER.createObjectNode() : node;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ApiException(400, "invalid_json", what + " is not valid JSON" + where);
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "invalid_json", what + " is not valid JSON");
+        }
+    }
+
+    /** The parameters object; {@code null} counts as no parameters. */
+    static Map<String, Object> params(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw ApiException.invalidParam("params", "params must be a JSON object");
+        }
+        return Json.MAPPER.convertValue(node, MAP);
+    }
+}

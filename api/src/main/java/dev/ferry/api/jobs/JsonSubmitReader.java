@@ -1,0 +1,68 @@
+package dev.ferry.api.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.http.ApiException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code {"params":{...},"priority":"high","time_limit_s":60}}; an empty body means no parameters. */
+final class JsonSubmitReader {
+    static final int MAX_BYTES = 1 << 20;
+    private static final Set<String> FIELDS = Set.of("params", "priority", "time_limit_s");
+
+    private JsonSubmitReader() {}
+
+    static SubmitForm read(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] body = body(ctx);
+        if (body.length == 0) {
+            return SubmitForm.EMPTY;
+        }
+        JsonNode root = JsonParams.parse(body, "the request body");
+        if (!root.isObject()) {
+            throw new ApiException(400, "invalid_json", "the request body must be a JSON object");
+        }
+        root.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                throw ApiException.invalidParam(name, "unknown field '" + name + "'; a job takes params, priority and time_limit_s");
+            }
+        });
+        Map<String, Object> params = JsonParams.params(root.get("params"));
+        return new SubmitForm(params, text(root, "priority"), text(root, "time_limit_s"), List.of());
+    }
+
+    private static Optional<String> text(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (value.isTextual() || value.isNumber()) {
+            return Optional.of(value.asText());
+        }
+        throw ApiException.invalidParam(field, field + " must be a " + ("priority".equals(field) ? "string" : "number"));
+    }
+
+    private static byte[] body(Context ctx) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "too_large", "a JSON job description is limited to " + MAX_BYTES + " bytes");
+    }
+}

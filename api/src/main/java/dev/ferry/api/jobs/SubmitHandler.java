@@ -1,0 +1,135 @@
+package dev.ferry.api.jobs;
+
+import dev.ferry.api.http.ApiException;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.job.Job;
+import dev.ferry.core.job.JobId;
+import dev.ferry.core.job.JobState;
+import dev.ferry.core.job.Progress;
+import dev.ferry.core.json.Json;
+import dev.ferry.core.queue.JobReader;
+import dev.ferry.core.queue.NewJob;
+import dev.ferry.core.queue.QueueError;
+import dev.ferry.core.queue.QueueException;
+import dev.ferry.core.queue.SubmitOutcome;
+import dev.ferry.core.queue.Submissions;
+import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.core.storage.DataFolder;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.servlet.http.Part;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * POST /api/v1/demos/{demo}/jobs. Cheap refusals come first (unknown demo, wrong body type,
+ * full disk, declared size), then the body is read and validated, the inputs stored, and
+ * the job queued in one script call. Whatever fails after the job's folder exists removes it.
+ */
+public final class SubmitHandler implements Handler {
+    /** A hint for clients refused with 429; queues drain at the pace of their workers. */
+    static final int QUEUE_FULL_RETRY_AFTER_S = 5;
+    private static final int MAX_IDEMPOTENCY_KEY = 256;
+
+    private final FerryConfig config;
+    private final DemoCatalog demos;
+    private final DataFolder data;
+    private final Submissions submissions;
+    private final JobReader reader;
+    private final UploadLimits limits;
+    private final InputStore inputs;
+    private final Consumer<String> onCreated;
+
+    public SubmitHandler(FerryConfig config, DemoCatalog demos, DataFolder data, Submissions submissions, JobReader reader,
+            UploadLimits limits, Consumer<String> onCreated) {
+        this.config = config;
+        this.demos = demos;
+        this.data = data;
+        this.submissions = submissions;
+        this.reader = reader;
+        this.limits = limits;
+        this.inputs = new InputStore(data, limits);
+        this.onCreated = onCreated;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String name = ctx.pathParam("demo");
+        Demo demo = demos.find(name).orElseThrow(() -> new ApiException(404, "unknown_demo",
+                "no demo named '" + name + "'; this server runs " + demos.names()));
+        BodyKind kind = BodyKind.of(ctx);
+        if (data.freeBytes() < config.api().minFreeBytes()) {
+            throw new ApiException(507, "insufficient_storage", "the data folder is almost full; no new jobs until space is freed");
+        }
+        if (ctx.req().getContentLengthLong() > limits.maxRequestBytes()) {
+            throw limits.tooLarge();
+        }
+        Optional<String> idempotencyKey = idempotencyKey(ctx);
+        SubmitForm form = switch (kind) {
+            case JSON -> JsonSubmitReader.read(ctx);
+            case MULTIPART -> MultipartSubmitReader.read(ctx, limits);
+            case NONE -> SubmitForm.EMPTY;
+        };
+        Map<String, Object> params = demo.params().validate(form.params());
+        SubmitOptions options = SubmitOptions.resolve(form, ctx, demo, config.queue().maxTimeLimit());
+        if (demo.requiresInput() && form.files().isEmpty()) {
+            throw new ApiException(400, "missing_input", "demo '" + demo.name() + "' needs at least one input file (a part named 'file')");
+        }
+        NewJob job = new NewJob(JobId.generate(demo.name(), System.currentTimeMillis()), params, options.priority(),
+                demo.maxAttempts(), options.timeLimitMs(), idempotencyKey);
+        SubmitOutcome outcome = enqueue(job, form.files(), demo);
+        Job recorded = reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
+        if (outcome.created()) {
+            onCreated.accept(demo.name());
+            ctx.status(202);
+        } else {
+            ctx.status(200).header("Idempotent-Replayed", "true");
+        }
+        ctx.header("Location", JobUrls.job(recorded.id())).json(JobView.of(recorded));
+    }
+
+    /** Stores the inputs and queues the job; until the queue holds it, any failure removes its folder. */
+    private SubmitOutcome enqueue(NewJob job, List<Part> files, Demo demo) {
+        SubmitOutcome outcome;
+        try {
+            if (!files.isEmpty()) {
+                inputs.store(job.id(), files, demo.accepts());
+                // Written before the submit, so it never overwrites the record a fast worker writes at the end.
+                AtomicFiles.write(data.jobJson(job.id()), Json.writeBytes(JobView.of(initialRecord(job))));
+            }
+            outcome = submissions.submit(job);
+        } catch (QueueException e) {
+            data.deleteJob(job.id());
+            if (e.error() == QueueError.QUEUE_FULL) {
+                throw new ApiException(429, "queue_full", "demo '" + demo.name() + "' has " + config.queue().maxQueued()
+                        + " jobs waiting; try again later").withHeader("Retry-After", Integer.toString(QUEUE_FULL_RETRY_AFTER_S));
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            data.deleteJob(job.id());
+            throw e;
+        }
+        if (!outcome.created()) {
+            data.deleteJob(job.id());
+        }
+        return outcome;
+    }
+
+    private static Job initialRecord(NewJob job) {
+        return new Job(job.id(), JobState.QUEUED, job.params(), job.priority(), 0, job.maxAttempts(), job.timeLimitMs(),
+                Progress.NONE, Instant.now(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0);
+    }
+
+    private static Optional<String> idempotencyKey(Context ctx) {
+        Optional<String> key = Optional.ofNullable(ctx.header("Idempotency-Key")).map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && key.get().length() > MAX_IDEMPOTENCY_KEY) {
+            throw ApiException.invalidParam("Idempotency-Key", "Idempotency-Key is limited to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ferry.api.monitor;
+
+import dev.ferry.api.http.ApiException;
+import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.queue.DemoStats;
+import dev.ferry.core.queue.QueueMonitor;
+import dev.ferry.core.queue.WorkerRegistry;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** GET /monitor and /monitor/{demo}: queues, workers and the data folder at a glance. */
+public final class MonitorHandler {
+    private final DemoCatalog demos;
+    private final QueueMonitor queues;
+    private final WorkerRegistry workers;
+    private final DataFolderUsage usage;
+    private final Duration deadAfter;
+
+    public MonitorHandler(DemoCatalog demos, QueueMonitor queues, WorkerRegistry workers, DataFolderUsage usage, Duration deadAfter) {
+        this.demos = demos;
+        this.queues = queues;
+        this.workers = workers;
+        this.usage = usage;
+        this.deadAfter = deadAfter;
+    }
+
+    public void all(Context ctx) {
+        ctx.json(report(demos.names(), false));
+    }
+
+    public void one(Context ctx) {
+        String demo = ctx.pathParam("demo");
+        if (!demos.names().contains(demo)) {
+            throw new ApiException(404, "unknown_demo", "no demo named '" + demo + "'; this server runs " + demos.names());
+        }
+        ctx.json(report(Set.of(demo), true));
+    }
+
+    private Monitor report(Collection<String> names, boolean onlyTheirWorkers) {
+        List<DemoStats> stats = names.stream().map(queues::stats).toList();
+        List<WorkerView> live = workers.all().stream()
+                .filter(w -> !onlyTheirWorkers || w.info().demos().stream().anyMatch(names::contains))
+                .map(w -> WorkerView.of(w, deadAfter))
+                .toList();
+        return new Monitor(stats, live, usage.view());
+    }
+
+    record Monitor(List<DemoStats> demos, List<WorkerView> workers, DataFolderUsage.DataView data) {}
+}

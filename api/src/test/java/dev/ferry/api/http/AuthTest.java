@@ -1,0 +1,58 @@
+package dev.ferry.api.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.api.support.Http;
+import dev.ferry.api.support.Http.Response;
+import dev.ferry.api.support.TestDemo;
+import dev.ferry.api.support.TestServer;
+import dev.ferry.testkit.RedisForTests;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthTest {
+    @RegisterExtension
+    static final RedisForTests redis = new RedisForTests();
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keysAreRequiredOnEveryRouteButHealth() {
+        TestDemo echo = TestDemo.echo();
+        try (TestServer server = TestServer.start(redis, dataDir, List.of(echo), "FERRY_API_KEYS", "first-key,second-key")) {
+            Http http = server.http();
+            String submit = "/api/v1/demos/" + echo.name() + "/jobs";
+            for (String path : List.of("/api/v1/demos", "/monitor", "/metrics", "/api/v1/jobs", "/no/such/route")) {
+                Response r = http.get(path);
+                assertEquals(401, r.status(), path);
+                assertEquals("unauthorized", r.errorCode());
+            }
+            assertEquals(401, http.postJson(submit, "{}").status());
+            assertEquals(401, http.get("/api/v1/demos", "Authorization", "Bearer wrong-key").status());
+            assertEquals(401, http.get("/api/v1/demos", "Authorization", "Bearer first-ke").status());
+            assertEquals("Bearer", http.get("/api/v1/demos").header("WWW-Authenticate"));
+
+            assertEquals(200, http.get("/health").status());
+            assertEquals(200, http.get("/api/v1/demos", "Authorization", "Bearer first-key").status());
+            assertEquals(200, http.get("/api/v1/demos", "Authorization", "bearer second-key").status());
+            assertEquals(200, http.get("/api/v1/demos", "X-API-Key", "second-key").status());
+            assertEquals(202, http.postJson(submit, "{}", "Authorization", "Bearer first-key").status());
+        }
+    }
+
+    @Test
+    void refusesToListenBeyondThisMachineWithoutKeys() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> TestServer.start(redis, dataDir, List.of(TestDemo.echo()), "FERRY_HOST", "0.0.0.0"));
+        assertTrue(refused.getMessage().contains("FERRY_API_KEYS"), refused.getMessage());
+        try (TestServer server = TestServer.start(redis, dataDir, List.of(TestDemo.echo()), "FERRY_HOST", "0.0.0.0",
+                "FERRY_API_KEYS", "k")) {
+            assertEquals(200, server.http().get("/api/v1/demos", "X-API-Key", "k").status());
+        }
+    }
+}
