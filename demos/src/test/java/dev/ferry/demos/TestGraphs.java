@@ -35,8 +35,9 @@ public final class TestGraphs {
     }
 
     /**
-     * A slow model: {@code links} matrix products of {@code x [n,n]} with a fixed {@code n×n}
-     * matrix, one after another, so ONNX Runtime checks for termination between them.
+     * A slow model: {@code links} matrix products of {@code x [rows,n]} with a fixed {@code n×n}
+     * matrix, one after another, so ONNX Runtime checks for termination between them. The
+     * rows are dynamic: one row is quick (the warm-up), {@code n} rows are slow.
      */
     public static byte[] matMulChain(int n, int links) {
         float[] w = new float[n * n];
@@ -45,7 +46,7 @@ public final class TestGraphs {
             w[i * n + (i + 1) % n] = 0.001f;
         }
         OnnxGraph g = OnnxGraph.named("matmul_chain")
-                .input("x", OnnxGraph.FLOAT, n, n)
+                .input("x", OnnxGraph.FLOAT, -1, n)
                 .initializer("w", w, n, n);
         String previous = "x";
         for (int i = 0; i < links; i++) {
@@ -53,6 +54,6 @@ public final class TestGraphs {
             g.node("MatMul", List.of(previous, "w"), List.of(next));
             previous = next;
         }
-        return g.output("y", OnnxGraph.FLOAT, n, n).toBytes();
+        return g.output("y", OnnxGraph.FLOAT, -1, n).toBytes();
     }
 }

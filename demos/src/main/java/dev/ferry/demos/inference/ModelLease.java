@@ -23,6 +23,10 @@ public final class ModelLease implements AutoCloseable {
         this.env = env;
     }
 
+    LoadedModel loaded() {
+        return loaded;
+    }
+
     public OrtEnvironment env() {
         return env;
     }
