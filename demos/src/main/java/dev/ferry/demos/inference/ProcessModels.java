@@ -1,6 +1,9 @@
 package dev.ferry.demos.inference;
 
 import dev.ferry.core.config.FerryConfig;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
 
 /**
  * The model store and the loaded models this process's demos share. Demos are created by
@@ -24,6 +27,9 @@ public final class ProcessModels {
      */
     public static synchronized void configure(FerryConfig settings) {
         InferenceDevice device = InferenceDevice.resolve(settings.worker().device());
+        // OpenCV's natives take seconds to load the first time: pay that at start-up, not in a job
+        Loader.load(opencv_imgcodecs.class);
+        Loader.load(opencv_imgproc.class);
         if (inference != null) {
             inference.close();
         }

@@ -11,9 +11,4 @@ import java.util.Map;
 public interface UsesModels {
     /** The demo's model names a job with these validated parameters loads. */
     List<String> modelsFor(Map<String, Object> params);
-
-    /** The models this demo can use, for listings; the manifest's entries are added by the store. */
-    default List<String> knownModels() {
-        return List.of();
-    }
 }

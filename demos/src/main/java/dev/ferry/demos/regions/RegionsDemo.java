@@ -115,13 +115,14 @@ public final class RegionsDemo implements Demo, UsesModels {
         StageClock clock = new StageClock();
         List<PageAnnotations> done = new ArrayList<>();
         List<FailedPage> failed = new ArrayList<>();
-        try (ModelLease lease = inference.get().acquire(model)) {
+        try (ModelLease lease = inference.get().acquire(model);
+             RegionsWriter writer = new RegionsWriter(ctx.outputDir(), clock)) {
             RegionsPipeline pipeline = new RegionsPipeline(
                     RegionDetector.forModel(lease),
                     DetectOptions.resolve(lease.contract(), ctx.doubleParam("confidence"), ctx.doubleParam("iou"),
                             ctx.longParam("max_size")),
                     ctx.stringParam("postprocess").equals("square") ? ctx.doubleParam("margin") : -1,
-                    new RegionsWriter(ctx.outputDir()),
+                    writer,
                     clock);
             for (int i = 0; i < refs.size(); i++) {
                 PageRef page = refs.get(i);
@@ -133,6 +134,7 @@ public final class RegionsDemo implements Demo, UsesModels {
                     failed.add(new FailedPage(page.name(), page.source(), e.getMessage()));
                 }
             }
+            writer.finish();
             ctx.progress(refs.size(), refs.size(), "done");
         }
         String task = model.contract().task();

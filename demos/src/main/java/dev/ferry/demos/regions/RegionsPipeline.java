@@ -8,11 +8,11 @@ import dev.ferry.demos.media.PageException;
 import dev.ferry.demos.media.PageRef;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.bytedeco.javacpp.PointerScope;
 
 /**
- * One page through the regions demo: decode, detect, post-process, write crops and overlay.
- * The demo and {@code ferry bench regions} both run pages through this, timed per stage.
+ * One page through the regions demo: decode, detect, post-process, then hand the page to
+ * the writer for its crops and overlay. The demo and {@code ferry bench regions} both run
+ * pages through this, timed per stage.
  *
  * @param squareMargin for {@code postprocess=square}, the margin; negative leaves boxes as detected
  */
@@ -23,21 +23,23 @@ record RegionsPipeline(RegionDetector detector, DetectOptions options, double sq
      * @throws PageException when the page cannot be decoded or the model fails on it
      */
     PageAnnotations process(PageRef ref, BooleanSupplier cancelled) throws PageException {
-        // frees each page's native memory at once, not at some later garbage collection
-        try (PointerScope scope = new PointerScope()) {
-            long t = System.nanoTime();
-            try (Page page = ref.load()) {
-                clock.lap(Stage.DECODE, t);
-                List<Detection> found = detect(page, cancelled);
-                t = System.nanoTime();
-                if (squareMargin >= 0) {
-                    found = found.stream()
-                            .map(d -> d.withBox(SquareBoxes.square(d.box(), squareMargin, page.width(), page.height())))
-                            .toList();
-                }
-                PageAnnotations annotations = writer.write(page, found);
-                clock.lap(Stage.OUTPUT, t);
-                return annotations;
+        long t = System.nanoTime();
+        Page page = ref.load();
+        try {
+            clock.lap(Stage.DECODE, t);
+            List<Detection> found = detect(page, cancelled);
+            if (squareMargin >= 0) {
+                Page p = page;
+                found = found.stream()
+                        .map(d -> d.withBox(SquareBoxes.square(d.box(), squareMargin, p.width(), p.height())))
+                        .toList();
+            }
+            PageAnnotations annotations = writer.write(page, found);
+            page = null;
+            return annotations;
+        } finally {
+            if (page != null) {
+                page.close();
             }
         }
     }
