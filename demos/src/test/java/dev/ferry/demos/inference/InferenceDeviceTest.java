@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import dev.ferry.core.config.FerryConfig;
 import dev.ferry.demos.TestGraphs;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InferenceDeviceTest {
@@ -36,6 +38,12 @@ class InferenceDeviceTest {
     void anUnusableCudaDeviceIsAClearError() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> InferenceDevice.resolve("cuda:7"));
         assertTrue(e.getMessage().startsWith("FERRY_DEVICE=cuda:7 cannot be used: "), e.getMessage());
+    }
+
+    @Test
+    void aWorkerStartingOnAnUnusableGpuFailsAtOnce() {
+        FerryConfig config = FerryConfig.from(Map.of("FERRY_DEVICE", "cuda:7"));
+        assertThrows(IllegalStateException.class, () -> ProcessModels.configure(config));
     }
 
     @Test
