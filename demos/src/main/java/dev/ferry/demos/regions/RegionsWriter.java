@@ -62,9 +62,12 @@ final class RegionsWriter implements AutoCloseable {
             }
         }
         String overlay = "overlays/" + page.name() + ".jpg";
+        PageAnnotations annotations = new PageAnnotations(page.name(), page.source(), page.width(), page.height(),
+                overlay, regions);
         pending.removeIf(Future::isDone);
+        // from here on the page belongs to the writing thread, which closes it
         pending.add(images.submit(() -> writeImages(page, regions, classes, overlay)));
-        return new PageAnnotations(page.name(), page.source(), page.width(), page.height(), overlay, regions);
+        return annotations;
     }
 
     /** Waits for every page's images; rethrows the first failure to write one. */
