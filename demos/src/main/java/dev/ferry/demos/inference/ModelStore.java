@@ -13,14 +13,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,8 +33,7 @@ public final class ModelStore {
 
     private final Path root;
     private final ModelCatalog catalog;
-    /** Hashing a large model takes a while; a file's hash is kept while its size and mtime stay the same. */
-    private final Map<Path, KnownHash> hashes = new ConcurrentHashMap<>();
+    private final FileHashes hashes = new FileHashes();
 
     public ModelStore(Path dataDir, ModelCatalog catalog) {
         this.root = dataDir.toAbsolutePath().normalize().resolve("models");
@@ -74,7 +71,7 @@ public final class ModelStore {
 
     /** Like {@link #list()}, but every file is hashed again. */
     public List<ModelStatus> verify() {
-        hashes.clear();
+        hashes.forget();
         return list();
     }
 
@@ -98,7 +95,7 @@ public final class ModelStore {
                     entry.isPresent(), "model.json is missing or unreadable (" + e.getMessage() + ")");
         }
         String expected = expectedSha256(contract, entry);
-        String actual = sha256(weights);
+        String actual = hashes.sha256(weights);
         ModelContract.Provenance p = contract.provenance();
         String shownLicence = p.licence().isEmpty() ? licence : p.licence();
         String shownSource = p.source().isEmpty() ? source : p.source();
@@ -191,7 +188,7 @@ public final class ModelStore {
             Files.move(part, weights, StandardCopyOption.REPLACE_EXISTING);
         }
         AtomicFiles.write(folder(ref).resolve(CONTRACT), Json.writeBytes(contract));
-        hashes.put(weights, new KnownHash(Files.size(weights), Files.getLastModifiedTime(weights), actual));
+        hashes.remember(weights, actual);
         return status(ref);
     }
 
@@ -214,22 +211,6 @@ public final class ModelStore {
     private static String expectedSha256(ModelContract contract, Optional<CatalogEntry> entry) {
         String declared = contract.provenance().sha256();
         return declared.isEmpty() ? entry.map(CatalogEntry::sha256).orElse("") : declared;
-    }
-
-    private String sha256(Path file) {
-        try {
-            long size = Files.size(file);
-            FileTime modified = Files.getLastModifiedTime(file);
-            KnownHash known = hashes.get(file);
-            if (known != null && known.size() == size && known.modified().equals(modified)) {
-                return known.sha256();
-            }
-            String hash = Sha256.of(file);
-            hashes.put(file, new KnownHash(size, modified, hash));
-            return hash;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     private List<ModelRef> installedRefs() {
@@ -273,6 +254,4 @@ public final class ModelStore {
             return 0;
         }
     }
-
-    private record KnownHash(long size, FileTime modified, String sha256) {}
 }

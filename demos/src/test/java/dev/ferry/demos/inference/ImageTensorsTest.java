@@ -7,7 +7,6 @@ import ai.onnxruntime.OrtEnvironment;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
