@@ -116,7 +116,9 @@ public final class RegionsDemo implements Demo, UsesModels {
         List<PageAnnotations> done = new ArrayList<>();
         List<FailedPage> failed = new ArrayList<>();
         try (ModelLease lease = inference.get().acquire(model);
+             PagePrefetcher prefetcher = new PagePrefetcher(refs, clock);
              RegionsWriter writer = new RegionsWriter(ctx.outputDir(), clock)) {
+            List<PageRef> ahead = prefetcher.pages();
             RegionsPipeline pipeline = new RegionsPipeline(
                     RegionDetector.forModel(lease),
                     DetectOptions.resolve(lease.contract(), ctx.doubleParam("confidence"), ctx.doubleParam("iou"),
@@ -124,8 +126,8 @@ public final class RegionsDemo implements Demo, UsesModels {
                     ctx.stringParam("postprocess").equals("square") ? ctx.doubleParam("margin") : -1,
                     writer,
                     clock);
-            for (int i = 0; i < refs.size(); i++) {
-                PageRef page = refs.get(i);
+            for (int i = 0; i < ahead.size(); i++) {
+                PageRef page = ahead.get(i);
                 ctx.progress(i, refs.size(), "page " + (i + 1) + " of " + refs.size() + ": " + page.source());
                 try {
                     done.add(pipeline.process(page, ctx::isCancelled));

@@ -2,7 +2,6 @@ package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OrtException;
 import dev.ferry.demos.inference.StageClock;
-import dev.ferry.demos.inference.StageClock.Stage;
 import dev.ferry.demos.media.Page;
 import dev.ferry.demos.media.PageException;
 import dev.ferry.demos.media.PageRef;
@@ -10,9 +9,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * One page through the regions demo: decode, detect, post-process, then hand the page to
+ * One page through the regions demo: load, detect, post-process, then hand the page to
  * the writer for its crops and overlay. The demo and {@code ferry bench regions} both run
- * pages through this, timed per stage.
+ * pages through this, timed per stage (decoding is timed by {@link PagePrefetcher}).
  *
  * @param squareMargin for {@code postprocess=square}, the margin; negative leaves boxes as detected
  */
@@ -23,10 +22,8 @@ record RegionsPipeline(RegionDetector detector, DetectOptions options, double sq
      * @throws PageException when the page cannot be decoded or the model fails on it
      */
     PageAnnotations process(PageRef ref, BooleanSupplier cancelled) throws PageException {
-        long t = System.nanoTime();
         Page page = ref.load();
         try {
-            clock.lap(Stage.DECODE, t);
             List<Detection> found = detect(page, cancelled);
             if (squareMargin >= 0) {
                 Page p = page;
