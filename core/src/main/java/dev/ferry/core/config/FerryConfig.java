@@ -16,7 +16,8 @@ public record FerryConfig(
         QueueSettings queue,
         ApiSettings api,
         WorkerSettings worker,
-        ClientSettings client) {
+        ClientSettings client,
+        InferenceSettings inference) {
 
     private static final long MB = 1024L * 1024;
 
@@ -77,7 +78,11 @@ public record FerryConfig(
                         Duration.ofSeconds(s.integer("FERRY_SHUTDOWN_GRACE_S", 30))),
                 new ClientSettings(
                         s.string("FERRY_URL", "http://127.0.0.1:8000"),
-                        s.optional("FERRY_API_KEY")));
+                        s.optional("FERRY_API_KEY")),
+                new InferenceSettings(
+                        s.integer("FERRY_ONNX_THREADS", 0),
+                        s.string("FERRY_ONNX_OPTIMIZATION", "all").toLowerCase(java.util.Locale.ROOT),
+                        s.integer("FERRY_MAX_LOADED_MODELS", 4)));
     }
 
     /** The built-in defaults, ignoring the environment. */

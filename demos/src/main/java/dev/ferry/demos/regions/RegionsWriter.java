@@ -1,0 +1,139 @@
+package dev.ferry.demos.regions;
+
+import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.StageClock;
+import dev.ferry.demos.inference.StageClock.Stage;
+import dev.ferry.demos.media.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/**
+ * A page's outputs: its regions in whole pixels at once, then one JPEG crop per region and
+ * an overlay with the boxes drawn, encoded on a background thread while the next page is
+ * decoded and run. At most two pages wait; past that the caller writes itself.
+ */
+final class RegionsWriter implements AutoCloseable {
+    private static final int JPEG_QUALITY = 90;
+    /** BGR colours per class, cycled. */
+    private static final double[][] PALETTE = {
+            {56, 56, 255}, {151, 157, 255}, {31, 112, 255}, {29, 178, 255}, {49, 210, 207},
+            {10, 249, 72}, {23, 204, 146}, {134, 219, 61}, {187, 212, 0}, {168, 153, 44}};
+
+    private final Path outputs;
+    private final StageClock clock;
+    private final ThreadPoolExecutor images = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(2), r -> {
+                Thread t = new Thread(r, "ferry-regions-output");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
+    private final List<Future<?>> pending = new ArrayList<>();
+
+    RegionsWriter(Path outputs, StageClock clock) {
+        this.outputs = outputs;
+        this.clock = clock;
+    }
+
+    /** The page's regions; takes the page, whose images are written later and which is then closed. */
+    PageAnnotations write(Page page, List<Detection> detections) {
+        List<Region> regions = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        for (Detection d : detections) {
+            int id = regions.size() + 1;
+            Region r = Region.of(id, d, page.width(), page.height(), "crops/" + page.name() + "_" + id + ".jpg");
+            if (r != null) {
+                regions.add(r);
+                classes.add(d.classId());
+            }
+        }
+        String overlay = "overlays/" + page.name() + ".jpg";
+        PageAnnotations annotations = new PageAnnotations(page.name(), page.source(), page.width(), page.height(),
+                overlay, regions);
+        pending.removeIf(Future::isDone);
+        // from here on the page belongs to the writing thread, which closes it
+        pending.add(images.submit(() -> writeImages(page, regions, classes, overlay)));
+        return annotations;
+    }
+
+    /** Waits for every page's images; rethrows the first failure to write one. */
+    void finish() throws InterruptedException {
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("writing a page's images failed", e.getCause());
+            }
+        }
+        pending.clear();
+    }
+
+    /** Stops writing: after {@link #finish()} there is nothing left; after a failure the rest is dropped. */
+    @Override
+    public void close() {
+        images.shutdownNow();
+    }
+
+    private void writeImages(Page page, List<Region> regions, List<Integer> classes, String overlay) {
+        long t = System.nanoTime();
+        try (page) {
+            for (Region r : regions) {
+                try (Rect rect = new Rect(r.x(), r.y(), r.width(), r.height()); Mat view = new Mat(page.image(), rect)) {
+                    writeJpeg(view, r.crop());
+                }
+            }
+            try (Mat drawn = page.image().clone()) {
+                draw(drawn, regions, classes);
+                writeJpeg(drawn, overlay);
+            }
+        } finally {
+            clock.lap(Stage.OUTPUT, t);
+        }
+    }
+
+    private static void draw(Mat image, List<Region> regions, List<Integer> classes) {
+        int thickness = Math.max(2, Math.max(image.cols(), image.rows()) / 500);
+        double fontScale = Math.max(0.5, Math.max(image.cols(), image.rows()) / 1500.0);
+        for (int i = 0; i < regions.size(); i++) {
+            Region r = regions.get(i);
+            double[] c = PALETTE[classes.get(i) % PALETTE.length];
+            try (Scalar colour = new Scalar(c[0], c[1], c[2], 0);
+                 Rect rect = new Rect(r.x(), r.y(), r.width(), r.height());
+                 Point origin = new Point(r.x(), Math.max(12, r.y() - thickness - 2))) {
+                opencv_imgproc.rectangle(image, rect, colour, thickness, opencv_imgproc.LINE_8, 0);
+                String text = r.id() + " " + r.label() + " " + String.format(Locale.ROOT, "%.2f", r.confidence());
+                opencv_imgproc.putText(image, text, origin, opencv_imgproc.FONT_HERSHEY_SIMPLEX, fontScale, colour,
+                        Math.max(1, thickness / 2), opencv_imgproc.LINE_AA, false);
+            }
+        }
+    }
+
+    private void writeJpeg(Mat image, String relative) {
+        try (BytePointer jpeg = new BytePointer();
+             IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY)) {
+            if (!opencv_imgcodecs.imencode(".jpg", image, jpeg, params)) {
+                throw new IllegalStateException("OpenCV could not encode " + relative);
+            }
+            byte[] bytes = new byte[(int) jpeg.limit()];
+            jpeg.get(bytes);
+            AtomicFiles.write(outputs.resolve(relative), bytes);
+        }
+    }
+}

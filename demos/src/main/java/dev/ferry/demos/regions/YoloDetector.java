@@ -1,0 +1,65 @@
+package dev.ferry.demos.regions;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.ferry.demos.inference.ImageTensors;
+import dev.ferry.demos.inference.ModelContract;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.StageClock;
+import dev.ferry.demos.inference.StageClock.Stage;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** YOLO object detectors (v5, v8, v11 exports): letterbox, run, decode, class-aware NMS. */
+final class YoloDetector implements RegionDetector {
+    static final String TASK = "yolo";
+
+    private final ModelLease lease;
+
+    YoloDetector(ModelLease lease) {
+        this.lease = lease;
+    }
+
+    @Override
+    public List<Detection> detect(Mat page, DetectOptions options, StageClock clock, BooleanSupplier cancelled)
+            throws OrtException {
+        long t = System.nanoTime();
+        ModelContract contract = lease.contract();
+        int w = contract.input().width();
+        int h = contract.input().height();
+        if (contract.input().dynamic() && options.maxSize() > 0) {
+            w = h = roundUp32(options.maxSize());
+        }
+        Letterbox box = Letterbox.fit(page.cols(), page.rows(), w, h);
+        float[] out;
+        long[] shape;
+        try (Mat input = box.apply(page); OnnxTensor tensor = ImageTensors.nchw(lease.env(), input, contract)) {
+            t = clock.lap(Stage.PREPROCESS, t);
+            try (OrtSession.Result result = lease.run(Map.of(contract.input().name(), tensor), cancelled)) {
+                t = clock.lap(Stage.INFERENCE, t);
+                OnnxTensor output = (OnnxTensor) result.get(0);
+                shape = output.getInfo().getShape();
+                FloatBuffer values = output.getFloatBuffer();
+                out = new float[values.remaining()];
+                values.get(out);
+            }
+        }
+        List<Detection> candidates = YoloOutputs.decode(out, shape, contract.labels().size(), options.confidence(),
+                contract::label);
+        List<Detection> onPage = candidates.stream()
+                .map(d -> d.withBox(box.toSource(d.box()).clip(page.cols(), page.rows())))
+                .filter(d -> d.box().area() > 0)
+                .toList();
+        List<Detection> kept = Nms.classAware(onPage, options.iou(), options.maxDetections());
+        clock.lap(Stage.POSTPROCESS, t);
+        return kept;
+    }
+
+    private static int roundUp32(int v) {
+        return Math.max(32, (v + 31) / 32 * 32);
+    }
+}

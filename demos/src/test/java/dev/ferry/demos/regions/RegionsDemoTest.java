@@ -1,0 +1,162 @@
+package dev.ferry.demos.regions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.config.InferenceSettings;
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.JobCancelledException;
+import dev.ferry.core.job.Progress;
+import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestGraphs;
+import dev.ferry.demos.TestStores;
+import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.InferenceDevice;
+import dev.ferry.demos.inference.ModelCatalog;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.media.PageSource;
+import dev.ferry.testkit.TestDemoContext;
+import dev.ferry.testkit.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The regions demo run in-process as a worker runs it: real files in, real files out. */
+class RegionsDemoTest {
+    @TempDir
+    static Path data;
+    static ModelStore store;
+    static Inference inference;
+    static RegionsDemo demo;
+
+    @TempDir
+    Path job;
+
+    @BeforeAll
+    static void models() throws Exception {
+        store = new ModelStore(data, ModelCatalog.builtIn());
+        store.install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
+        float[] oneStamp = new float[7 * 2];
+        // v8 layout, 2 anchors: a "stamp" at (100..140, 220..280) in the 640 input, and a weak one
+        float[][] columns = {{120, 250, 40, 60, 0, 0, 0.9f}, {400, 300, 50, 50, 0.1f, 0, 0}};
+        for (int j = 0; j < 2; j++) {
+            for (int k = 0; k < 7; k++) {
+                oneStamp[k * 2 + j] = columns[j][k];
+            }
+        }
+        TestStores.install(store, "regions", "stamps", TestGraphs.constantDetector(640, oneStamp, 1, 7, 2),
+                TestStores.yoloContract(640, List.of("figure", "table", "stamp")));
+        inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
+        demo = new RegionsDemo(store, inference, PageSource.standard());
+    }
+
+    @AfterAll
+    static void close() {
+        inference.close();
+    }
+
+    @Test
+    void textLinesComeBackWithCropsOverlaysAndAFailedPageReported() throws Exception {
+        TextPages.Page rendered = TextPages.render(1000, 1400, 40, 3);
+        Path page = Files.write(job.resolve("000-scan.png"), rendered.png());
+        Path broken = Files.write(job.resolve("001-broken.png"), "not an image at all".getBytes());
+        TestDemoContext ctx = TestDemoContext.of(demo, Map.of(), List.of(page, broken), job);
+
+        JsonNode result = demo.run(ctx);
+
+        assertEquals("text_lines", result.get("model").asText());
+        assertEquals("db_text", result.get("task").asText());
+        assertEquals(1, result.get("pages").asInt());
+        assertEquals("broken.png", result.at("/failed_pages/0/source").asText());
+        assertEquals("not a readable image", result.at("/failed_pages/0/reason").asText());
+        assertTrue(result.at("/timings_ms/inference").asDouble() > 0, result.toString());
+
+        JsonNode annotations = Json.MAPPER.readTree(ctx.outputDir().resolve("annotations.json").toFile());
+        JsonNode p = annotations.at("/pages/0");
+        assertEquals("000-scan", p.get("page").asText());
+        assertEquals("scan.png", p.get("source").asText());
+        assertEquals(1000, p.get("width").asInt());
+        assertEquals(1400, p.get("height").asInt());
+        JsonNode regions = p.get("regions");
+        assertEquals(result.get("regions").asInt(), regions.size());
+        assertTrue(regions.size() >= 0.9 * rendered.lines().size(), regions.size() + " regions");
+        for (JsonNode r : regions) {
+            assertEquals("text_line", r.get("label").asText());
+            assertEquals(r.get("x").asDouble() / 1000, r.at("/relative/x").asDouble(), 1e-6);
+            assertEquals(r.get("height").asDouble() / 1400, r.at("/relative/height").asDouble(), 1e-6);
+            assertEquals("crops/000-scan_" + r.get("id").asInt() + ".jpg", r.get("crop").asText());
+            assertTrue(Files.size(ctx.outputDir().resolve(r.get("crop").asText())) > 0);
+        }
+        assertTrue(Files.size(ctx.outputDir().resolve("overlays/000-scan.jpg")) > 0);
+        assertEquals("broken.png", annotations.at("/failed_pages/0/source").asText());
+
+        List<Progress> progress = ctx.reported();
+        assertEquals(new Progress(0, 2, "page 1 of 2: scan.png"), progress.get(0));
+        assertEquals(new Progress(2, 2, "done"), progress.get(progress.size() - 1));
+    }
+
+    @Test
+    void squareBoxesForWatermarks() throws Exception {
+        Path page = Files.write(job.resolve("000-wide.png"), TextPages.render(1280, 640, 30, 5).png());
+        TestDemoContext ctx = TestDemoContext.of(demo,
+                Map.of("model", "stamps", "postprocess", "square", "margin", 0.25), List.of(page), job);
+
+        demo.run(ctx);
+
+        JsonNode regions = Json.MAPPER.readTree(ctx.outputDir().resolve("annotations.json").toFile()).at("/pages/0/regions");
+        assertEquals(1, regions.size());
+        JsonNode r = regions.get(0);
+        assertEquals("stamp", r.get("label").asText());
+        assertEquals(0.9, r.get("confidence").asDouble(), 1e-6);
+        // (100..140, 220..280) in the input is (200..280, 120..240) on the page: 80×120, squared to 180 with margins
+        assertEquals(List.of(150, 90, 180, 180),
+                List.of(r.get("x").asInt(), r.get("y").asInt(), r.get("width").asInt(), r.get("height").asInt()));
+    }
+
+    @Test
+    void aMissingModelFailsWithTheCommandThatInstallsIt() {
+        ModelStore empty = new ModelStore(job, ModelCatalog.builtIn());
+        RegionsDemo fresh = new RegionsDemo(empty, inference, PageSource.standard());
+        DemoFailure e = assertThrows(DemoFailure.class,
+                () -> fresh.run(TestDemoContext.of(fresh, Map.of(), List.of(), job)));
+        assertEquals("model_missing", e.code());
+        assertTrue(!e.retryable());
+        assertTrue(e.getMessage().contains("`ferry models pull regions text_lines`"), e.getMessage());
+        assertEquals("model_missing", empty.checkJob(fresh, fresh.params().validate(Map.of())).orElseThrow().code());
+    }
+
+    @Test
+    void aModelOutsideTheManifestSaysHowToInstallIt() {
+        DemoFailure e = assertThrows(DemoFailure.class,
+                () -> demo.run(TestDemoContext.of(demo, Map.of("model", "illustrations"), List.of(), job)));
+        assertEquals("model_missing", e.code());
+        assertTrue(e.getMessage().contains("ferry models install regions illustrations --from <model.onnx>"),
+                e.getMessage());
+        assertTrue(store.checkJob(demo, demo.params().validate(Map.of())).isEmpty());
+    }
+
+    @Test
+    void aJobWhosePagesAllFailIsBadInput() throws Exception {
+        Path broken = Files.write(job.resolve("000-a.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
+        DemoFailure e = assertThrows(DemoFailure.class,
+                () -> demo.run(TestDemoContext.of(demo, Map.of(), List.of(broken), job)));
+        assertEquals("bad_input", e.code());
+        assertTrue(e.getMessage().startsWith("no page could be processed: [a.jpg: not a readable image"), e.getMessage());
+    }
+
+    @Test
+    void aCancelledJobStops() throws Exception {
+        Path page = Files.write(job.resolve("000-scan.png"), TextPages.render(400, 300, 30, 1).png());
+        TestDemoContext ctx = TestDemoContext.of(demo, Map.of(), List.of(page), job);
+        ctx.cancel();
+        assertThrows(JobCancelledException.class, () -> demo.run(ctx));
+    }
+}
