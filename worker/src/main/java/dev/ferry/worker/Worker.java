@@ -4,7 +4,6 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.QueueSettings;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.job.Job;
-import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.Maintenance;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.queue.RetryPolicy;
@@ -70,7 +69,7 @@ public final class Worker implements AutoCloseable {
         WorkQueue queue = new WorkQueue(scripts, identity.id());
         this.registry = new WorkerRegistry(scripts);
         this.jobThreads = Executors.newFixedThreadPool(concurrency, Threads.named("ferry-job-" + identity.id()));
-        this.reporter = new OutcomeReporter(queue, new JobReader(redis), data, new RetryPolicy(q.retryBase(), q.retryMax()),
+        this.reporter = new OutcomeReporter(queue, data, new RetryPolicy(q.retryBase(), q.retryMax()),
                 new JobDurations(metrics), lifecycle);
         this.runner = new JobRunner(catalog, data, queue, reporter, running, lifecycle, doorbell::ring);
         this.heartbeat = new Heartbeat(registry, () -> new WorkerInfo(identity.id(), identity.host(), identity.pid(),

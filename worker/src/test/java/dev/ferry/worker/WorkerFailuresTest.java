@@ -38,6 +38,7 @@ class WorkerFailuresTest {
     @Test
     void retriesWithBackoffThenFailsAsADeadLetter() {
         TestDemo demo = new TestDemo(fx.demo, (ctx, run) -> {
+            java.nio.file.Files.writeString(ctx.outputDir().resolve("partial.txt"), "attempt " + run);
             throw new IllegalStateException("boom " + run);
         });
         fx.start(demo);

@@ -35,6 +35,8 @@ public final class QueueBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // One log line per job is right for real jobs, and would be most of the work here.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.ferry")).setLevel(ch.qos.logback.classic.Level.WARN);
         Path dir = Files.createTempDirectory("ferry-bench-");
         Map<String, String> settings = new HashMap<>();
         settings.put("FERRY_DATA", dir.resolve("data").toString());
@@ -42,7 +44,10 @@ public final class QueueBenchCommand implements Callable<Integer> {
         settings.put("FERRY_MAX_QUEUED", String.valueOf(Integer.MAX_VALUE));
         Optional<EmbeddedRedis> embedded = Optional.empty();
         if (redisUrl == null) {
-            int port = new java.net.ServerSocket(0).getLocalPort();
+            int port;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
             embedded = Optional.of(EmbeddedRedis.start(port, dir.resolve("redis")));
             redisUrl = embedded.get().url();
         }

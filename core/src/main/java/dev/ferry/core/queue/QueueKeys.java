@@ -70,6 +70,11 @@ public final class QueueKeys {
         }
     }
 
+    /** Stands in KEYS for a submit without an idempotency key; never read or written. */
+    public String idempotencyUnused() {
+        return prefix + "idem:";
+    }
+
     /** Pub/sub channel carrying the record version of one job after every change. */
     public String events(JobId id) {
         return eventsPrefix() + id;

@@ -50,7 +50,7 @@ public final class Submissions {
     private static List<String> keys(NewJob job) {
         QueueKeys k = new QueueKeys(job.id().demo());
         return List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.QUEUED), k.created(),
-                job.idempotencyKey().map(k::idempotency).orElse(k.idempotency("")), k.stats());
+                job.idempotencyKey().map(k::idempotency).orElse(k.idempotencyUnused()), k.stats());
     }
 
     private Object[] args(NewJob job) {

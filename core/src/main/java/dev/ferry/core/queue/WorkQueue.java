@@ -61,33 +61,33 @@ public final class WorkQueue {
         return cancel != null && cancel == 1L;
     }
 
-    public void complete(Job job, String resultJson, List<JobFile> files) {
+    /** Records success; returns the finished job's record. */
+    public Job complete(Job job, String resultJson, List<JobFile> files) {
         QueueKeys k = new QueueKeys(job.demo());
-        scripts.run(QueueScript.COMPLETE, ReturnType.VALUE,
+        return record(scripts.run(QueueScript.COMPLETE, ReturnType.MULTI,
                 List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.SUCCEEDED), k.stats()),
-                QueueKeys.GROUP, workerId, resultJson, Json.write(files), k.events(job.id()), job.id().toString());
+                QueueKeys.GROUP, workerId, resultJson, Json.write(files), k.events(job.id()), job.id().toString()));
     }
 
     /**
-     * Records a failed attempt. Returns {@link JobState#QUEUED} when a retry was scheduled
-     * after {@code backoffMs}, {@link JobState#FAILED} when the job is finished.
+     * Records a failed attempt and returns the job's record: {@link JobState#QUEUED} when a
+     * retry was scheduled after {@code backoffMs}, {@link JobState#FAILED} when it is finished.
      */
-    public JobState fail(Job job, JobError error, boolean retryable, long backoffMs) {
+    public Job fail(Job job, JobError error, boolean retryable, long backoffMs) {
         QueueKeys k = new QueueKeys(job.demo());
-        String state = scripts.run(QueueScript.FAIL, ReturnType.VALUE,
+        return record(scripts.run(QueueScript.FAIL, ReturnType.MULTI,
                 List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.QUEUED),
                         k.state(JobState.FAILED), k.delayed(), k.stats()),
                 QueueKeys.GROUP, workerId, error.code(), error.message(), retryable ? "1" : "0", backoffMs,
-                k.events(job.id()), job.id().toString());
-        return JobState.fromWire(state);
+                k.events(job.id()), job.id().toString()));
     }
 
-    /** Confirms that a cancelled running job has stopped. */
-    public void confirmCancel(Job job) {
+    /** Confirms that a cancelled running job has stopped; returns its final record. */
+    public Job confirmCancel(Job job) {
         QueueKeys k = new QueueKeys(job.demo());
-        scripts.run(QueueScript.CONFIRM_CANCEL, ReturnType.VALUE,
+        return record(scripts.run(QueueScript.CONFIRM_CANCEL, ReturnType.MULTI,
                 List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.CANCELLED), k.stats()),
-                QueueKeys.GROUP, workerId, k.events(job.id()), job.id().toString());
+                QueueKeys.GROUP, workerId, k.events(job.id()), job.id().toString()));
     }
 
     /** Hands a running job back to the queue without counting the attempt (graceful shutdown). */
@@ -96,5 +96,9 @@ public final class WorkQueue {
         scripts.run(QueueScript.RELEASE, ReturnType.VALUE,
                 List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.QUEUED)),
                 QueueKeys.GROUP, workerId, k.events(job.id()), k.wake(), job.id().toString());
+    }
+
+    private static Job record(List<Object> flat) {
+        return JobRecord.fromFlat(flat);
     }
 }

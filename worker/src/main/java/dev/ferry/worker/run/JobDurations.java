@@ -3,11 +3,14 @@ package dev.ferry.worker.run;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The {@code ferry.job.duration} histogram: how long attempts take, by demo and by what became of the job. */
 public final class JobDurations {
     public static final String NAME = "ferry.job.duration";
     private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public JobDurations(MeterRegistry registry) {
         this.registry = registry;
@@ -15,11 +18,11 @@ public final class JobDurations {
 
     /** @param state the job's state after the attempt ({@code queued} when a retry follows) */
     public void record(String demo, String state, Duration took) {
-        Timer.builder(NAME)
-                .description("Time a worker spent on one attempt of a job")
-                .tags("demo", demo, "state", state)
-                .publishPercentileHistogram()
-                .register(registry)
+        timers.computeIfAbsent(demo + '\0' + state, key -> Timer.builder(NAME)
+                        .description("Time a worker spent on one attempt of a job")
+                        .tags("demo", demo, "state", state)
+                        .publishPercentileHistogram()
+                        .register(registry))
                 .record(took);
     }
 }

@@ -75,8 +75,7 @@ public final class JobRunner {
         Demo demo = found.get();
         try {
             Path outputs = data.outputsDir(job.id());
-            DataFolder.deleteTree(outputs); // a retry starts clean
-            Files.createDirectories(outputs);
+            DataFolder.deleteTree(outputs); // a retry starts clean; the context creates it on first use
             Map<String, Object> params = demo.params().validate(job.params());
             JobContext context = new JobContext(job.id().toString(), job.attempts(), params, JobInputs.list(data.inputsDir(job.id())),
                     outputs, LoggerFactory.getLogger("dev.ferry.demo." + demo.name()),

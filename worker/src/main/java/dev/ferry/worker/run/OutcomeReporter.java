@@ -3,16 +3,15 @@ package dev.ferry.worker.run;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
-import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.json.Json;
-import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.QueueError;
 import dev.ferry.core.queue.QueueException;
 import dev.ferry.core.queue.RetryPolicy;
 import dev.ferry.core.queue.WorkQueue;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,17 +30,15 @@ public final class OutcomeReporter {
     private static final int TRIES = 5;
     private static final Duration BETWEEN_TRIES = Duration.ofSeconds(1);
     private final WorkQueue queue;
-    private final JobReader reader;
     private final DataFolder data;
     private final RetryPolicy retries;
     private final JobDurations durations;
     private final Lifecycle lifecycle;
     private final AtomicInteger stranded = new AtomicInteger();
 
-    public OutcomeReporter(WorkQueue queue, JobReader reader, DataFolder data, RetryPolicy retries,
+    public OutcomeReporter(WorkQueue queue, DataFolder data, RetryPolicy retries,
             JobDurations durations, Lifecycle lifecycle) {
         this.queue = queue;
-        this.reader = reader;
         this.data = data;
         this.retries = retries;
         this.durations = durations;
@@ -98,12 +95,9 @@ public final class OutcomeReporter {
     private Optional<JobState> record(Job job, Outcome outcome) {
         if (outcome instanceof Outcome.Succeeded s) {
             String result = Json.write(s.result() == null ? NullNode.getInstance() : s.result());
-            withRetries("record success", () -> {
-                queue.complete(job, result, s.files());
-                return null;
-            });
+            Job done = withRetries("record success", () -> queue.complete(job, result, s.files()));
             LOG.info("succeeded with {} output files", s.files().size());
-            writeJobJson(job.id());
+            writeJobJson(done);
             return Optional.of(JobState.SUCCEEDED);
         }
         if (outcome instanceof Outcome.Failed f) {
@@ -113,12 +107,9 @@ public final class OutcomeReporter {
         StopReason reason = ((Outcome.Stopped) outcome).reason();
         switch (reason) {
             case CANCELLED -> {
-                withRetries("confirm the cancel", () -> {
-                    queue.confirmCancel(job);
-                    return null;
-                });
+                Job cancelled = withRetries("confirm the cancel", () -> queue.confirmCancel(job));
                 LOG.info("cancelled");
-                writeJobJson(job.id());
+                writeJobJson(cancelled);
                 return Optional.of(JobState.CANCELLED);
             }
             case TIMEOUT -> {
@@ -137,20 +128,24 @@ public final class OutcomeReporter {
     }
 
     private JobState fail(Job job, JobError error, boolean retryable, long backoffMs) {
-        JobState state = withRetries("record the failure", () -> queue.fail(job, error, retryable, backoffMs));
+        Job after = withRetries("record the failure", () -> queue.fail(job, error, retryable, backoffMs));
+        JobState state = after.state();
         if (state == JobState.QUEUED) {
             LOG.warn("attempt {} of {} failed ({}: {}); retrying in {} ms",
                     job.attempts(), job.maxAttempts(), error.code(), error.message(), backoffMs);
         } else {
             LOG.warn("failed after {} attempts ({}: {})", job.attempts(), error.code(), error.message());
-            writeJobJson(job.id());
+            writeJobJson(after);
         }
         return state;
     }
 
-    private void writeJobJson(JobId id) {
+    /** Only jobs with files have a folder: a job without inputs or outputs lives in Redis alone. */
+    private void writeJobJson(Job job) {
         try {
-            reader.get(id).ifPresent(job -> AtomicFiles.write(data.jobJson(id), Json.writeBytes(job)));
+            if (Files.isDirectory(data.jobDir(job.id()))) {
+                AtomicFiles.write(data.jobJson(job.id()), Json.writeBytes(job));
+            }
         } catch (RuntimeException e) {
             // The record in Redis is the truth; job.json is a copy for people and backups.
             LOG.warn("could not write job.json: {}", e.toString());

@@ -12,7 +12,7 @@ ARGV[3] result, JSON
 ARGV[4] files, JSON
 ARGV[5] events channel     ferry:{d}:events:<id>
 ARGV[6] job id
-Returns 'succeeded'
+Returns the job's record after the transition, as HGETALL lists it
 Errors  NOT_OWNER when the job is no longer running on this worker
 ]]
 local job_key, stream, running, succeeded, stats = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
@@ -23,9 +23,8 @@ end
 local now = now_ms()
 drop_entry(job_key, stream, group)
 move_state(job_key, id, running, succeeded, 'succeeded', now)
-finish(job_key, now)
-redis.call('HSET', job_key, 'result', result, 'files', files)
+redis.call('HSET', job_key, 'finished_at', now, 'result', result, 'files', files)
 redis.call('HDEL', job_key, 'error_code', 'error_message', 'retry_at')
 redis.call('HINCRBY', stats, 'succeeded', 1)
 bump(job_key, channel)
-return 'succeeded'
+return redis.call('HGETALL', job_key)

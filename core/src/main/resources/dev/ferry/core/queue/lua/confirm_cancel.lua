@@ -9,7 +9,7 @@ ARGV[1] consumer group
 ARGV[2] worker id
 ARGV[3] events channel     ferry:{d}:events:<id>
 ARGV[4] job id
-Returns 'cancelled'
+Returns the job's record after the transition, as HGETALL lists it
 Errors  NOT_OWNER when the job is no longer running on this worker
 ]]
 local job_key, stream, running, cancelled, stats = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
@@ -23,4 +23,4 @@ move_state(job_key, id, running, cancelled, 'cancelled', now)
 finish(job_key, now, 'cancelled', 'cancelled while running')
 redis.call('HINCRBY', stats, 'cancelled', 1)
 bump(job_key, channel)
-return 'cancelled'
+return redis.call('HGETALL', job_key)

@@ -17,7 +17,7 @@ ARGV[5] '1' when another attempt could succeed
 ARGV[6] backoff before the next attempt, ms
 ARGV[7] events channel     ferry:{d}:events:<id>
 ARGV[8] job id
-Returns 'queued' (a retry is scheduled) or 'failed'
+Returns the job's record after the transition, as HGETALL lists it
 Errors  NOT_OWNER when the job is no longer running on this worker
 ]]
 local job_key, stream, running, queued, failed, delayed, stats = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
@@ -30,17 +30,14 @@ local now = now_ms()
 local record = redis.call('HMGET', job_key, 'attempts', 'max_attempts')
 drop_entry(job_key, stream, group)
 redis.call('HSET', job_key, 'error_code', code, 'error_message', message)
-local outcome
 if retryable and tonumber(record[1]) < tonumber(record[2]) then
   move_state(job_key, id, running, queued, 'queued', now)
   redis.call('HSET', job_key, 'retry_at', now + backoff)
   redis.call('ZADD', delayed, now + backoff, id)
-  outcome = 'queued'
 else
   move_state(job_key, id, running, failed, 'failed', now)
   finish(job_key, now)
   redis.call('HINCRBY', stats, 'failed', 1)
-  outcome = 'failed'
 end
 bump(job_key, channel)
-return outcome
+return redis.call('HGETALL', job_key)
