@@ -32,8 +32,8 @@ public final class RedisConnector {
         } else {
             var single = config.useSingleServer()
                     .setAddress(withoutCredentials(address))
-                    .setConnectionMinimumIdleSize(4)
-                    .setConnectionPoolSize(32)
+                    .setConnectionMinimumIdleSize(8)
+                    .setConnectionPoolSize(8)
                     .setTimeout(5_000)
                     .setRetryAttempts(3);
             if (password != null) {
