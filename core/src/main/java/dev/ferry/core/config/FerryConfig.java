@@ -16,7 +16,8 @@ public record FerryConfig(
         QueueSettings queue,
         ApiSettings api,
         WorkerSettings worker,
-        ClientSettings client) {
+        ClientSettings client,
+        MediaSettings media) {
 
     private static final long MB = 1024L * 1024;
 
@@ -57,7 +58,18 @@ public record FerryConfig(
                         Duration.ofSeconds(s.integer("FERRY_SHUTDOWN_GRACE_S", 30))),
                 new ClientSettings(
                         s.string("FERRY_URL", "http://127.0.0.1:8000"),
-                        s.optional("FERRY_API_KEY")));
+                        s.optional("FERRY_API_KEY")),
+                new MediaSettings(
+                        s.bool("FERRY_ALLOW_PRIVATE_URLS", false),
+                        s.longValue("FERRY_MAX_PIXELS", 100_000_000L),
+                        s.longValue("FERRY_FETCH_MAX_MB", 200) * MB,
+                        Duration.ofSeconds(s.integer("FERRY_FETCH_TIMEOUT_S", 60)),
+                        s.integer("FERRY_FETCH_MAX_REDIRECTS", 5),
+                        s.integer("FERRY_PDF_DPI", 150),
+                        s.integer("FERRY_IIIF_MAX_SIZE", 2000),
+                        s.integer("FERRY_ZIP_MAX_ENTRIES", 10_000),
+                        s.longValue("FERRY_ZIP_MAX_MB", 2048) * MB,
+                        s.integer("FERRY_ZIP_MAX_RATIO", 100)));
     }
 
     /** The built-in defaults, ignoring the environment. */
