@@ -41,8 +41,10 @@ public record InputSpec(List<UrlInput> inputs) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(json);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("inputs must be JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("inputs cannot be read: " + e.getMessage());
         }
         JsonNode array = root != null && root.isObject() ? root.get("inputs") : root;
         if (array == null || !array.isArray()) {
