@@ -51,9 +51,10 @@ final class ZipDocument implements Document {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (zip.size() > limits.zipMaxEntries()) {
+        int count = zip.size();
+        if (count > limits.zipMaxEntries()) {
             close();
-            throw new MediaException("zip_limit", source + " holds " + zip.size() + " entries, more than the limit of "
+            throw new MediaException("zip_limit", source + " holds " + count + " entries, more than the limit of "
                     + limits.zipMaxEntries() + " (FERRY_ZIP_MAX_ENTRIES)");
         }
         List<ZipEntry> all = new ArrayList<>();
