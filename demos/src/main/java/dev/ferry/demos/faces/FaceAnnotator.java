@@ -31,7 +31,7 @@ final class FaceAnnotator {
                     String text = String.format(Locale.ROOT, "%s %.0f%%", e.label(), e.confidence() * 100);
                     int baseline = Math.max(b.y() - thickness * 2, (int) (fontScale * 20));
                     try (Point at = new Point(b.x(), baseline)) {
-                        putText(copy, text, at, FONT_HERSHEY_SIMPLEX, fontScale, green, thickness, LINE_AA, false);
+                        putText(copy, text, at, FONT_HERSHEY_SIMPLEX, fontScale, green, Math.max(1, thickness - 1), LINE_AA, false);
                     }
                 });
             }
