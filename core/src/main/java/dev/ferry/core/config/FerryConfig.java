@@ -17,7 +17,8 @@ public record FerryConfig(
         ApiSettings api,
         WorkerSettings worker,
         ClientSettings client,
-        InferenceSettings inference) {
+        InferenceSettings inference,
+        MediaSettings media) {
 
     private static final long MB = 1024L * 1024;
 
@@ -87,7 +88,18 @@ public record FerryConfig(
                 new InferenceSettings(
                         s.integer("FERRY_ONNX_THREADS", 0),
                         s.string("FERRY_ONNX_OPTIMIZATION", "all").toLowerCase(java.util.Locale.ROOT),
-                        s.integer("FERRY_MAX_LOADED_MODELS", 4)));
+                        s.integer("FERRY_MAX_LOADED_MODELS", 4)),
+                new MediaSettings(
+                        s.bool("FERRY_ALLOW_PRIVATE_URLS", false),
+                        s.longValue("FERRY_MAX_PIXELS", 100_000_000L),
+                        s.longValue("FERRY_FETCH_MAX_MB", 200) * MB,
+                        Duration.ofSeconds(s.integer("FERRY_FETCH_TIMEOUT_S", 60)),
+                        s.integer("FERRY_FETCH_MAX_REDIRECTS", 5),
+                        s.integer("FERRY_PDF_DPI", 150),
+                        s.integer("FERRY_IIIF_MAX_SIZE", 2000),
+                        s.integer("FERRY_ZIP_MAX_ENTRIES", 10_000),
+                        s.longValue("FERRY_ZIP_MAX_MB", 2048) * MB,
+                        s.integer("FERRY_ZIP_MAX_RATIO", 100)));
     }
 
     /** The built-in defaults, ignoring the environment. */

@@ -1,5 +1,6 @@
 package dev.ferry.worker.run;
 
+import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 
-/** What one attempt of a job hands its demo. */
+/** What one attempt of a job hands its demo, with the worker's own settings. */
 record JobContext(
         String jobId,
         int attempt,
@@ -17,7 +18,8 @@ record JobContext(
         List<Path> inputs,
         Path outputDir,
         Logger log,
-        ProgressReporter reporter) implements DemoContext {
+        ProgressReporter reporter,
+        FerryConfig config) implements DemoContext {
 
     /** Created on first use: a job that writes nothing leaves no folder behind. */
     @Override

@@ -1,0 +1,10 @@
+package dev.ferry.demos.faces;
+
+import java.util.Optional;
+
+/**
+ * A face a detector found.
+ *
+ * @param confidence the detector's score in [0, 1] when it gives one; the Haar cascade does not
+ */
+public record Detection(FaceBox box, Optional<Double> confidence) {}

@@ -1,0 +1,31 @@
+package dev.ferry.demos.faces;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The content of {@code faces.json}.
+ *
+ * @param emotionModel the emotion model used, absent when none is installed
+ * @param note         what the reader should know, e.g. how to install the emotion model
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record FacesReport(
+        String detector,
+        Optional<String> emotionModel,
+        Optional<String> note,
+        List<PageFaces> pages,
+        List<FailedPage> failedPages,
+        List<String> warnings) {
+
+    /** The faces of one page and the file its annotated copy was written to. */
+    public record PageFaces(int page, String source, int width, int height, String annotated, List<Face> faces) {}
+
+    /** One face: where it is and, with an emotion model, what it shows (most likely first). */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Face(FaceBox box, Optional<Double> confidence, List<Emotion> emotions, Optional<Emotion> dominantEmotion) {}
+
+    /** A page that could not be read, and why. */
+    public record FailedPage(int page, String source, String code, String reason) {}
+}

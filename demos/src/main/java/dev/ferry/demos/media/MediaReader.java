@@ -1,0 +1,162 @@
+package dev.ferry.demos.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.MediaSettings;
+import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.InputSpec;
+import dev.ferry.core.storage.JobInputs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Turns a job's input files into documents made of pages. What a file is comes from its
+ * bytes: an image, a ZIP of images, a PDF, a IIIF manifest, or an {@link InputSpec} listing
+ * URLs (which are fetched, then recognised the same way). Thread-safe and cheap to keep:
+ * one per worker, shared by its jobs.
+ *
+ * <pre>{@code
+ * MediaReader reader = MediaReader.shared(context.config());
+ * try (JobPages pages = reader.pages(context.inputs())) {
+ *     for (PageRef ref : pages) {
+ *         try (Page page = ref.load()) { ... }
+ *         catch (MediaException e) { report ref.source() and e.getMessage() }
+ *     }
+ *     pages.warnings() ...
+ * }
+ * }</pre>
+ */
+public final class MediaReader {
+    private static final long MAX_JSON_BYTES = 16L * 1024 * 1024;
+    private static final AtomicReference<MediaReader> SHARED = new AtomicReference<>();
+    private final MediaSettings settings;
+    private final Path dataDir;
+    private final ImageDecoder decoder;
+    private final UrlFetcher fetcher;
+
+    public MediaReader(MediaSettings settings, Path dataDir) {
+        this.settings = settings;
+        this.dataDir = dataDir;
+        this.decoder = new ImageDecoder(settings.maxPixels());
+        this.fetcher = new UrlFetcher(settings, dataDir);
+    }
+
+    public static MediaReader of(FerryConfig config) {
+        return new MediaReader(config.media(), config.dataDir());
+    }
+
+    /**
+     * The reader the demos of this process share for jobs run with {@code config} (one HTTP
+     * client, one URL cache); a new one only when the settings change.
+     */
+    public static MediaReader shared(FerryConfig config) {
+        return SHARED.updateAndGet(current -> current != null && current.settings.equals(config.media())
+                && current.dataDir.equals(config.dataDir()) ? current : of(config));
+    }
+
+    public ImageDecoder decoder() {
+        return decoder;
+    }
+
+    public UrlFetcher fetcher() {
+        return fetcher;
+    }
+
+    /** The pages of a job's inputs, in order, read lazily. Close it when done. */
+    public JobPages pages(List<Path> inputs) {
+        List<String> warnings = new ArrayList<>();
+        List<ConcatPages.Pending> documents = new ArrayList<>();
+        for (Path input : inputs) {
+            String source = JobInputs.originalName(input);
+            documents.add(new ConcatPages.Pending(source, () -> openFile(source, input, warnings::add)));
+        }
+        return new JobPages(new ConcatPages(documents), warnings);
+    }
+
+    /** Opens an uploaded file as whatever its bytes say it is. */
+    Document openFile(String source, Path file, Consumer<String> warnings) {
+        return open(source, file, warnings, true);
+    }
+
+    /** Fetches a URL (or takes it from the cache) and opens what came back. */
+    Document openUrl(String url, Consumer<String> warnings) {
+        return open(url, fetcher.fetch(url), warnings, false);
+    }
+
+    private Document open(String source, Path file, Consumer<String> warnings, boolean mayListUrls) {
+        byte[] head = head(file);
+        if (ImageFormat.sniff(head).isPresent()) {
+            return new ImageDocument(source, file, decoder);
+        }
+        if (ImageFormat.startsWith(head, 0, 'P', 'K', 3, 4) || ImageFormat.startsWith(head, 0, 'P', 'K', 5, 6)) {
+            return new ZipDocument(source, file, settings, decoder, warnings);
+        }
+        if (ImageFormat.startsWith(head, 0, '%', 'P', 'D', 'F', '-')) {
+            return new PdfDocument(source, file, settings.pdfDpi(), settings.maxPixels(), warnings);
+        }
+        if (looksLikeJson(head)) {
+            return openJson(source, file, warnings, mayListUrls);
+        }
+        throw new MediaException("unsupported_input", source
+                + " is not an image (JPEG, PNG, TIFF, WebP, BMP), a ZIP of images, a PDF, a IIIF manifest or a list of URLs");
+    }
+
+    private Document openJson(String source, Path file, Consumer<String> warnings, boolean mayListUrls) {
+        byte[] bytes = readJson(source, file);
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new MediaException("bad_json", source + " is not valid JSON");
+        }
+        if (IiifManifest.looksLike(json)) {
+            return new IiifDocument(source, IiifManifest.parse(json, settings.iiifMaxSize()), fetcher, decoder);
+        }
+        if (!mayListUrls) {
+            throw new MediaException("bad_manifest", source + " returned JSON that is not a IIIF Presentation manifest");
+        }
+        InputSpec spec;
+        try {
+            spec = InputSpec.parse(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new MediaException("bad_input_spec", source + ": " + e.getMessage());
+        }
+        return new UrlListDocument(source, spec, this, warnings);
+    }
+
+    private static byte[] readJson(String source, Path file) {
+        try {
+            if (Files.size(file) > MAX_JSON_BYTES) {
+                throw new MediaException("bad_json", source + " is JSON larger than " + MAX_JSON_BYTES / (1024 * 1024) + " MB");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean looksLikeJson(byte[] head) {
+        int i = ImageFormat.startsWith(head, 0, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        while (i < head.length && Character.isWhitespace(head[i])) {
+            i++;
+        }
+        return i < head.length && (head[i] == '{' || head[i] == '[');
+    }
+
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(ImageFormat.SNIFF_BYTES * 4);
+            return Arrays.copyOf(head, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ferry.demos.media;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Fetched documents by URL, in {@code <data>/cache/urls/<sha256 of the URL>}, so a second
+ * job on the same manifest or PDF does not download it again. Files appear whole or not
+ * at all (written to a temporary name, then renamed), so two workers fetching the same
+ * URL at once leave one good copy.
+ */
+final class UrlCache {
+    private final Path dir;
+
+    UrlCache(Path dataDir) {
+        this.dir = dataDir.resolve("cache").resolve("urls");
+    }
+
+    Optional<Path> find(String url) {
+        Path file = fileFor(url);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    Path fileFor(String url) {
+        return dir.resolve(sha256(url));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
