@@ -52,6 +52,11 @@ public final class TestDemoContext implements DemoContext {
     }
 
     @Override
+    public int attempt() {
+        return 1;
+    }
+
+    @Override
     public Map<String, Object> params() {
         return params;
     }

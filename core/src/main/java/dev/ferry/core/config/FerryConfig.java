@@ -27,6 +27,11 @@ public record FerryConfig(
      * launcher to its own folder; else the working directory), then the environment, then
      * {@code overrides} (command-line options), each winning over the one before.
      */
+    public static FerryConfig load() {
+        return load(Map.of());
+    }
+
+    /** As {@link #load()}, with command-line overrides winning over everything. */
     public static FerryConfig load(Map<String, String> overrides) {
         Path home = Path.of(System.getenv().getOrDefault("FERRY_HOME", "."));
         Map<String, String> raw = new java.util.HashMap<>(EnvSource.load(home.resolve(".env")));
