@@ -56,6 +56,7 @@ public interface Demo {
      *
      * @param validatedParams the job's parameters after {@link ParamSpec#validate}, defaults filled in
      * @throws DemoFailure with a code such as {@code model_missing}, {@code model_corrupt} or {@code model_invalid}
+     * @throws InvalidParamException when a parameter names something that cannot exist (say, not a model name)
      */
     default void checkReady(Map<String, Object> validatedParams) {
     }

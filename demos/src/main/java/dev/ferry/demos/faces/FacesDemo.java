@@ -8,10 +8,13 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.DemoModels;
+import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,6 +82,18 @@ public final class FacesDemo implements Demo {
     @Override
     public Duration timeLimit() {
         return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public List<ModelAvailability> models() {
+        return DemoModels.list(ProcessModels.store(), NAME, DEFAULT_MODEL);
+    }
+
+    /** The default emotion model is optional (without it a job reports faces only); one named otherwise must be usable. */
+    @Override
+    public void checkReady(Map<String, Object> params) {
+        String model = String.valueOf(params.get("model"));
+        DemoModels.require(ProcessModels.store(), NAME, model, model.equals(DEFAULT_MODEL));
     }
 
     @Override

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InstalledModel;
 import dev.ferry.demos.inference.ModelLease;
@@ -86,7 +88,7 @@ public final class RegionsDemo implements Demo, UsesModels {
 
     @Override
     public List<String> accepts() {
-        return List.of("image/*");
+        return List.of("image/*", "application/zip", "application/pdf", "application/json");
     }
 
     @Override
@@ -97,6 +99,16 @@ public final class RegionsDemo implements Demo, UsesModels {
     @Override
     public Duration timeLimit() {
         return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public List<ModelAvailability> models() {
+        return DemoModels.list(store.get(), NAME, DEFAULT_MODEL);
+    }
+
+    @Override
+    public void checkReady(Map<String, Object> params) {
+        DemoModels.require(store.get(), NAME, String.valueOf(params.get("model")), false);
     }
 
     @Override
