@@ -22,6 +22,13 @@ public final class TestConfig {
         return c;
     }
 
+    /** Settings with only a data folder, for tests that need no Redis (demos, media, models). */
+    public static TestConfig in(Path dataDir) {
+        TestConfig c = new TestConfig();
+        c.settings.put("FERRY_DATA", dataDir.toString());
+        return c;
+    }
+
     public TestConfig set(String name, Object value) {
         settings.put(name, String.valueOf(value));
         return this;

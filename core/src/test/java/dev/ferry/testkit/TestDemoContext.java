@@ -1,12 +1,16 @@
 package dev.ferry.testkit;
 
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.job.Progress;
+import dev.ferry.core.storage.JobInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link DemoContext} for running a demo in-process, as a worker would: real input files,
- * a real output folder, parameters validated by the demo's own spec, progress recorded,
- * and cancellation that a test can trigger from another thread.
+ * a real output folder, parameters validated by the demo's own spec, the settings a worker
+ * would pass ({@link #config()}), progress recorded, and cancellation that a test can
+ * trigger from another thread.
  */
 public final class TestDemoContext implements DemoContext {
     private final String jobId;
@@ -27,13 +32,18 @@ public final class TestDemoContext implements DemoContext {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<Progress> progress = new CopyOnWriteArrayList<>();
     private final Logger log;
+    private volatile FerryConfig config;
+    private volatile int attempt = 1;
 
+    /** With the default settings and a data folder beside {@code outputDir} ({@code ../data}). */
     public TestDemoContext(String jobId, Map<String, Object> params, List<Path> inputs, Path outputDir) {
         this.jobId = jobId;
         this.params = params;
         this.inputs = List.copyOf(inputs);
         this.outputDir = outputDir;
         this.log = LoggerFactory.getLogger("job." + jobId);
+        Path data = outputDir.toAbsolutePath().getParent().resolve("data");
+        this.config = FerryConfig.from(Map.of("FERRY_DATA", data.toString()));
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
@@ -42,8 +52,39 @@ public final class TestDemoContext implements DemoContext {
     }
 
     /** A context for {@code demo} with {@code given} checked against its parameter spec, as the API does. */
-    public static TestDemoContext of(dev.ferry.core.demo.Demo demo, Map<String, ?> given, List<Path> inputs, Path jobDir) {
+    public static TestDemoContext of(Demo demo, Map<String, ?> given, List<Path> inputs, Path jobDir) {
         return new TestDemoContext(demo.name() + "-test", demo.params().validate(given), inputs, jobDir.resolve("outputs"));
+    }
+
+    /**
+     * A job of {@code demo} laid out in {@code config}'s data folder as the API and worker lay it
+     * out: {@code files} copied to {@code jobs/<id>/inputs/000-<name>}..., outputs in
+     * {@code jobs/<id>/outputs/}; {@link #config()} is {@code config}.
+     */
+    public static TestDemoContext inDataFolder(FerryConfig config, Demo demo, Map<String, ?> given, List<Path> files) {
+        String id = demo.name() + "-test-" + System.nanoTime();
+        Path job = config.dataDir().resolve("jobs").resolve(id);
+        try {
+            Path in = Files.createDirectories(job.resolve("inputs"));
+            List<Path> copied = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                copied.add(Files.copy(files.get(i), in.resolve(JobInputs.fileName(i, files.get(i).getFileName().toString()))));
+            }
+            return new TestDemoContext(id, demo.params().validate(given), copied, job.resolve("outputs")).withConfig(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The settings {@link #config()} hands the demo from now on. */
+    public TestDemoContext withConfig(FerryConfig settings) {
+        this.config = settings;
+        return this;
+    }
+
+    public TestDemoContext withAttempt(int number) {
+        this.attempt = number;
+        return this;
     }
 
     @Override
@@ -53,7 +94,7 @@ public final class TestDemoContext implements DemoContext {
 
     @Override
     public int attempt() {
-        return 1;
+        return attempt;
     }
 
     @Override
@@ -69,6 +110,11 @@ public final class TestDemoContext implements DemoContext {
     @Override
     public Path outputDir() {
         return outputDir;
+    }
+
+    @Override
+    public FerryConfig config() {
+        return config;
     }
 
     @Override

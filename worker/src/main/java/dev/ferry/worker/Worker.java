@@ -72,7 +72,7 @@ public final class Worker implements AutoCloseable {
         this.jobThreads = Executors.newFixedThreadPool(concurrency, Threads.named("ferry-job-" + identity.id()));
         this.reporter = new OutcomeReporter(queue, new JobReader(redis), data, new RetryPolicy(q.retryBase(), q.retryMax()),
                 new JobDurations(metrics), lifecycle);
-        this.runner = new JobRunner(catalog, data, queue, reporter, running, lifecycle, doorbell::ring);
+        this.runner = new JobRunner(catalog, data, queue, reporter, running, lifecycle, doorbell::ring, config);
         this.heartbeat = new Heartbeat(registry, () -> new WorkerInfo(identity.id(), identity.host(), identity.pid(),
                 device.name(), demos, concurrency, running.ids()), q.heartbeatInterval(), q.workerDeadAfter(), identity.id());
         this.timers = new WorkerTimers(identity.id(), q, new Maintenance(scripts), registry, data, demos, running);

@@ -1,50 +1,38 @@
 package dev.ferry.demos.faces;
 
-import ai.onnxruntime.OrtException;
 import dev.ferry.core.demo.DemoFailure;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
+import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelState;
+import dev.ferry.demos.inference.ModelStore;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The emotion models installed in the model store, {@code <data>/models/faces/<model>/}
- * with {@code model.onnx} and {@code model.json}. A model is loaded on first use and kept
- * for the life of the process, shared by its jobs. Nothing is downloaded here: a missing
- * model means faces without emotions.
+ * The emotion model a job names, from the model store ({@code <data>/models/faces/<model>/},
+ * {@code model.onnx} beside its {@code model.json}) through the process's shared sessions,
+ * like every other model. Emotions are optional: a model that is not installed means faces
+ * without emotions, not a failed job; nothing is downloaded here.
  */
 final class EmotionModels {
-    private static final Map<Path, EmotionClassifier> LOADED = new ConcurrentHashMap<>();
-
     private EmotionModels() {}
 
-    static Path folder(Path dataDir, String model) {
-        return dataDir.resolve("models").resolve("faces").resolve(model);
-    }
-
-    /** The classifier for {@code model}, or empty when it is not installed. */
-    static Optional<EmotionClassifier> find(Path dataDir, String model) {
-        Path dir = folder(dataDir, model).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(dir.resolve("model.onnx"))) {
+    /**
+     * The model, loaded and held for the job (close the lease), or empty when it is not installed.
+     *
+     * @throws DemoFailure {@code model_corrupt} or {@code model_invalid} when it is installed but cannot be used
+     */
+    static Optional<ModelLease> acquire(ModelStore store, Inference inference, ModelRef ref) {
+        if (store.status(ref).state() == ModelState.MISSING) {
             return Optional.empty();
         }
-        return Optional.of(LOADED.computeIfAbsent(dir, d -> load(model, d)));
+        return Optional.of(inference.acquire(store.require(ref)));
     }
 
-    private static EmotionClassifier load(String name, Path dir) {
-        EmotionContract contract;
-        try {
-            contract = EmotionContract.read(dir.resolve("model.json"));
-        } catch (IllegalArgumentException e) {
-            throw new DemoFailure("model_invalid", "emotion model '" + name + "': " + e.getMessage(), false);
-        }
-        try {
-            return new EmotionClassifier(name, contract, new OrtEmotionModel(dir.resolve("model.onnx"), contract.inputName()));
-        } catch (OrtException e) {
-            throw new DemoFailure("model_invalid", "emotion model '" + name + "' in " + dir + " cannot be loaded: "
-                    + e.getMessage() + ". Run `ferry models verify` or pull it again with `ferry models pull faces "
-                    + name + "`", false);
-        }
+    /** What the job's result says when the model is not installed. */
+    static String missingNote(ModelRef ref) {
+        return "faces only: emotions need the emotion model '" + ref.model() + "' (FER+ contract), which is not"
+                + " installed; run `" + ref.pullCommand() + "` (or, offline, `ferry models install " + ref.demo() + " "
+                + ref.model() + " --from <model.onnx>`)";
     }
 }

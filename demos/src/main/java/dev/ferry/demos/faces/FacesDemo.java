@@ -2,6 +2,7 @@ package dev.ferry.demos.faces;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
+import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.core.config.FerryConfig;
@@ -14,6 +15,10 @@ import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.inference.DemoModels;
+import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
@@ -28,7 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -40,10 +46,25 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class FacesDemo implements Demo {
     public static final String NAME = "faces";
     static final String DEFAULT_MODEL = "ferplus";
-    private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
-    private volatile ReaderFor reader;
+    static final String MODEL_FAILED = "model_failed";
 
-    private record ReaderFor(FerryConfig config, MediaReader reader) {}
+    private final Function<FerryConfig, ModelStore> store;
+    private final Function<FerryConfig, Inference> inference;
+
+    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
+    public FacesDemo() {
+        this(ProcessModels::store, ProcessModels::inference);
+    }
+
+    /** With a store and loaded models of the caller's; pages are read with the job's settings. */
+    public FacesDemo(ModelStore store, Inference inference) {
+        this(settings -> store, settings -> inference);
+    }
+
+    private FacesDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
+        this.store = store;
+        this.inference = inference;
+    }
 
     @Override
     public String name() {
@@ -99,12 +120,18 @@ public final class FacesDemo implements Demo {
     @Override
     public JsonNode run(DemoContext context) throws IOException {
         FerryConfig config = context.config();
-        String model = context.stringParam("model");
-        if (!MODEL_NAME.matcher(model).matches()) {
-            throw DemoFailure.badInput("model must be a model name like 'ferplus' (lower-case letters, digits, _ . -)");
+        ModelRef ref = modelRef(context.stringParam("model"));
+        Optional<ModelLease> lease = EmotionModels.acquire(store.apply(config), inference.apply(config), ref);
+        try {
+            return run(context, config, ref, lease.map(EmotionClassifier::new));
+        } finally {
+            lease.ifPresent(ModelLease::close);
         }
-        Optional<EmotionClassifier> emotions = EmotionModels.find(config.dataDir(), model);
-        Optional<String> note = emotions.isPresent() ? Optional.empty() : Optional.of(missingModelNote(model));
+    }
+
+    private JsonNode run(DemoContext context, FerryConfig config, ModelRef ref, Optional<EmotionClassifier> emotions)
+            throws IOException {
+        Optional<String> note = emotions.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(ref));
         note.ifPresent(n -> context.log().info(n));
 
         Path outputs = context.outputDir();
@@ -114,15 +141,17 @@ public final class FacesDemo implements Demo {
         List<String> warnings;
         int number = 0;
         try (FaceDetector detector = detector(context);
-             JobPages inputs = mediaReader(config).pages(context.inputs())) {
-            for (PageRef ref : inputs) {
+             JobPages inputs = MediaReader.shared(config).pages(context.inputs())) {
+            for (PageRef page : inputs) {
                 number++;
-                context.progress(number - 1, inputs.estimatedTotal(), "page " + number + ": " + ref.source());
-                try (Page page = ref.load()) {
-                    pages.add(analyse(number, page, detector, emotions, outputs));
+                context.progress(number - 1, inputs.estimatedTotal(), "page " + number + ": " + page.source());
+                try (Page loaded = page.load()) {
+                    pages.add(analyse(number, loaded, detector, emotions, outputs, context::isCancelled));
                 } catch (MediaException e) {
-                    context.log().warn("page {} ({}) skipped: {}", number, ref.source(), e.getMessage());
-                    failed.add(new FacesReport.FailedPage(number, ref.source(), e.code(), e.getMessage()));
+                    failed.add(failedPage(context, number, page.source(), e.code(), e.getMessage()));
+                } catch (OrtException e) {
+                    failed.add(failedPage(context, number, page.source(), MODEL_FAILED,
+                            "the emotion model failed on this page: " + e.getMessage()));
                 }
             }
             warnings = inputs.warnings();
@@ -141,11 +170,14 @@ public final class FacesDemo implements Demo {
         return summary(report);
     }
 
-    private FacesReport.PageFaces analyse(int number, Page page, FaceDetector detector, Optional<EmotionClassifier> emotions,
-                                          Path outputs) {
+    private static FacesReport.PageFaces analyse(int number, Page page, FaceDetector detector,
+                                                 Optional<EmotionClassifier> emotions, Path outputs,
+                                                 BooleanSupplier cancelled) throws OrtException {
         List<FacesReport.Face> faces = new ArrayList<>();
         for (Detection d : detector.detect(page.image())) {
-            List<Emotion> scored = emotions.map(c -> c.classify(page.image(), d.box())).orElse(List.of());
+            List<Emotion> scored = emotions.isPresent()
+                    ? emotions.get().classify(page.image(), d.box(), cancelled)
+                    : List.of();
             faces.add(new FacesReport.Face(d.box(), d.confidence(), scored, scored.stream().findFirst()));
         }
         String file = String.format("annotated/page-%04d.jpg", number);
@@ -157,10 +189,19 @@ public final class FacesDemo implements Demo {
         return new FacesReport.PageFaces(number, page.source(), page.width(), page.height(), file, faces);
     }
 
-    static String missingModelNote(String model) {
-        String pull = "ferry models pull faces" + (model.equals(DEFAULT_MODEL) ? "" : " " + model);
-        return "faces only: emotions need the emotion model '" + model + "' (FER+), which is not installed; run `"
-                + pull + "` to install it";
+    private static FacesReport.FailedPage failedPage(DemoContext context, int number, String source, String code,
+                                                     String reason) {
+        context.log().warn("page {} ({}) skipped: {}", number, source, reason);
+        return new FacesReport.FailedPage(number, source, code, reason);
+    }
+
+    private static ModelRef modelRef(String model) {
+        try {
+            return new ModelRef(NAME, model);
+        } catch (IllegalArgumentException e) {
+            throw DemoFailure.badInput("model '" + model + "' is not a model name like 'ferplus' (lower-case letters,"
+                    + " digits, _ and -)");
+        }
     }
 
     private static ObjectNode summary(FacesReport report) {
@@ -181,15 +222,5 @@ public final class FacesDemo implements Demo {
     private static FaceDetector detector(DemoContext context) {
         return new HaarFaceDetector(context.doubleParam("scale_factor"), (int) context.longParam("min_neighbors"),
                 (int) context.longParam("min_face_size"), (int) context.longParam("max_side"));
-    }
-
-    /** One reader per configuration: it holds the HTTP client and the URL cache location. */
-    private MediaReader mediaReader(FerryConfig config) {
-        ReaderFor current = reader;
-        if (current == null || !current.config().equals(config)) {
-            current = new ReaderFor(config, MediaReader.of(config));
-            reader = current;
-        }
-        return current.reader();
     }
 }

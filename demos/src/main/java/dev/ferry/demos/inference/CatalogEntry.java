@@ -2,7 +2,13 @@ package dev.ferry.demos.inference;
 
 import java.util.Objects;
 
-/** A downloadable model in the manifest: where to get it, its checksum, and the contract to write beside it. */
+/**
+ * A downloadable model in the manifest: where to get it, its checksum, and the contract to
+ * write beside it.
+ *
+ * @param sha256 of the weights file; empty only when the project could not obtain it, in
+ *               which case the first install pins the file's own (see {@link ModelStore#install(ModelRef, java.nio.file.Path)})
+ */
 public record CatalogEntry(
         String demo,
         String model,
@@ -18,6 +24,11 @@ public record CatalogEntry(
         Objects.requireNonNull(contract, "a manifest entry needs a contract");
         sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
         licence = licence == null ? "" : licence;
+    }
+
+    /** Whether the first install pins the checksum, the manifest having none. */
+    public boolean pinnedOnInstall() {
+        return sha256.isEmpty();
     }
 
     public ModelRef ref() {

@@ -43,6 +43,10 @@ public final class ModelLease implements AutoCloseable {
         return loaded.session().getInputInfo();
     }
 
+    public Map<String, NodeInfo> outputs() throws OrtException {
+        return loaded.session().getOutputInfo();
+    }
+
     /**
      * Runs the model. While it runs, {@code cancelled} is polled and a true answer terminates
      * the run inside ONNX Runtime; the call then throws {@link JobCancelledException}.

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Downloads the manifest's models into the store ({@code ferry models pull}). A download
  * goes to {@code model.onnx.part} and is resumed with an HTTP Range request when the
  * connection breaks, in this run or the next; the file is installed only when its sha256
- * matches the manifest. Only an operator's command calls this: jobs never download.
+ * matches the manifest (an entry without a sha256 has it pinned by this first install). Only an operator's command calls this: jobs never download.
  */
 public final class ModelPuller {
     private static final Logger LOG = LoggerFactory.getLogger(ModelPuller.class);

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The models on this machine: {@code <data>/models/<demo>/<model>/model.onnx} beside its
@@ -28,6 +30,7 @@ import java.util.stream.Stream;
  * Nothing here downloads: that is {@link ModelPuller}, run by an operator.
  */
 public final class ModelStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
     public static final String WEIGHTS = "model.onnx";
     public static final String CONTRACT = "model.json";
 
@@ -148,7 +151,10 @@ public final class ModelStore {
         return Optional.empty();
     }
 
-    /** Installs a manifest model from a local file (offline install), checking its sha256 first. */
+    /**
+     * Installs a manifest model from a local file (offline install), checking its sha256 first;
+     * an entry without one has the file's pinned ({@link #commit}).
+     */
     public ModelStatus install(ModelRef ref, Path file) throws IOException {
         CatalogEntry entry = catalog.find(ref).orElseThrow(() -> new IOException(ref
                 + " is not in the model manifest; give its contract (model.json) to install it"));
@@ -156,13 +162,15 @@ public final class ModelStore {
         return commit(ref, part, entry.sha256(), entry.installedContract());
     }
 
-    /** Installs a model of one's own: {@code contract} is its model.json; the file's sha256 is recorded in it. */
+    /**
+     * Installs a model of one's own: {@code contract} is its model.json; the file's sha256 is
+     * recorded in it (checked first when the contract already names one).
+     */
     public ModelStatus install(ModelRef ref, Path file, Path contract) throws IOException {
         ModelContract c = Json.MAPPER.readValue(contract.toFile(), ModelContract.class);
         Path part = copyToPart(ref, file);
-        String actual = Sha256.of(part);
-        String expected = c.provenance().sha256().isEmpty() ? actual : c.provenance().sha256();
-        return commit(ref, part, expected, c.withProvenance(c.provenance().withSha256(actual)));
+        String expected = c.provenance().sha256().isEmpty() ? Sha256.of(part) : c.provenance().sha256();
+        return commit(ref, part, expected, c);
     }
 
     /** Where a download or copy of this model is written before it is verified. */
@@ -172,11 +180,17 @@ public final class ModelStore {
 
     /**
      * Moves a fully written {@code part} into place if its sha256 is {@code expectedSha256},
-     * and writes the contract beside it; a mismatching part is deleted.
+     * and writes the contract beside it with that sha256; a mismatching part is deleted. An
+     * empty {@code expectedSha256} (a manifest entry whose checksum the project could not
+     * obtain) pins the file's own sha256 on this first install: from then on the model is
+     * checked against it like any other.
      */
     ModelStatus commit(ModelRef ref, Path part, String expectedSha256, ModelContract contract) throws IOException {
         String actual = Sha256.of(part);
-        if (!actual.equals(expectedSha256)) {
+        if (expectedSha256.isEmpty()) {
+            LOG.warn("the model manifest gives no sha256 for {}: pinned to {} on this install; compare it with the"
+                    + " publisher's checksum ({})", ref, actual, contract.provenance().source());
+        } else if (!actual.equals(expectedSha256)) {
             Files.deleteIfExists(part);
             throw new IOException("sha256 of the file for " + ref + " is " + actual + ", expected " + expectedSha256
                     + "; nothing was installed");
@@ -187,7 +201,8 @@ public final class ModelStore {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, weights, StandardCopyOption.REPLACE_EXISTING);
         }
-        AtomicFiles.write(folder(ref).resolve(CONTRACT), Json.writeBytes(contract));
+        AtomicFiles.write(folder(ref).resolve(CONTRACT),
+                Json.writeBytes(contract.withProvenance(contract.provenance().withSha256(actual))));
         hashes.remember(weights, actual);
         return status(ref);
     }

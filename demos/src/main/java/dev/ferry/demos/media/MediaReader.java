@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -34,18 +35,30 @@ import java.util.function.Consumer;
  */
 public final class MediaReader {
     private static final long MAX_JSON_BYTES = 16L * 1024 * 1024;
+    private static final AtomicReference<MediaReader> SHARED = new AtomicReference<>();
     private final MediaSettings settings;
+    private final Path dataDir;
     private final ImageDecoder decoder;
     private final UrlFetcher fetcher;
 
     public MediaReader(MediaSettings settings, Path dataDir) {
         this.settings = settings;
+        this.dataDir = dataDir;
         this.decoder = new ImageDecoder(settings.maxPixels());
         this.fetcher = new UrlFetcher(settings, dataDir);
     }
 
     public static MediaReader of(FerryConfig config) {
         return new MediaReader(config.media(), config.dataDir());
+    }
+
+    /**
+     * The reader the demos of this process share for jobs run with {@code config} (one HTTP
+     * client, one URL cache); a new one only when the settings change.
+     */
+    public static MediaReader shared(FerryConfig config) {
+        return SHARED.updateAndGet(current -> current != null && current.settings.equals(config.media())
+                && current.dataDir.equals(config.dataDir()) ? current : of(config));
     }
 
     public ImageDecoder decoder() {

@@ -2,5 +2,11 @@ package dev.ferry.demos.regions;
 
 import java.util.List;
 
-/** One page's entry in {@code annotations.json}. */
-public record PageAnnotations(String page, String source, int width, int height, String overlay, List<Region> regions) {}
+/**
+ * One page's entry in {@code annotations.json}.
+ *
+ * @param page    the page's number in the job, from 1, counting every page of every input in order
+ * @param source  where it came from: the upload's name, {@code scans.zip!/p1.png}, {@code report.pdf#page=3}, a URL
+ * @param overlay the page with its boxes drawn, in the job's outputs
+ */
+public record PageAnnotations(int page, String source, int width, int height, String overlay, List<Region> regions) {}

@@ -9,10 +9,8 @@ import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
-import dev.ferry.demos.media.ImageFilePages;
-import dev.ferry.demos.media.Page;
-import dev.ferry.demos.media.PageException;
-import dev.ferry.demos.media.PageRef;
+import dev.ferry.demos.media.JobPages;
+import dev.ferry.demos.media.MediaReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,12 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
- * {@code ferry bench regions}: the text-line model over rendered A4 pages (JPEG, 150 dpi)
- * through the demo's own page pipeline, reporting pages per second and where the time
- * goes. One extra page warms up first and is not counted.
+ * {@code ferry bench regions}: the text-line model over rendered A4 pages (JPEG files, 150
+ * dpi) through the demo's own page pipeline (the media reader, decoding ahead, writing
+ * behind), reporting pages per second and where the time goes. One extra page warms up
+ * first and is not counted.
  */
 public final class RegionsBenchmark {
     public static final int PAGE_WIDTH = 1240;
@@ -52,39 +52,31 @@ public final class RegionsBenchmark {
         }
     }
 
-    /** With the settings of {@code config}: its data folder's model store, device, threads. */
+    /** With the settings of {@code config}: its data folder's model store, device, threads, media limits. */
     public static Report run(FerryConfig config, int pages) throws Exception {
         try (Inference inference = new Inference(config.inference(),
                 InferenceDevice.resolve(config.worker().device()))) {
-            return run(ModelStore.of(config), inference, RegionsDemo.DEFAULT_MODEL, pages);
+            return run(ModelStore.of(config), inference, MediaReader.of(config), RegionsDemo.DEFAULT_MODEL, pages);
         }
     }
 
-    public static Report run(ModelStore store, Inference inference, String model, int pages) throws Exception {
+    public static Report run(ModelStore store, Inference inference, MediaReader reader, String model, int pages)
+            throws Exception {
         ModelRef ref = new ModelRef(RegionsDemo.NAME, model);
-        List<PageRef> rendered = new ArrayList<>();
-        for (int i = 0; i <= pages; i++) {
-            rendered.add(new EncodedPage("page-" + i, jpeg(TextPages.render(PAGE_WIDTH, PAGE_HEIGHT, 28, i))));
-        }
-        Path out = Files.createTempDirectory("ferry-bench-regions-");
+        Path work = Files.createTempDirectory("ferry-bench-regions-");
         try (ModelLease lease = inference.acquire(store.require(ref))) {
+            List<Path> files = new ArrayList<>();
+            for (int i = 0; i <= pages; i++) {
+                byte[] page = jpeg(TextPages.render(PAGE_WIDTH, PAGE_HEIGHT, 28, i));
+                files.add(Files.write(work.resolve(String.format(Locale.ROOT, "%03d-page-%d.jpg", i, i)), page));
+            }
+            Path out = Files.createDirectories(work.resolve("outputs"));
             DetectOptions options = DetectOptions.resolve(lease.contract(), 0, 0, 0);
             RegionDetector detector = RegionDetector.forModel(lease);
-            StageClock warmUp = new StageClock();
-            try (RegionsWriter writer = new RegionsWriter(out, warmUp)) {
-                new RegionsPipeline(detector, options, -1, writer, warmUp).process(rendered.get(0), () -> false);
-                writer.finish();
-            }
+            runPages(reader, files.subList(0, 1), detector, options, out, new StageClock());
             StageClock clock = new StageClock();
             long start = System.nanoTime();
-            try (PagePrefetcher prefetcher = new PagePrefetcher(rendered.subList(1, rendered.size()), clock);
-                 RegionsWriter writer = new RegionsWriter(out, clock)) {
-                RegionsPipeline pipeline = new RegionsPipeline(detector, options, -1, writer, clock);
-                for (PageRef page : prefetcher.pages()) {
-                    pipeline.process(page, () -> false);
-                }
-                writer.finish();
-            }
+            runPages(reader, files.subList(1, files.size()), detector, options, out, clock);
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> perPage = new LinkedHashMap<>();
             for (Stage stage : Stage.values()) {
@@ -93,7 +85,25 @@ public final class RegionsBenchmark {
             double outside = 1 - clock.nanos(Stage.INFERENCE) / (seconds * 1e9);
             return new Report(model, inference.device().toString(), pages, seconds, pages / seconds, perPage, outside);
         } finally {
-            DataFolder.deleteTree(out);
+            DataFolder.deleteTree(work);
+        }
+    }
+
+    /** As the demo runs a job's pages; a page that cannot be read fails the benchmark. */
+    private static void runPages(MediaReader reader, List<Path> files, RegionDetector detector, DetectOptions options,
+                                 Path out, StageClock clock) throws Exception {
+        try (JobPages inputs = reader.pages(files);
+             PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
+             RegionsWriter writer = new RegionsWriter(out, clock)) {
+            RegionsPipeline pipeline = new RegionsPipeline(detector, options, -1, writer, clock);
+            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
+                PagePrefetcher.Taken page = next.get();
+                if (page.failure().isPresent()) {
+                    throw page.failure().get();
+                }
+                pipeline.process(page.number(), page.page().get(), () -> false);
+            }
+            writer.finish();
         }
     }
 
@@ -104,18 +114,6 @@ public final class RegionsBenchmark {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private record EncodedPage(String name, byte[] bytes) implements PageRef {
-        @Override
-        public String source() {
-            return name + ".jpg";
-        }
-
-        @Override
-        public Page load() throws PageException {
-            return new Page(name, source(), ImageFilePages.decode(bytes));
         }
     }
 }

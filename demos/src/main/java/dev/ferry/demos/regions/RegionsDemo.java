@@ -1,6 +1,8 @@
 package dev.ferry.demos.regions;
 
+import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
@@ -18,14 +20,16 @@ import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.UsesModels;
-import dev.ferry.demos.media.PageException;
-import dev.ferry.demos.media.PageRef;
-import dev.ferry.demos.media.PageSource;
+import dev.ferry.demos.media.JobPages;
+import dev.ferry.demos.media.MediaException;
+import dev.ferry.demos.media.MediaReader;
+import dev.ferry.demos.media.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Regions of document page images — text lines, illustrations, diagrams, watermarks — with
@@ -37,23 +41,22 @@ public final class RegionsDemo implements Demo, UsesModels {
     public static final String DEFAULT_MODEL = "text_lines";
     public static final String ANNOTATIONS = "annotations.json";
 
-    private final Supplier<ModelStore> store;
-    private final Supplier<Inference> inference;
-    private final PageSource pages;
+    private final Function<FerryConfig, ModelStore> store;
+    private final Function<FerryConfig, Inference> inference;
 
-    /** As ServiceLoader creates it: the process's shared store and loaded models, found when a job runs. */
+    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
     public RegionsDemo() {
-        this(ProcessModels::store, ProcessModels::inference, PageSource.standard());
+        this(ProcessModels::store, ProcessModels::inference);
     }
 
-    public RegionsDemo(ModelStore store, Inference inference, PageSource pages) {
-        this(() -> store, () -> inference, pages);
+    /** With a store and loaded models of the caller's; pages are read with the job's settings. */
+    public RegionsDemo(ModelStore store, Inference inference) {
+        this(settings -> store, settings -> inference);
     }
 
-    private RegionsDemo(Supplier<ModelStore> store, Supplier<Inference> inference, PageSource pages) {
+    private RegionsDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
         this.store = store;
         this.inference = inference;
-        this.pages = pages;
     }
 
     @Override
@@ -64,7 +67,8 @@ public final class RegionsDemo implements Demo, UsesModels {
     @Override
     public String description() {
         return "Finds regions in document page images (text lines by default; illustrations, diagrams or watermarks"
-                + " with a YOLO model) and returns their boxes, a crop of each and an overlay per page";
+                + " with a YOLO model) and returns their boxes, a crop of each and an overlay per page. Takes"
+                + " images, ZIPs of images, PDFs, IIIF manifests and lists of URLs";
     }
 
     @Override
@@ -103,12 +107,12 @@ public final class RegionsDemo implements Demo, UsesModels {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(store.get(), NAME, DEFAULT_MODEL);
+        return DemoModels.list(ProcessModels.store(), NAME, DEFAULT_MODEL);
     }
 
     @Override
     public void checkReady(Map<String, Object> params) {
-        DemoModels.require(store.get(), NAME, String.valueOf(params.get("model")), false);
+        DemoModels.require(ProcessModels.store(), NAME, String.valueOf(params.get("model")), false);
     }
 
     @Override
@@ -118,19 +122,18 @@ public final class RegionsDemo implements Demo, UsesModels {
 
     @Override
     public JsonNode run(DemoContext ctx) throws Exception {
+        FerryConfig config = ctx.config();
         ModelRef ref = modelRef(ctx.stringParam("model"));
-        InstalledModel model = store.get().require(ref);
-        List<PageRef> refs = pages.pages(ctx.inputs());
-        if (refs.isEmpty()) {
-            throw DemoFailure.badInput("the job has no input images");
-        }
+        InstalledModel model = store.apply(config).require(ref);
         StageClock clock = new StageClock();
         List<PageAnnotations> done = new ArrayList<>();
         List<FailedPage> failed = new ArrayList<>();
-        try (ModelLease lease = inference.get().acquire(model);
-             PagePrefetcher prefetcher = new PagePrefetcher(refs, clock);
+        List<String> warnings;
+        int pages = 0;
+        try (ModelLease lease = inference.apply(config).acquire(model);
+             JobPages inputs = MediaReader.shared(config).pages(ctx.inputs());
+             PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
              RegionsWriter writer = new RegionsWriter(ctx.outputDir(), clock)) {
-            List<PageRef> ahead = prefetcher.pages();
             RegionsPipeline pipeline = new RegionsPipeline(
                     RegionDetector.forModel(lease),
                     DetectOptions.resolve(lease.contract(), ctx.doubleParam("confidence"), ctx.doubleParam("iou"),
@@ -138,29 +141,54 @@ public final class RegionsDemo implements Demo, UsesModels {
                     ctx.stringParam("postprocess").equals("square") ? ctx.doubleParam("margin") : -1,
                     writer,
                     clock);
-            for (int i = 0; i < ahead.size(); i++) {
-                PageRef page = ahead.get(i);
-                ctx.progress(i, refs.size(), "page " + (i + 1) + " of " + refs.size() + ": " + page.source());
+            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
+                PagePrefetcher.Taken page = next.get();
+                pages = page.number();
+                reportProgress(ctx, page);
+                if (page.failure().isPresent()) {
+                    MediaException e = page.failure().get();
+                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
+                    continue;
+                }
                 try {
-                    done.add(pipeline.process(page, ctx::isCancelled));
-                } catch (PageException e) {
-                    ctx.log().warn("page {} ({}) failed: {}", page.name(), page.source(), e.getMessage());
-                    failed.add(new FailedPage(page.name(), page.source(), e.getMessage()));
+                    done.add(pipeline.process(page.number(), page.page().get(), ctx::isCancelled));
+                } catch (OrtException | IllegalArgumentException e) {
+                    failed.add(failedPage(ctx, page, FailedPage.MODEL_FAILED,
+                            "the model failed on this page: " + e.getMessage()));
                 }
             }
             writer.finish();
-            ctx.progress(refs.size(), refs.size(), "done");
+            warnings = inputs.warnings();
+            ctx.progress(pages, pages, "done");
         }
         String task = model.contract().task();
         AtomicFiles.write(ctx.outputDir().resolve(ANNOTATIONS),
-                Json.writeBytes(new Annotations(ref.model(), task, done, failed)));
+                Json.writeBytes(new Annotations(ref.model(), task, done, failed, warnings)));
         if (done.isEmpty()) {
-            throw DemoFailure.badInput("no page could be processed: " + failed.stream()
-                    .map(f -> f.source() + ": " + f.reason()).limit(5).toList());
+            throw DemoFailure.badInput(failed.isEmpty()
+                    ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
+                    : "no page could be processed: " + failed.stream().map(f -> f.source() + ": " + f.reason())
+                            .limit(5).toList());
         }
         int regions = done.stream().mapToInt(p -> p.regions().size()).sum();
-        return Json.MAPPER.valueToTree(new Result(ref.model(), task, done.size(), regions, failed, ANNOTATIONS,
-                clock.millis()));
+        return Json.MAPPER.valueToTree(new Result(ref.model(), task, done.size(), regions, failed, warnings,
+                ANNOTATIONS, clock.millis()));
+    }
+
+    /** Page n of about N; a cancelled job stops here, and the page it was given is freed. */
+    private static void reportProgress(DemoContext ctx, PagePrefetcher.Taken page) {
+        int total = Math.max(page.number(), page.estimatedTotal());
+        try {
+            ctx.progress(page.number() - 1, total, "page " + page.number() + " of " + total + ": " + page.source());
+        } catch (RuntimeException e) {
+            page.page().ifPresent(Page::close);
+            throw e;
+        }
+    }
+
+    private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, String code, String reason) {
+        ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
+        return new FailedPage(page.number(), page.source(), code, reason);
     }
 
     private static ModelRef modelRef(String model) {
@@ -171,10 +199,15 @@ public final class RegionsDemo implements Demo, UsesModels {
         }
     }
 
-    /** The content of annotations.json. */
-    public record Annotations(String model, String task, List<PageAnnotations> pages, List<FailedPage> failedPages) {}
+    /**
+     * The content of annotations.json.
+     *
+     * @param warnings what was skipped without failing a page, e.g. files in a ZIP that are not images
+     */
+    public record Annotations(String model, String task, List<PageAnnotations> pages, List<FailedPage> failedPages,
+                              List<String> warnings) {}
 
     /** The job's result. */
     public record Result(String model, String task, int pages, int regions, List<FailedPage> failedPages,
-                         String annotations, Map<String, Double> timingsMs) {}
+                         List<String> warnings, String annotations, Map<String, Double> timingsMs) {}
 }

@@ -3,13 +3,11 @@ package dev.ferry.demos.regions;
 import ai.onnxruntime.OrtException;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.Page;
-import dev.ferry.demos.media.PageException;
-import dev.ferry.demos.media.PageRef;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * One page through the regions demo: load, detect, post-process, then hand the page to
+ * One decoded page through the regions demo: detect, post-process, then hand the page to
  * the writer for its crops and overlay. The demo and {@code ferry bench regions} both run
  * pages through this, timed per stage (decoding is timed by {@link PagePrefetcher}).
  *
@@ -19,33 +17,28 @@ record RegionsPipeline(RegionDetector detector, DetectOptions options, double sq
                        StageClock clock) {
 
     /**
-     * @throws PageException when the page cannot be decoded or the model fails on it
+     * Takes the page: it is closed here or, once handed to the writer, after its images are written.
+     *
+     * @param number the page's number in the job, from 1
+     * @throws OrtException             when the model fails on this page
+     * @throws IllegalArgumentException when the page does not fit the model (e.g. too small)
      */
-    PageAnnotations process(PageRef ref, BooleanSupplier cancelled) throws PageException {
-        Page page = ref.load();
+    PageAnnotations process(int number, Page page, BooleanSupplier cancelled) throws OrtException {
+        Page owned = page;
         try {
-            List<Detection> found = detect(page, cancelled);
+            List<Detection> found = detector.detect(page.image(), options, clock, cancelled);
             if (squareMargin >= 0) {
-                Page p = page;
                 found = found.stream()
-                        .map(d -> d.withBox(SquareBoxes.square(d.box(), squareMargin, p.width(), p.height())))
+                        .map(d -> d.withBox(SquareBoxes.square(d.box(), squareMargin, page.width(), page.height())))
                         .toList();
             }
-            PageAnnotations annotations = writer.write(page, found);
-            page = null;
+            PageAnnotations annotations = writer.write(number, page, found);
+            owned = null;
             return annotations;
         } finally {
-            if (page != null) {
-                page.close();
+            if (owned != null) {
+                owned.close();
             }
-        }
-    }
-
-    private List<Detection> detect(Page page, BooleanSupplier cancelled) throws PageException {
-        try {
-            return detector.detect(page.image(), options, clock, cancelled);
-        } catch (OrtException | IllegalArgumentException e) {
-            throw new PageException("the model failed on this page: " + e.getMessage(), e);
         }
     }
 }

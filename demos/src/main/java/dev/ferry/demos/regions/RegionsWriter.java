@@ -49,20 +49,25 @@ final class RegionsWriter implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** The page's regions; takes the page, whose images are written later and which is then closed. */
-    PageAnnotations write(Page page, List<Detection> detections) {
+    /**
+     * The page's regions; takes the page, whose images are written later and which is then closed.
+     *
+     * @param number the page's number in the job, from 1; its files are named after it ({@link PageStem})
+     */
+    PageAnnotations write(int number, Page page, List<Detection> detections) {
+        String stem = PageStem.of(number, page.source());
         List<Region> regions = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
         for (Detection d : detections) {
             int id = regions.size() + 1;
-            Region r = Region.of(id, d, page.width(), page.height(), "crops/" + page.name() + "_" + id + ".jpg");
+            Region r = Region.of(id, d, page.width(), page.height(), "crops/" + stem + "_" + id + ".jpg");
             if (r != null) {
                 regions.add(r);
                 classes.add(d.classId());
             }
         }
-        String overlay = "overlays/" + page.name() + ".jpg";
-        PageAnnotations annotations = new PageAnnotations(page.name(), page.source(), page.width(), page.height(),
+        String overlay = "overlays/" + stem + ".jpg";
+        PageAnnotations annotations = new PageAnnotations(number, page.source(), page.width(), page.height(),
                 overlay, regions);
         pending.removeIf(Future::isDone);
         // from here on the page belongs to the writing thread, which closes it

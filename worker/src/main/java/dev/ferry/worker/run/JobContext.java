@@ -1,12 +1,13 @@
 package dev.ferry.worker.run;
 
+import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 
-/** What one attempt of a job hands its demo. */
+/** What one attempt of a job hands its demo, with the worker's own settings. */
 record JobContext(
         String jobId,
         int attempt,
@@ -14,7 +15,8 @@ record JobContext(
         List<Path> inputs,
         Path outputDir,
         Logger log,
-        ProgressReporter reporter) implements DemoContext {
+        ProgressReporter reporter,
+        FerryConfig config) implements DemoContext {
 
     @Override
     public void progress(long current, long total, String message) {
