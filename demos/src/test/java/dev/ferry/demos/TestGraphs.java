@@ -56,4 +56,25 @@ public final class TestGraphs {
         }
         return g.output("y", OnnxGraph.FLOAT, -1, n).toBytes();
     }
+
+    /**
+     * An emotion classifier with the FER+ signature whose output is known:
+     * {@code scores = mean(face pixels) * weights + bias} over input {@code [1,1,64,64]}, so a
+     * face of one grey value has scores a test can compute. With {@code softmax} the graph ends
+     * in a Softmax and outputs probabilities instead of logits.
+     */
+    public static byte[] emotion(String inputName, float[] weights, float[] bias, boolean softmax) {
+        int classes = weights.length;
+        OnnxGraph g = OnnxGraph.named("emotion")
+                .input(inputName, OnnxGraph.FLOAT, 1, 1, 64, 64)
+                .initializer("w", weights, 1, classes)
+                .initializer("b", bias, classes)
+                .node("ReduceMean", List.of(inputName), List.of("mean"), Attr.ints("axes", 2, 3), Attr.of("keepdims", 0L))
+                .node("MatMul", List.of("mean", "w"), List.of("scaled"))
+                .node("Add", List.of("scaled", "b"), List.of(softmax ? "logits" : "scores"));
+        if (softmax) {
+            g.node("Softmax", List.of("logits"), List.of("scores"), Attr.of("axis", -1L));
+        }
+        return g.output("scores", OnnxGraph.FLOAT, 1, classes).toBytes();
+    }
 }

@@ -2,6 +2,7 @@ package dev.ferry.demos.faces;
 
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.ModelFailures;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelState;
@@ -29,10 +30,9 @@ final class EmotionModels {
         return Optional.of(inference.acquire(store.require(ref)));
     }
 
-    /** What the job's result says when the model is not installed. */
-    static String missingNote(ModelRef ref) {
-        return "faces only: emotions need the emotion model '" + ref.model() + "' (FER+ contract), which is not"
-                + " installed; run `" + ref.pullCommand() + "` (or, offline, `ferry models install " + ref.demo() + " "
-                + ref.model() + " --from <model.onnx>`)";
+    /** What the job's result says when the model is not installed, with the command that installs it. */
+    static String missingNote(ModelStore store, ModelRef ref) {
+        return "faces only, without emotions: "
+                + ModelFailures.missing(ref, store.catalog().find(ref).isPresent()).getMessage();
     }
 }

@@ -121,17 +121,18 @@ public final class FacesDemo implements Demo {
     public JsonNode run(DemoContext context) throws IOException {
         FerryConfig config = context.config();
         ModelRef ref = modelRef(context.stringParam("model"));
-        Optional<ModelLease> lease = EmotionModels.acquire(store.apply(config), inference.apply(config), ref);
+        ModelStore models = store.apply(config);
+        Optional<ModelLease> lease = EmotionModels.acquire(models, inference.apply(config), ref);
+        Optional<String> note = lease.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(models, ref));
         try {
-            return run(context, config, ref, lease.map(EmotionClassifier::new));
+            return run(context, config, lease.map(EmotionClassifier::new), note);
         } finally {
             lease.ifPresent(ModelLease::close);
         }
     }
 
-    private JsonNode run(DemoContext context, FerryConfig config, ModelRef ref, Optional<EmotionClassifier> emotions)
-            throws IOException {
-        Optional<String> note = emotions.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(ref));
+    private JsonNode run(DemoContext context, FerryConfig config, Optional<EmotionClassifier> emotions,
+                         Optional<String> note) throws IOException {
         note.ifPresent(n -> context.log().info(n));
 
         Path outputs = context.outputDir();

@@ -2,40 +2,73 @@ package dev.ferry.demos.faces;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.demos.testing.EmotionGraph;
+import dev.ferry.core.config.InferenceSettings;
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.demos.TestGraphs;
+import dev.ferry.demos.TestStores;
+import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.InferenceDevice;
+import dev.ferry.demos.inference.ModelCatalog;
+import dev.ferry.demos.inference.ModelContract;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real ONNX Runtime session on a graph whose logits are known: labels, order and softmax are checked exactly. */
+/**
+ * Real ONNX Runtime sessions of the shared inference core on graphs whose logits are known:
+ * labels, order and softmax are checked exactly, and a model that does not fit the FER+
+ * contract is refused.
+ */
 class EmotionClassifierTest {
     /** logit_k = mean * W[k] + B[k]: brighter faces lean to "happiness" (k = 1), darker to "sadness" (k = 3). */
     static final float[] W = {0f, 0.02f, 0f, -0.02f, 0f, 0f, 0f, 0f};
     static final float[] B = {1f, 0f, 0.5f, 3f, 0f, -1f, 0f, -2f};
+    static final ModelRef FERPLUS = new ModelRef("faces", "ferplus");
 
     @TempDir
-    Path dir;
+    static Path data;
+    static ModelStore store;
+    static Inference inference;
+
+    @BeforeAll
+    static void models() throws Exception {
+        store = new ModelStore(data, ModelCatalog.builtIn());
+        inference = new Inference(new InferenceSettings(1, "all", 4), InferenceDevice.CPU);
+        // as `ferry models install faces ferplus --from <file>` installs the manifest's model
+        store.install(FERPLUS, Files.write(data.resolve("logits.onnx"), TestGraphs.emotion("Input3", W, B, false)));
+        TestStores.install(store, "faces", "softmax", TestGraphs.emotion("Input3", W, B, true), ferPlus());
+    }
+
+    @AfterAll
+    static void close() {
+        inference.close();
+    }
 
     @Test
     void logitsBecomeSortedProbabilitiesUnderTheContractLabels() throws Exception {
-        try (OrtEmotionModel model = model(false);
+        try (ModelLease lease = inference.acquire(store.require(FERPLUS));
              Mat bright = grey(200);
              Mat dark = grey(20)) {
-            EmotionClassifier classifier = new EmotionClassifier("test", EmotionContract.FER_PLUS, model);
+            EmotionClassifier classifier = new EmotionClassifier(lease);
             FaceBox face = new FaceBox(10, 10, 80, 80);
 
-            List<Emotion> brightEmotions = classifier.classify(bright, face);
+            List<Emotion> brightEmotions = classifier.classify(bright, face, () -> false);
             assertMatches(expected(200), brightEmotions);
             assertEquals("happiness", brightEmotions.get(0).label());
 
-            List<Emotion> darkEmotions = classifier.classify(dark, face);
+            List<Emotion> darkEmotions = classifier.classify(dark, face, () -> false);
             assertMatches(expected(20), darkEmotions);
             assertEquals("sadness", darkEmotions.get(0).label());
         }
@@ -43,29 +76,48 @@ class EmotionClassifierTest {
 
     @Test
     void aModelThatOutputsProbabilitiesIsNotSoftmaxedTwice() throws Exception {
-        try (OrtEmotionModel model = model(true); Mat bright = grey(200)) {
-            EmotionClassifier classifier = new EmotionClassifier("test", EmotionContract.FER_PLUS, model);
-            assertMatches(expected(200), classifier.classify(bright, new FaceBox(0, 0, 100, 100)));
+        try (ModelLease lease = inference.acquire(store.require(new ModelRef("faces", "softmax")));
+             Mat bright = grey(200)) {
+            assertMatches(expected(200), new EmotionClassifier(lease).classify(bright, new FaceBox(0, 0, 100, 100), () -> false));
         }
     }
 
-    private OrtEmotionModel model(boolean softmax) throws Exception {
-        Path onnx = Files.write(dir.resolve(softmax ? "soft.onnx" : "logits.onnx"), EmotionGraph.write("Input3", W, B, softmax));
-        return new OrtEmotionModel(onnx, Optional.of("Input3"));
+    @Test
+    void modelsThatDoNotFitTheContractAreRefused() throws Exception {
+        ModelContract c = ferPlus();
+        ModelContract sevenLabels = new ModelContract(c.task(), "", c.input(), c.normalize(), c.labels().subList(0, 7),
+                null, null);
+        TestStores.install(store, "faces", "seven", TestGraphs.emotion("Input3", W, B, false), sevenLabels);
+        ModelContract detector = new ModelContract("yolo", "", c.input(), c.normalize(), c.labels(), null, null);
+        TestStores.install(store, "faces", "detector", TestGraphs.emotion("Input3", W, B, false), detector);
+
+        for (String model : List.of("seven", "detector")) {
+            try (ModelLease lease = inference.acquire(store.require(new ModelRef("faces", model)))) {
+                DemoFailure e = assertThrows(DemoFailure.class, () -> new EmotionClassifier(lease));
+                assertEquals("model_invalid", e.code());
+                assertTrue(e.getMessage().contains(model.equals("seven") ? "gives 8 scores but its model.json names 7"
+                        : "\"task\": \"fer_plus\""), e.getMessage());
+            }
+        }
+    }
+
+    /** The manifest's FER+ contract, as a model of one's own would copy it. */
+    static ModelContract ferPlus() {
+        return ModelCatalog.builtIn().find(FERPLUS).orElseThrow().contract();
     }
 
     /** The probabilities the graph must produce for a face of one grey value, computed here independently. */
     static double[] expected(int grey) {
-        double[] logits = new double[W.length];
+        double[] p = new double[W.length];
         double total = 0;
         for (int k = 0; k < W.length; k++) {
-            logits[k] = Math.exp(grey * W[k] + B[k]);
-            total += logits[k];
+            p[k] = Math.exp(grey * W[k] + B[k]);
+            total += p[k];
         }
         for (int k = 0; k < W.length; k++) {
-            logits[k] /= total;
+            p[k] /= total;
         }
-        return logits;
+        return p;
     }
 
     private static void assertMatches(double[] expected, List<Emotion> emotions) {
@@ -73,7 +125,7 @@ class EmotionClassifierTest {
         double sum = 0;
         for (int i = 0; i < emotions.size(); i++) {
             Emotion e = emotions.get(i);
-            int k = EmotionContract.FER_PLUS_LABELS.indexOf(e.label());
+            int k = EmotionClassifier.FER_PLUS_LABELS.indexOf(e.label());
             assertEquals(expected[k], e.confidence(), 1e-4, e.label());
             if (i > 0) {
                 assertTrue(emotions.get(i - 1).confidence() >= e.confidence(), "sorted most likely first");

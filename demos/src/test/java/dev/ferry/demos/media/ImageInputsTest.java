@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.demos.testing.SampleImages;
 import dev.ferry.demos.testing.TestImages;
-import dev.ferry.demos.testing.TestMediaSettings;
+import dev.ferry.testkit.TestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +90,6 @@ class ImageInputsTest {
     }
 
     private MediaReader reader() {
-        return MediaReader.of(TestMediaSettings.in(dir.resolve("data")).build());
+        return MediaReader.of(TestConfig.in(dir.resolve("data")).build());
     }
 }

@@ -7,18 +7,11 @@ import dev.ferry.core.storage.InputSpec;
 import dev.ferry.core.storage.JobInputs;
 import dev.ferry.demos.testing.TestHttpServer;
 import dev.ferry.demos.testing.TestImages;
-import dev.ferry.demos.testing.TestMediaSettings;
-import java.io.ByteArrayOutputStream;
+import dev.ferry.testkit.TestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +63,7 @@ class RemoteInputsTest {
         Path spec = Files.write(dir.resolve("000-inputs.json"),
                 "{\"inputs\":[{\"url\":\"http://127.0.0.1:1/a.jpg\"},{\"url\":\"http://169.254.169.254/latest/meta-data/\"}]}".getBytes());
         List<String> outcomes = new ArrayList<>();
-        try (JobPages pages = MediaReader.of(TestMediaSettings.in(dir.resolve("data")).build()).pages(List.of(spec))) {
+        try (JobPages pages = MediaReader.of(TestConfig.in(dir.resolve("data")).build()).pages(List.of(spec))) {
             for (PageRef ref : pages) {
                 try (Page page = ref.load()) {
                     outcomes.add("loaded " + ref.source());
@@ -85,7 +78,7 @@ class RemoteInputsTest {
     @Test
     void aBrokenUrlListIsOneClearError() throws Exception {
         Path spec = Files.write(dir.resolve("000-inputs.json"), "{\"inputs\":[{\"url\":\"ftp://example.org/x\"}]}".getBytes());
-        try (JobPages pages = MediaReader.of(TestMediaSettings.in(dir.resolve("data")).build()).pages(List.of(spec))) {
+        try (JobPages pages = MediaReader.of(TestConfig.in(dir.resolve("data")).build()).pages(List.of(spec))) {
             PageRef only = pages.iterator().next();
             MediaException e = org.junit.jupiter.api.Assertions.assertThrows(MediaException.class, only::load);
             assertEquals("inputs.json: inputs[0].url must be an absolute http or https URL", e.getMessage());
@@ -94,7 +87,7 @@ class RemoteInputsTest {
     }
 
     private List<String> readAll(Path spec) {
-        MediaReader reader = MediaReader.of(TestMediaSettings.in(dir.resolve("data"))
+        MediaReader reader = MediaReader.of(TestConfig.in(dir.resolve("data"))
                 .set("FERRY_ALLOW_PRIVATE_URLS", true).set("FERRY_IIIF_MAX_SIZE", 500).set("FERRY_PDF_DPI", 72).build());
         List<String> outcomes = new ArrayList<>();
         try (JobPages pages = reader.pages(List.of(spec))) {
@@ -113,7 +106,7 @@ class RemoteInputsTest {
                 .body("/iiif/p2/full/!500,500/0/default.jpg", "image/jpeg", TestImages.gradient(300, 400, ".jpg"))
                 .body("/static/p3.png", "image/png", TestImages.gradient(120, 80, ".png"))
                 .body("/files/photo.webp", "image/webp", TestImages.gradient(64, 32, ".webp"))
-                .body("/files/report.pdf", "application/pdf", pdf())
+                .body("/files/report.pdf", "application/pdf", TestImages.pdf())
                 .body("/v2/manifest.json", "application/json", ("""
                         {"@context": "http://iiif.io/api/presentation/2/context.json",
                          "@id": "%1$s/v2/manifest.json", "@type": "sc:Manifest", "label": "Two leaves",
@@ -142,24 +135,5 @@ class RemoteInputsTest {
                               {"id": "%1$s/v3/anno/2", "type": "Annotation", "motivation": "painting", "target": "%1$s/v3/canvas/2",
                                "body": {"id": "%1$s/static/p3.png", "type": "Image", "format": "image/png"}}]}]}]}
                         """).formatted(server.url("")).getBytes());
-    }
-
-    /** Two pages, portrait and landscape A4, with a line of text each. */
-    private static byte[] pdf() throws Exception {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (PDRectangle size : List.of(PDRectangle.A4, new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()))) {
-                PDPage page = new PDPage(size);
-                doc.addPage(page);
-                try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
-                    text.beginText();
-                    text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
-                    text.newLineAtOffset(72, size.getHeight() - 100);
-                    text.showText("A page with words and no faces");
-                    text.endText();
-                }
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
     }
 }

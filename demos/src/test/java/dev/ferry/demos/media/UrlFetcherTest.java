@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.demos.testing.TestHttpServer;
 import dev.ferry.demos.testing.TestImages;
-import dev.ferry.demos.testing.TestMediaSettings;
+import dev.ferry.testkit.TestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -103,7 +103,7 @@ class UrlFetcherTest {
     }
 
     private UrlFetcher fetcher(Map<String, Object> settings) {
-        TestMediaSettings builder = TestMediaSettings.in(dir.resolve("data"));
+        TestConfig builder = TestConfig.in(dir.resolve("data"));
         settings.forEach(builder::set);
         FerryConfig config = builder.build();
         return new UrlFetcher(config.media(), config.dataDir());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.demos.testing.TestImages;
-import dev.ferry.demos.testing.TestMediaSettings;
+import dev.ferry.testkit.TestConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ class ZipInputsTest {
     }
 
     private MediaReader reader(Map<String, Object> settings) {
-        TestMediaSettings config = TestMediaSettings.in(dir.resolve("data"));
+        TestConfig config = TestConfig.in(dir.resolve("data"));
         settings.forEach(config::set);
         return MediaReader.of(config.build());
     }

@@ -11,7 +11,7 @@ import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
-import dev.ferry.demos.media.ImageFilePages;
+import dev.ferry.demos.media.ImageDecoder;
 import dev.ferry.testkit.TestModels;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,7 +91,7 @@ class DbTextDetectorTest {
 
     private static List<Detection> detect(TextPages.Page page) throws Exception {
         try (ModelLease lease = inference.acquire(store.require(TEXT_LINES));
-             Mat image = ImageFilePages.decode(page.png())) {
+             Mat image = new ImageDecoder(100_000_000L).decode(page.png())) {
             DetectOptions options = DetectOptions.resolve(lease.contract(), 0, 0, 0);
             return RegionDetector.forModel(lease).detect(image, options, new StageClock(), () -> false);
         }

@@ -9,6 +9,8 @@ import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.media.MediaReader;
+import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestModels;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class RegionsBenchmarkTest {
         ModelStore store = new ModelStore(data, ModelCatalog.builtIn());
         store.install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
         try (Inference inference = new Inference(new InferenceSettings(2, "all", 1), InferenceDevice.CPU)) {
-            RegionsBenchmark.Report report = RegionsBenchmark.run(store, inference, "text_lines", 2);
+            RegionsBenchmark.Report report = RegionsBenchmark.run(store, inference, MediaReader.of(TestConfig.in(data).build()), "text_lines", 2);
             assertEquals(2, report.pages());
             assertEquals(java.util.List.of("decode", "preprocess", "inference", "postprocess", "output"),
                     java.util.List.copyOf(report.msPerPage().keySet()));

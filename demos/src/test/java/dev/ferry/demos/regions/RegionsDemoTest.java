@@ -17,19 +17,25 @@ import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.media.PageSource;
+import dev.ferry.demos.testing.TestHttpServer;
+import dev.ferry.demos.testing.TestImages;
+import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
 import dev.ferry.testkit.TestModels;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The regions demo run in-process as a worker runs it: real files in, real files out. */
+/** The regions demo run in-process as a worker runs it: real files in (every input kind), real files out. */
 class RegionsDemoTest {
     @TempDir
     static Path data;
@@ -55,7 +61,7 @@ class RegionsDemoTest {
         TestStores.install(store, "regions", "stamps", TestGraphs.constantDetector(640, oneStamp, 1, 7, 2),
                 TestStores.yoloContract(640, List.of("figure", "table", "stamp")));
         inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new RegionsDemo(store, inference, PageSource.standard());
+        demo = new RegionsDemo(store, inference);
     }
 
     @AfterAll
@@ -75,13 +81,15 @@ class RegionsDemoTest {
         assertEquals("text_lines", result.get("model").asText());
         assertEquals("db_text", result.get("task").asText());
         assertEquals(1, result.get("pages").asInt());
+        assertEquals(2, result.at("/failed_pages/0/page").asInt());
         assertEquals("broken.png", result.at("/failed_pages/0/source").asText());
-        assertEquals("not a readable image", result.at("/failed_pages/0/reason").asText());
+        assertEquals("unsupported_input", result.at("/failed_pages/0/code").asText());
+        assertTrue(result.at("/failed_pages/0/reason").asText().startsWith("broken.png is not an image"), result.toString());
         assertTrue(result.at("/timings_ms/inference").asDouble() > 0, result.toString());
 
         JsonNode annotations = Json.MAPPER.readTree(ctx.outputDir().resolve("annotations.json").toFile());
         JsonNode p = annotations.at("/pages/0");
-        assertEquals("000-scan", p.get("page").asText());
+        assertEquals(1, p.get("page").asInt());
         assertEquals("scan.png", p.get("source").asText());
         assertEquals(1000, p.get("width").asInt());
         assertEquals(1400, p.get("height").asInt());
@@ -92,10 +100,11 @@ class RegionsDemoTest {
             assertEquals("text_line", r.get("label").asText());
             assertEquals(r.get("x").asDouble() / 1000, r.at("/relative/x").asDouble(), 1e-6);
             assertEquals(r.get("height").asDouble() / 1400, r.at("/relative/height").asDouble(), 1e-6);
-            assertEquals("crops/000-scan_" + r.get("id").asInt() + ".jpg", r.get("crop").asText());
+            assertEquals("crops/0001-scan_" + r.get("id").asInt() + ".jpg", r.get("crop").asText());
             assertTrue(Files.size(ctx.outputDir().resolve(r.get("crop").asText())) > 0);
         }
-        assertTrue(Files.size(ctx.outputDir().resolve("overlays/000-scan.jpg")) > 0);
+        assertEquals("overlays/0001-scan.jpg", p.get("overlay").asText());
+        assertTrue(Files.size(ctx.outputDir().resolve("overlays/0001-scan.jpg")) > 0);
         assertEquals("broken.png", annotations.at("/failed_pages/0/source").asText());
 
         List<Progress> progress = ctx.reported();
@@ -122,9 +131,63 @@ class RegionsDemoTest {
     }
 
     @Test
+    void everyInputKindBecomesPagesWithFilesNamedUniquelyAfterThem() throws Exception {
+        try (TestHttpServer server = new TestHttpServer()) {
+            server.body("/static/p3.png", "image/png", TestImages.gradient(320, 200, ".png"))
+                    .body("/files/photo.webp", "image/webp", TestImages.gradient(300, 200, ".webp"))
+                    .body("/v3/manifest.json", "application/ld+json", ("""
+                            {"@context": "http://iiif.io/api/presentation/3/context.json",
+                             "id": "%1$s/v3/manifest.json", "type": "Manifest", "label": {"en": ["One leaf"]},
+                             "items": [{"id": "%1$s/v3/canvas/1", "type": "Canvas", "width": 320, "height": 200,
+                               "items": [{"id": "%1$s/v3/page/1", "type": "AnnotationPage", "items": [
+                                 {"id": "%1$s/v3/anno/1", "type": "Annotation", "motivation": "painting",
+                                  "target": "%1$s/v3/canvas/1",
+                                  "body": {"id": "%1$s/static/p3.png", "type": "Image", "format": "image/png"}}]}]}]}
+                            """).formatted(server.url("")).getBytes());
+            List<Path> inputs = List.of(
+                    Files.write(job.resolve("000-scan.png"), TestImages.gradient(800, 600, ".png")),
+                    Files.write(job.resolve("001-scan.png"), TestImages.gradient(700, 500, ".png")),
+                    zip(job.resolve("002-scans.zip"), Map.of("p1.png", TestImages.gradient(400, 300, ".png"),
+                            "p2.jpg", TestImages.gradient(300, 400, ".jpg"), "readme.txt", "notes".getBytes())),
+                    Files.write(job.resolve("003-report.pdf"), TestImages.pdf()),
+                    Files.writeString(job.resolve("004-inputs.json"), "{\"inputs\": [{\"url\": \""
+                            + server.url("/v3/manifest.json") + "\"}, {\"url\": \"" + server.url("/files/photo.webp") + "\"}]}"));
+            TestDemoContext ctx = TestDemoContext.of(demo, Map.of("model", "stamps"), inputs, job)
+                    .withConfig(TestConfig.in(job.resolve("data")).set("FERRY_ALLOW_PRIVATE_URLS", true)
+                            .set("FERRY_PDF_DPI", 72).build());
+
+            JsonNode result = demo.run(ctx);
+
+            assertEquals(8, result.get("pages").asInt(), result.toString());
+            assertEquals(0, result.get("failed_pages").size(), result.toString());
+            assertEquals(List.of("skipped scans.zip!/readme.txt: not an image"),
+                    Json.MAPPER.convertValue(result.get("warnings"), List.class));
+            JsonNode pages = Json.MAPPER.readTree(ctx.outputDir().resolve("annotations.json").toFile()).get("pages");
+            List<String> sources = new ArrayList<>();
+            List<String> overlays = new ArrayList<>();
+            for (JsonNode page : pages) {
+                sources.add(page.get("source").asText());
+                overlays.add(page.get("overlay").asText());
+                assertTrue(Files.size(ctx.outputDir().resolve(page.get("overlay").asText())) > 0);
+                for (JsonNode r : page.get("regions")) {
+                    assertTrue(r.get("crop").asText().startsWith(page.get("overlay").asText()
+                            .replace("overlays/", "crops/").replace(".jpg", "_")), r.toString());
+                }
+            }
+            assertEquals(List.of("scan.png", "scan.png", "scans.zip!/p1.png", "scans.zip!/p2.jpg", "report.pdf#page=1",
+                    "report.pdf#page=2", server.url("/static/p3.png"), server.url("/files/photo.webp")), sources);
+            assertEquals(List.of("overlays/0001-scan.jpg", "overlays/0002-scan.jpg", "overlays/0003-scans.zip_p1.jpg",
+                    "overlays/0004-scans.zip_p2.jpg", "overlays/0005-report.pdf_page_1.jpg",
+                    "overlays/0006-report.pdf_page_2.jpg", "overlays/0007-static_p3.jpg", "overlays/0008-files_photo.jpg"),
+                    overlays);
+            assertEquals(new Progress(8, 8, "done"), ctx.reported().get(ctx.reported().size() - 1));
+        }
+    }
+
+    @Test
     void aMissingModelFailsWithTheCommandThatInstallsIt() {
         ModelStore empty = new ModelStore(job, ModelCatalog.builtIn());
-        RegionsDemo fresh = new RegionsDemo(empty, inference, PageSource.standard());
+        RegionsDemo fresh = new RegionsDemo(empty, inference);
         DemoFailure e = assertThrows(DemoFailure.class,
                 () -> fresh.run(TestDemoContext.of(fresh, Map.of(), List.of(), job)));
         assertEquals("model_missing", e.code());
@@ -149,7 +212,7 @@ class RegionsDemoTest {
         DemoFailure e = assertThrows(DemoFailure.class,
                 () -> demo.run(TestDemoContext.of(demo, Map.of(), List.of(broken), job)));
         assertEquals("bad_input", e.code());
-        assertTrue(e.getMessage().startsWith("no page could be processed: [a.jpg: not a readable image"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("no page could be processed: [a.jpg: "), e.getMessage());
     }
 
     @Test
@@ -158,5 +221,16 @@ class RegionsDemoTest {
         TestDemoContext ctx = TestDemoContext.of(demo, Map.of(), List.of(page), job);
         ctx.cancel();
         assertThrows(JobCancelledException.class, () -> demo.run(ctx));
+    }
+
+    private static Path zip(Path file, Map<String, byte[]> entries) throws Exception {
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (var e : new java.util.TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return file;
     }
 }

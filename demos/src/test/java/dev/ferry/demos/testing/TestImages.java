@@ -12,13 +12,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Images made by tests: encoded gradients in every format, a page of text, forged headers. */
+/** Images made by tests: encoded gradients in every format, a page of text, a PDF, forged headers. */
 public final class TestImages {
     private TestImages() {}
 
@@ -85,6 +92,27 @@ public final class TestImages {
         b.putInt(40).putInt(width).putInt(height).putShort((short) 1).putShort((short) 24).putInt(0)
                 .putInt(row * height).putInt(2835).putInt(2835).putInt(0).putInt(0);
         return b.array();
+    }
+
+    /** A PDF of two pages, portrait and landscape A4, with a line of text each. */
+    public static byte[] pdf() {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (PDRectangle size : List.of(PDRectangle.A4, new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()))) {
+                PDPage page = new PDPage(size);
+                doc.addPage(page);
+                try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                    text.beginText();
+                    text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
+                    text.newLineAtOffset(72, size.getHeight() - 100);
+                    text.showText("A page with words and no faces");
+                    text.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int crc(byte[] data) {
