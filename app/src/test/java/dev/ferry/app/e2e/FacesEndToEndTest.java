@@ -128,7 +128,8 @@ class FacesEndToEndTest {
         JsonNode failed = api.awaitFinished(api.submitFiles("faces", "{}", cut), JOB_TIMEOUT);
         assertEquals("failed", failed.get("state").asText(), failed::toString);
         assertEquals("bad_input", failed.at("/error/code").asText());
-        assertTrue(failed.at("/error/message").asText().contains("cut.jpg"), failed::toString);
+        assertTrue(failed.at("/error/message").asText().contains("JPEG image is truncated"), failed::toString);
+        assertEquals(1, failed.get("attempts").asInt(), "an unreadable input is not retried");
 
         JsonNode next = api.awaitFinished(api.submitFiles("faces", "{}", cut, OpenCvSamples.docs("face_swapped.jpg")),
                 JOB_TIMEOUT);
