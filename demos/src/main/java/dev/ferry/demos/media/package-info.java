@@ -1,11 +1,14 @@
 /**
  * A job's inputs as documents made of pages, shared by every image demo.
  *
- * <p>Entry point: {@link dev.ferry.demos.media.MediaReader#pages(java.util.List)} over
- * {@code DemoContext.inputs()}; iterate the {@link dev.ferry.demos.media.PageRef}s, call
+ * <p>Entry point: {@link dev.ferry.demos.media.MediaReader#shared(dev.ferry.core.config.FerryConfig)}
+ * with {@code DemoContext.config()}, then {@link dev.ferry.demos.media.MediaReader#pages(java.util.List)}
+ * over {@code DemoContext.inputs()}; iterate the {@link dev.ferry.demos.media.PageRef}s, call
  * {@code load()} on each (a {@link dev.ferry.demos.media.MediaException} fails that page
  * alone, with a code and a reason for the job's result), close each
- * {@link dev.ferry.demos.media.Page} after use. Pages are decoded one at a time.
+ * {@link dev.ferry.demos.media.Page} after use. Pages are decoded one at a time; a demo that
+ * decodes ahead (regions) does so on one thread of its own, one page ahead. The limits and
+ * settings are documented in {@code docs/demos.md}.
  *
  * <p>What an input file is comes from its bytes, never its name:
  * <ul>
