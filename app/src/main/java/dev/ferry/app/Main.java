@@ -2,6 +2,7 @@ package dev.ferry.app;
 
 import dev.ferry.app.cli.ApiCommand;
 import dev.ferry.app.cli.BenchCommand;
+import dev.ferry.app.cli.ModelsCommand;
 import dev.ferry.app.cli.StatusCommand;
 import dev.ferry.app.cli.SubmitCommand;
 import dev.ferry.app.cli.UpCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Runs inference demos as asynchronous jobs.",
         subcommands = {
             UpCommand.class, ApiCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class
+            ModelsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
         })
 public final class Main {
     public static void main(String[] args) {

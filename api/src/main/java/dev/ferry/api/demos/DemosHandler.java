@@ -5,17 +5,17 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
 
-/** GET /api/v1/demos. */
+/** GET /api/v1/demos. Built per request: a model installed while the server runs shows up at once. */
 public final class DemosHandler implements Handler {
-    private final Demos body;
+    private final DemoCatalog demos;
 
     public DemosHandler(DemoCatalog demos) {
-        this.body = new Demos(demos.all().stream().map(DemoView::of).toList());
+        this.demos = demos;
     }
 
     @Override
     public void handle(Context ctx) {
-        ctx.json(body);
+        ctx.json(new Demos(demos.all().stream().map(DemoView::of).toList()));
     }
 
     record Demos(List<DemoView> demos) {}

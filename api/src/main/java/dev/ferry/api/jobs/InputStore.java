@@ -4,6 +4,7 @@ import dev.ferry.api.http.ApiException;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.storage.InputSpec;
 import dev.ferry.core.storage.JobInputs;
 import dev.ferry.core.storage.MediaTypes;
 import jakarta.servlet.http.Part;
@@ -14,8 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Puts a job's uploads in {@code jobs/<id>/inputs/}, counting bytes against the upload limit
- * as they are copied, and checks each file's sniffed type against what the demo accepts.
+ * Puts a job's inputs in {@code jobs/<id>/inputs/}: uploads, counting bytes against the upload
+ * limit as they are copied and checking each file's sniffed type against what the demo
+ * accepts; or the URL list of a JSON submit, as the one file the workers' media reader reads.
  */
 final class InputStore {
     private final DataFolder data;
@@ -39,6 +41,15 @@ final class InputStore {
                         + ", but this demo accepts " + String.join(", ", accepts)).withField("file");
             }
         }
+    }
+
+    /** The URL list as {@code 000-inputs.json}; the demo must take JSON inputs. */
+    void store(JobId id, InputSpec urls, String demo, List<String> accepts) {
+        if (!MediaTypes.matches("application/json", accepts)) {
+            throw new ApiException(415, "unsupported_media_type", "demo '" + demo + "' does not take URL inputs; it accepts "
+                    + String.join(", ", accepts) + " as uploaded files").withField("inputs");
+        }
+        AtomicFiles.write(data.inputsDir(id).resolve(JobInputs.fileName(0, InputSpec.FILE_NAME)), urls.toJson());
     }
 
     private long copy(Part part, Path target, long budget) {

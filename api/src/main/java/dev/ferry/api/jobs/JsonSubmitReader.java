@@ -2,6 +2,7 @@ package dev.ferry.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.storage.InputSpec;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code {"params":{...},"priority":"high","time_limit_s":60}}; an empty body means no parameters. */
+/**
+ * Reads {@code {"inputs":[{"url":"https://..."}],"params":{...},"priority":"high","time_limit_s":60}};
+ * every field is optional and an empty body means no parameters.
+ */
 final class JsonSubmitReader {
     static final int MAX_BYTES = 1 << 20;
-    private static final Set<String> FIELDS = Set.of("params", "priority", "time_limit_s");
+    private static final Set<String> FIELDS = Set.of("inputs", "params", "priority", "time_limit_s");
 
     private JsonSubmitReader() {}
 
@@ -32,11 +36,26 @@ final class JsonSubmitReader {
         }
         root.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                throw ApiException.invalidParam(name, "unknown field '" + name + "'; a job takes params, priority and time_limit_s");
+                throw ApiException.invalidParam(name, "unknown field '" + name + "'; a job takes inputs, params, priority and time_limit_s");
             }
         });
         Map<String, Object> params = JsonParams.params(root.get("params"));
-        return new SubmitForm(params, text(root, "priority"), text(root, "time_limit_s"), List.of());
+        return new SubmitForm(params, text(root, "priority"), text(root, "time_limit_s"), List.of(), urls(root, body));
+    }
+
+    /** The URL inputs, checked by the same code the workers read them with; the error names the field at fault. */
+    private static Optional<InputSpec> urls(JsonNode root, byte[] body) {
+        JsonNode inputs = root.get("inputs");
+        if (inputs == null || inputs.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InputSpec.parse(body));
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            String field = message.startsWith("inputs") ? message.split(" ", 2)[0] : "inputs";
+            throw ApiException.invalidParam(field, message);
+        }
     }
 
     private static Optional<String> text(JsonNode root, String field) {

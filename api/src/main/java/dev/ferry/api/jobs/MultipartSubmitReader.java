@@ -43,7 +43,7 @@ final class MultipartSubmitReader {
                         + "'; a job takes file, params, priority and time_limit_s");
             }
         }
-        return new SubmitForm(params, priority, timeLimit, files);
+        return new SubmitForm(params, priority, timeLimit, files, Optional.empty());
     }
 
     private static Collection<Part> parts(Context ctx, UploadLimits limits) {

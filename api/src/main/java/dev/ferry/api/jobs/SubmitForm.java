@@ -1,11 +1,20 @@
 package dev.ferry.api.jobs;
 
+import dev.ferry.core.storage.InputSpec;
 import jakarta.servlet.http.Part;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a submit request carried, before validation: parameters, options as given, and uploaded files. */
-record SubmitForm(Map<String, Object> params, Optional<String> priority, Optional<String> timeLimitS, List<Part> files) {
-    static final SubmitForm EMPTY = new SubmitForm(Map.of(), Optional.empty(), Optional.empty(), List.of());
+/**
+ * What a submit request carried, before validation: parameters, options as given, and the
+ * inputs — uploaded files (multipart) or URLs to fetch (JSON {@code inputs}), never both.
+ */
+record SubmitForm(Map<String, Object> params, Optional<String> priority, Optional<String> timeLimitS, List<Part> files,
+                  Optional<InputSpec> urls) {
+    static final SubmitForm EMPTY = new SubmitForm(Map.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+
+    boolean hasInputs() {
+        return !files.isEmpty() || urls.isPresent();
+    }
 }

@@ -4,6 +4,7 @@ import dev.ferry.api.http.ApiException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
@@ -19,7 +20,6 @@ import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import jakarta.servlet.http.Part;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +77,14 @@ public final class SubmitHandler implements Handler {
         };
         Map<String, Object> params = demo.params().validate(form.params());
         SubmitOptions options = SubmitOptions.resolve(form, ctx, demo, config.queue().maxTimeLimit());
-        if (demo.requiresInput() && form.files().isEmpty()) {
-            throw new ApiException(400, "missing_input", "demo '" + demo.name() + "' needs at least one input file (a part named 'file')");
+        if (demo.requiresInput() && !form.hasInputs()) {
+            throw new ApiException(400, "missing_input", "demo '" + demo.name() + "' needs at least one input: a file"
+                    + " (a multipart part named 'file') or a URL (JSON {\"inputs\": [{\"url\": \"https://...\"}]})");
         }
+        checkReady(demo, params);
         NewJob job = new NewJob(JobId.generate(demo.name(), System.currentTimeMillis()), params, options.priority(),
                 demo.maxAttempts(), options.timeLimitMs(), idempotencyKey);
-        SubmitOutcome outcome = enqueue(job, form.files(), demo);
+        SubmitOutcome outcome = enqueue(job, form, demo);
         Job recorded = reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
         if (outcome.created()) {
             onCreated.accept(demo.name());
@@ -93,12 +95,25 @@ public final class SubmitHandler implements Handler {
         ctx.header("Location", JobUrls.job(recorded.id())).json(JobView.of(recorded));
     }
 
+    /** A job no worker could run here (say its model is not installed) is refused now, with how to fix it. */
+    private static void checkReady(Demo demo, Map<String, Object> params) {
+        try {
+            demo.checkReady(params);
+        } catch (DemoFailure e) {
+            throw new ApiException(400, e.code(), String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Stores the inputs and queues the job; until the queue holds it, any failure removes its folder. */
-    private SubmitOutcome enqueue(NewJob job, List<Part> files, Demo demo) {
+    private SubmitOutcome enqueue(NewJob job, SubmitForm form, Demo demo) {
         SubmitOutcome outcome;
         try {
-            if (!files.isEmpty()) {
-                inputs.store(job.id(), files, demo.accepts());
+            if (form.hasInputs()) {
+                if (form.urls().isPresent()) {
+                    inputs.store(job.id(), form.urls().get(), demo.name(), demo.accepts());
+                } else {
+                    inputs.store(job.id(), form.files(), demo.accepts());
+                }
                 // Written before the submit, so it never overwrites the record a fast worker writes at the end.
                 AtomicFiles.write(data.jobJson(job.id()), Json.writeBytes(JobView.of(initialRecord(job))));
             }

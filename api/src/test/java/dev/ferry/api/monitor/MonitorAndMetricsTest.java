@@ -114,6 +114,7 @@ class MonitorAndMetricsTest {
         assertEquals("image/*", imageDemo.get("accepts").get(0).asText());
         assertEquals(30, imageDemo.get("time_limit_s").asInt());
         assertEquals(2, imageDemo.get("max_attempts").asInt());
+        assertEquals(0, imageDemo.get("models").size());
         JsonNode size = imageDemo.get("params").get(0);
         assertEquals("size", size.get("name").asText());
         assertEquals("integer", size.get("type").asText());

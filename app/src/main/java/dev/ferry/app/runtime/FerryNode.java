@@ -4,6 +4,7 @@ import dev.ferry.api.ApiServer;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.worker.Worker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,6 +34,10 @@ public final class FerryNode implements AutoCloseable {
     public static FerryNode start(FerryConfig config, boolean withApi, boolean withWorker, boolean mayEmbedRedis) {
         DataFolder data = new DataFolder(config.dataDir());
         DemoCatalog demos = DemoCatalog.load(config.demos());
+        if (withWorker) {
+            // A FERRY_DEVICE=cuda:N that cannot run fails the start here, before Redis or any job is touched.
+            ProcessModels.configure(config);
+        }
         RedisRuntime redis = RedisRuntime.open(config, data, mayEmbedRedis);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Optional<ApiServer> api = Optional.empty();

