@@ -44,6 +44,18 @@ public final class QueueBenchmark {
                          int latencyJobs, double offeredPerSecond, double p50Ms, double p99Ms, double maxMs) {}
 
     public Result run(int jobs, int concurrency, int latencySeconds, int offeredPerSecond) throws Exception {
+        return run(jobs, concurrency, latencySeconds, offeredPerSecond, 0);
+    }
+
+    /** As {@link #run(int, int, int, int)}, after a first untimed round of {@code warmup} jobs so the JIT has compiled the hot paths. */
+    public Result run(int jobs, int concurrency, int latencySeconds, int offeredPerSecond, int warmup) throws Exception {
+        if (warmup > 0) {
+            measure(warmup, concurrency, 1, offeredPerSecond);
+        }
+        return measure(jobs, concurrency, latencySeconds, offeredPerSecond);
+    }
+
+    private Result measure(int jobs, int concurrency, int latencySeconds, int offeredPerSecond) throws Exception {
         BenchDemo demo = new BenchDemo("bench_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20)));
         RedisScripts scripts = new RedisScripts(redis);
         WorkQueue.ensureGroups(redis, demo.name());

@@ -30,6 +30,9 @@ public final class QueueBenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "5")
     int latencySeconds;
 
+    @Option(names = "--warmup", defaultValue = "20000", description = "Untimed jobs first, so the JIT has compiled the hot paths.")
+    int warmup;
+
     @Option(names = "--rate", defaultValue = "1000", description = "Offered load for the latency phase, jobs/s.")
     int rate;
 
@@ -56,7 +59,7 @@ public final class QueueBenchCommand implements Callable<Integer> {
         RedissonClient redis = RedisConnector.connect(config.redis(), redisUrl);
         try {
             QueueBenchmark.Result r = new QueueBenchmark(config, redis, new DataFolder(config.dataDir()))
-                    .run(jobs, concurrency, latencySeconds, rate);
+                    .run(jobs, concurrency, latencySeconds, rate, warmup);
             System.out.printf("jobs %d, concurrency %d%n", r.jobs(), r.concurrency());
             System.out.printf("enqueue          %,10.0f jobs/s%n", r.enqueuePerSecond());
             System.out.printf("drain            %,10.0f jobs/s%n", r.drainPerSecond());
