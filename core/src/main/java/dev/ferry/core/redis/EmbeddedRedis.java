@@ -39,7 +39,9 @@ public final class EmbeddedRedis implements AutoCloseable {
                     .setting("save \"\"")
                     .setting("maxmemory-policy noeviction")
                     .setting("protected-mode yes")
-                    .onShutdownForceStop(true)
+                    // Ferry stops it itself, after the worker has handed its jobs back; the
+                    // library's own shutdown hook would kill it first, in parallel.
+                    .onShutdownForceStop(false)
                     .build();
             server.start();
             LOG.info("embedded Redis listening on 127.0.0.1:{}, data in {}", port, dir);
