@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.runtime.FerryNode;
 import dev.ferry.app.support.ApiCalls;
-import dev.ferry.app.support.FileServer;
+import dev.ferry.testkit.TestHttpServer;
 import dev.ferry.core.json.Json;
 import dev.ferry.testkit.OpenCvSamples;
 import dev.ferry.testkit.RedisForTests;
@@ -81,11 +81,11 @@ class FacesEndToEndTest {
     void aIiifManifestAndAPdfGivenByUrlAreFetchedAndEveryPageIsProcessed() throws Exception {
         byte[] portrait = Files.readAllBytes(OpenCvSamples.docs("face_swapped.jpg"));
         byte[] group = Files.readAllBytes(OpenCvSamples.docs("facereg.jpg"));
-        try (FileServer server = new FileServer()) {
-            server.serve("/images/portrait.jpg", "image/jpeg", portrait)
-                    .serve("/images/group.jpg", "image/jpeg", group)
-                    .serve("/iiif/manifest.json", "application/ld+json", manifest(server).getBytes())
-                    .serve("/files/album.pdf", "application/pdf", pdfWithPhoto(portrait));
+        try (TestHttpServer server = new TestHttpServer()) {
+            server.body("/images/portrait.jpg", "image/jpeg", portrait)
+                    .body("/images/group.jpg", "image/jpeg", group)
+                    .body("/iiif/manifest.json", "application/ld+json", manifest(server).getBytes())
+                    .body("/files/album.pdf", "application/pdf", pdfWithPhoto(portrait));
 
             String id = api.submitJson("faces", "{\"inputs\": [{\"url\": \"" + server.url("/iiif/manifest.json")
                     + "\"}, {\"url\": \"" + server.url("/files/album.pdf") + "\"}], \"params\": {\"min_face_size\": 24}}");
@@ -140,7 +140,7 @@ class FacesEndToEndTest {
     }
 
     /** A IIIF Presentation 3 manifest of two canvases, each painted by one of the served photos. */
-    private static String manifest(FileServer server) {
+    private static String manifest(TestHttpServer server) {
         StringBuilder canvases = new StringBuilder();
         String[][] images = {{"portrait", "1"}, {"group", "2"}};
         for (String[] image : images) {

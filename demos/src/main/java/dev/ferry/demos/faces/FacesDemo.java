@@ -92,7 +92,7 @@ public final class FacesDemo implements Demo {
 
     @Override
     public List<String> accepts() {
-        return List.of("image/*", "application/zip", "application/pdf", "application/json");
+        return MediaReader.ACCEPTS;
     }
 
     @Override

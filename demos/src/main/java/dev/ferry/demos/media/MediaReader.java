@@ -35,6 +35,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class MediaReader {
+    /** The upload types a page-based demo accepts: images, ZIPs and PDFs, and JSON lists of URLs or job outputs. */
+    public static final List<String> ACCEPTS = List.of("image/*", "application/zip", "application/pdf", "application/json");
     private static final long MAX_JSON_BYTES = 16L * 1024 * 1024;
     private static final AtomicReference<MediaReader> SHARED = new AtomicReference<>();
     private final MediaSettings settings;

@@ -92,7 +92,7 @@ public final class RegionsDemo implements Demo, UsesModels {
 
     @Override
     public List<String> accepts() {
-        return List.of("image/*", "application/zip", "application/pdf", "application/json");
+        return MediaReader.ACCEPTS;
     }
 
     @Override

@@ -12,7 +12,7 @@ import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestGraphs;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.testing.SampleImages;
+import dev.ferry.testkit.OpenCvSamples;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
@@ -39,7 +39,7 @@ class FacesDemoTest {
     @Test
     void findsTheFacesInRealPhotographsAndSaysEmotionsNeedAModel() throws Exception {
         TestDemoContext context = context(Map.of(), List.of(
-                SampleImages.docs("face_swapped.jpg"), SampleImages.data("messi5.jpg"), SampleImages.docs("facereg.jpg")));
+                OpenCvSamples.docs("face_swapped.jpg"), OpenCvSamples.data("messi5.jpg"), OpenCvSamples.docs("facereg.jpg")));
 
         JsonNode result = demo.run(context);
 
@@ -72,7 +72,7 @@ class FacesDemoTest {
     @Test
     void pagesWithoutFacesAreANormalResult() throws Exception {
         Path text = Files.write(dir.resolve("page.png"), TestImages.textPage(900, 1200));
-        TestDemoContext context = context(Map.of(), List.of(SampleImages.data("gradient.png"), text));
+        TestDemoContext context = context(Map.of(), List.of(OpenCvSamples.data("gradient.png"), text));
 
         JsonNode result = demo.run(context);
 
@@ -88,7 +88,7 @@ class FacesDemoTest {
         // installed in the job's data folder as `ferry models install faces ferplus --from <file>` does
         new ModelStore(dir.resolve("data"), ModelCatalog.builtIn()).install(EmotionClassifierTest.FERPLUS, Files.write(
                 dir.resolve("ferplus.onnx"), TestGraphs.emotion("Input3", EmotionClassifierTest.W, EmotionClassifierTest.B, false)));
-        TestDemoContext context = context(Map.of(), List.of(SampleImages.docs("face_swapped.jpg")));
+        TestDemoContext context = context(Map.of(), List.of(OpenCvSamples.docs("face_swapped.jpg")));
 
         JsonNode result = demo.run(context);
 
@@ -111,10 +111,10 @@ class FacesDemoTest {
 
     @Test
     void aBadPageIsReportedAndTheOthersStillCount() throws Exception {
-        byte[] photo = Files.readAllBytes(SampleImages.docs("face_swapped.jpg"));
+        byte[] photo = Files.readAllBytes(OpenCvSamples.docs("face_swapped.jpg"));
         Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(photo, photo.length / 2));
         Path bomb = Files.write(dir.resolve("huge.png"), TestImages.pngHeader(100_000, 100_000));
-        TestDemoContext context = context(Map.of(), List.of(cut, SampleImages.docs("face_swapped.jpg"), bomb));
+        TestDemoContext context = context(Map.of(), List.of(cut, OpenCvSamples.docs("face_swapped.jpg"), bomb));
 
         JsonNode result = demo.run(context);
 
@@ -143,11 +143,11 @@ class FacesDemoTest {
     void parametersAreValidatedAndAMissingNamedModelSaysHowToInstallIt() throws Exception {
         assertThrows(RuntimeException.class, () -> demo.params().validate(Map.of("scale_factor", 1.0)));
         assertThrows(RuntimeException.class, () -> demo.params().validate(Map.of("min_face_size", 2)));
-        JsonNode named = demo.run(context(Map.of("model", "big"), List.of(SampleImages.data("gradient.png"))));
+        JsonNode named = demo.run(context(Map.of("model", "big"), List.of(OpenCvSamples.data("gradient.png"))));
         assertTrue(named.get("note").asText().contains("`ferry models install faces big --from <model.onnx> --contract"
                 + " <model.json>`"), named.toString());
         DemoFailure badName = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of("model", "../../etc"),
-                List.of(SampleImages.data("gradient.png")))));
+                List.of(OpenCvSamples.data("gradient.png")))));
         assertEquals("bad_input", badName.code());
     }
 

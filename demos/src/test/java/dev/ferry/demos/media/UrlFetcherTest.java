@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.config.FerryConfig;
-import dev.ferry.demos.testing.TestHttpServer;
+import dev.ferry.testkit.TestHttpServer;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import java.nio.file.Files;

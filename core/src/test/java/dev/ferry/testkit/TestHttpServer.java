@@ -1,4 +1,4 @@
-package dev.ferry.demos.testing;
+package dev.ferry.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
