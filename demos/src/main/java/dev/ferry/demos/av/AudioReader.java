@@ -23,7 +23,8 @@ public final class AudioReader {
     /**
      * The file's first audio track, resampled to {@code sampleRate} Hz mono, in blocks of
      * {@code blockSamples} (the last one shorter). Bad input when the file is not media,
-     * has no audio track, or lacks the chosen channel. The caller closes the stream.
+     * has no audio track, lacks the chosen channel, or is a WAV whose header declares more
+     * audio than the file holds. The caller closes the stream.
      */
     public static AudioStream open(Path file, int sampleRate, ChannelChoice channels, int blockSamples) {
         if (sampleRate < 1000 || sampleRate > 384_000) {
@@ -38,6 +39,9 @@ public final class AudioReader {
             if (info.audio().isEmpty()) {
                 throw DemoFailure.badInput(Grabbers.name(file) + " has no audio track"
                         + (info.video().isPresent() ? " (it is a video without sound)" : ""));
+            }
+            if (info.format().equals("wav")) {
+                WavHeader.requireHonest(file);
             }
             AudioTrack track = info.audio().get();
             if (!channels.mixes() && channels.channel() >= track.channels()) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -14,11 +13,6 @@ import org.bytedeco.javacv.FrameGrabber;
  * a file opens a fresh grabber: nothing native outlives the pass.
  */
 final class Grabbers {
-    static {
-        // FFmpeg writes every damaged packet to stderr; the failure a user sees is ours.
-        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
-    }
-
     private Grabbers() {
     }
 
@@ -33,6 +27,7 @@ final class Grabbers {
         if (size == 0) {
             throw DemoFailure.badInput(name(file) + " is empty (0 bytes)");
         }
+        FfmpegLog.quiet();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         try {
             grabber.start();
