@@ -10,6 +10,7 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.core.storage.JobInputs;
 import dev.ferry.demos.av.VideoReader;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
@@ -123,14 +124,14 @@ public final class SignDemo implements Demo, UsesModels {
         InstalledModel model = store.apply(config).require(ref);
         VideoContract video = VideoContract.of(ref, model.contract());
         Path input = ctx.inputs().get(0);
-        ctx.progress(0, 1, "reading " + input.getFileName());
+        ctx.progress(0, 1, "reading " + JobInputs.originalName(input));
         VideoReader reader = VideoReader.open(input);
         StageClock clock = new StageClock();
         Predictions predictions;
         try (ModelLease lease = inference.apply(config).acquire(model)) {
             SignClassifier classifier = new SignClassifier(lease, video);
             SignRun run = new SignRun(reader, video, model.contract(), clock);
-            predictions = run.predict(ref.model(), String.valueOf(input.getFileName()), frames -> {
+            predictions = run.predict(ref.model(), JobInputs.originalName(input), frames -> {
                 ctx.checkCancelled();
                 return classifier.classify(frames, ctx::isCancelled);
             }, SignRun.Options.from(ctx), decodedFrame -> progress(ctx, decodedFrame, reader.frameCount()));
