@@ -11,7 +11,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * One frame as the model was trained to see it: the short side scaled to {@code resize}
- * (enough to cover the input size), the centre cropped to the input size, then each channel
+ * (enough to cover the input size) or the frame scaled to an exact {@code [height, width]},
+ * the centre cropped to the input size, then each channel
  * in the contract's order (RGB or BGR) scaled to 0–1 and normalised with the contract's mean
  * and std: {@code (byte · scale − mean) / std}. The result is C planes of H × W floats.
  */
@@ -56,8 +57,9 @@ final class FramePreprocessor {
         int h = bgr.rows();
         double cover = Math.max((double) width / w, (double) height / h);
         double scale = Math.max(cover, video.resize() > 0 ? (double) video.resize() / Math.min(w, h) : 0);
-        int sw = Math.max(width, (int) Math.round(w * scale));
-        int sh = Math.max(height, (int) Math.round(h * scale));
+        int sw = video.exactResize() ? video.resizeWidth() : Math.max(width, (int) Math.round(w * scale));
+        int sh = video.exactResize() ? video.resizeHeight() : Math.max(height, (int) Math.round(h * scale));
+        scale = Math.min((double) sw / w, (double) sh / h);
         Mat scaled = new Mat();
         try (Size size = new Size(sw, sh)) {
             opencv_imgproc.resize(bgr, scaled, size, 0, 0,

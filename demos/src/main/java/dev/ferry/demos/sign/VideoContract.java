@@ -21,14 +21,27 @@ import java.util.Optional;
  * @param segmentFrames       with {@code segments}: consecutive frames taken from the middle of each part
  * @param resize              the short side each frame is scaled to before the centre crop to the input
  *                            size; 0 scales the short side straight to the crop
+ * @param resizeWidth         with {@code resizeHeight}, when model.json gives {@code resize} as
+ *                            {@code [height, width]}: the exact size frames are scaled to (aspect not
+ *                            kept) before the crop, as torchvision's video transforms do; 0 otherwise
  * @param output              the output tensor holding the class scores; empty = the model's first output
  * @param outputProbabilities true when that output is already a distribution (no softmax applied)
  */
 public record VideoContract(String layout, int frames, String sampling, int segments, int segmentFrames, int resize,
-                            Optional<String> output, boolean outputProbabilities) {
+                            int resizeWidth, int resizeHeight, Optional<String> output, boolean outputProbabilities) {
     public static final String TASK = "video_classifier";
     public static final String SECTION = "video";
     public static final List<String> LAYOUTS = List.of("NTCHW", "NCTHW");
+
+    /** With the short side scaled to {@code resize} (0: straight to the crop). */
+    public VideoContract(String layout, int frames, String sampling, int segments, int segmentFrames, int resize,
+                         Optional<String> output, boolean outputProbabilities) {
+        this(layout, frames, sampling, segments, segmentFrames, resize, 0, 0, output, outputProbabilities);
+    }
+
+    public boolean exactResize() {
+        return resizeWidth > 0;
+    }
 
     public boolean uniform() {
         return sampling.equals("uniform");
@@ -50,7 +63,17 @@ public record VideoContract(String layout, int frames, String sampling, int segm
         String sampling = v.path("sampling").asText("uniform").toLowerCase(Locale.ROOT);
         int segments = v.path("segments").asInt(0);
         int segmentFrames = v.path("segment_frames").asInt(0);
-        int resize = v.path("resize").asInt(0);
+        JsonNode size = v.path("resize");
+        int resize = size.isNumber() ? size.asInt() : 0;
+        int resizeHeight = size.isArray() && size.size() == 2 ? size.get(0).asInt() : 0;
+        int resizeWidth = size.isArray() && size.size() == 2 ? size.get(1).asInt() : 0;
+        if (!size.isMissingNode() && !size.isNull() && !size.isNumber() && resizeWidth <= 0) {
+            throw ModelFailures.invalid(ref, "video.resize must be a short side (256) or [height, width], not " + size);
+        }
+        if (size.isArray() && (resizeWidth < contract.input().width() || resizeHeight < contract.input().height())) {
+            throw ModelFailures.invalid(ref, "video.resize " + size + " is smaller than the input's "
+                    + contract.input().height() + " × " + contract.input().width() + " crop");
+        }
         Optional<String> output = v.hasNonNull("output") ? Optional.of(v.get("output").asText()) : Optional.empty();
         boolean probabilities = v.path("output_probabilities").asBoolean(false);
         if (!LAYOUTS.contains(layout)) {
@@ -72,6 +95,7 @@ public record VideoContract(String layout, int frames, String sampling, int segm
         if (resize < 0 || resize > 4096) {
             throw ModelFailures.invalid(ref, "video.resize must be between 0 and 4096, not " + resize);
         }
-        return new VideoContract(layout, frames, sampling, segments, segmentFrames, resize, output, probabilities);
+        return new VideoContract(layout, frames, sampling, segments, segmentFrames, resize, resizeWidth, resizeHeight,
+                output, probabilities);
     }
 }

@@ -166,6 +166,40 @@ class SignDemoTest {
     }
 
     @Test
+    void anExactResizeSquashesTheFrameBeforeTheCropAsTorchvisionDoes() throws Exception {
+        String contract = """
+                {"task": "video_classifier",
+                 "input": {"name": "video", "width": 16, "height": 16, "channels": "rgb"},
+                 "labels": ["red", "green", "blue"],
+                 "video": {"layout": "NTCHW", "frames": 2, "resize": %s, "output_probabilities": true}}
+                """;
+        install("squash", SignGraphs.colourMeans(2, 16, 16, 1f), contract.formatted("[16, 16]"));
+        install("short", SignGraphs.colourMeans(2, 16, 16, 1f), contract.formatted("16"));
+        Path video = bandedVideo("banded.mp4", "mp4", 4);
+
+        TestDemoContext squashed = context(Map.of("model", "squash", "top_k", 3), video);
+        demo.run(squashed);
+        TestDemoContext cropped = context(Map.of("model", "short", "top_k", 3), video);
+        demo.run(cropped);
+
+        // 64 × 32 squashed to 16 × 16 keeps the black outer quarters; the short side to 16 and a centre crop cuts them
+        assertEquals(0.5 * 160 / 255, red(predictions(squashed)), 0.03);
+        assertEquals(160.0 / 255, red(predictions(cropped)), 0.03);
+        install("small", SignGraphs.colourMeans(2, 16, 16, 1f), contract.formatted("[8, 8]"));
+        DemoFailure small = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of("model", "small"), video)));
+        assertTrue(small.getMessage().contains("smaller than the input's 16 × 16 crop"), small.getMessage());
+    }
+
+    private static double red(JsonNode predictions) {
+        for (JsonNode g : predictions.get("top_k")) {
+            if (g.get("label").asText().equals("red")) {
+                return g.get("probability").asDouble();
+            }
+        }
+        throw new AssertionError("no red in " + predictions);
+    }
+
+    @Test
     void badInputsFailWithTheReason() throws Exception {
         install("steps", SignGraphs.stepMeans("NTCHW", 4, 16, 16, false),
                 contract(16, 16, "rgb", SignGraphs.stepLabels(4, "rgb"), "\"layout\": \"NTCHW\", \"frames\": 4,"
