@@ -1,8 +1,13 @@
 package dev.ferry.demos.inference;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A model's contract, read from the {@code model.json} beside its {@code model.onnx}: what
@@ -14,6 +19,9 @@ import java.util.Objects;
  * @param labels     class names, by class index
  * @param thresholds defaults a job may override (confidence, iou, binary, unclip_ratio, max_side...)
  * @param provenance where the weights came from
+ * @param sections   any other top-level key of model.json, kept as written: a demo's own part
+ *                   of the contract (the {@code video} section of a sign model), read with
+ *                   {@link #section(String)} and written back unchanged when the model is installed
  */
 public record ModelContract(
         String task,
@@ -22,7 +30,8 @@ public record ModelContract(
         Normalization normalize,
         List<String> labels,
         Map<String, Double> thresholds,
-        Provenance provenance) {
+        Provenance provenance,
+        @JsonAnySetter Map<String, JsonNode> sections) {
 
     public ModelContract {
         Objects.requireNonNull(task, "model.json needs a task");
@@ -32,6 +41,23 @@ public record ModelContract(
         labels = labels == null ? List.of() : List.copyOf(labels);
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
         provenance = provenance == null ? Provenance.UNKNOWN : provenance;
+        sections = sections == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+    }
+
+    public ModelContract(String task, String description, InputSpec input, Normalization normalize, List<String> labels,
+                         Map<String, Double> thresholds, Provenance provenance) {
+        this(task, description, input, normalize, labels, thresholds, provenance, Map.of());
+    }
+
+    @Override
+    @JsonAnyGetter
+    public Map<String, JsonNode> sections() {
+        return sections;
+    }
+
+    /** A demo's own section of model.json, e.g. {@code video}. */
+    public Optional<JsonNode> section(String name) {
+        return Optional.ofNullable(sections.get(name));
     }
 
     public double threshold(String name, double fallback) {
@@ -44,7 +70,7 @@ public record ModelContract(
     }
 
     public ModelContract withProvenance(Provenance p) {
-        return new ModelContract(task, description, input, normalize, labels, thresholds, p);
+        return new ModelContract(task, description, input, normalize, labels, thresholds, p, sections);
     }
 
     /**
