@@ -1,8 +1,15 @@
 package dev.ferry.demos.inference;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.json.Json;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A model's contract, read from the {@code model.json} beside its {@code model.onnx}: what
@@ -14,6 +21,9 @@ import java.util.Objects;
  * @param labels     class names, by class index
  * @param thresholds defaults a job may override (confidence, iou, binary, unclip_ratio, max_side...)
  * @param provenance where the weights came from
+ * @param sections   every other top-level field of model.json, kept as written: the sections one
+ *                   task reads ({@code ctc}, {@code features}, {@code vad}...) and {@code warm_up}
+ *                   (see {@link WarmUpInput}); installs carry them over unchanged
  */
 public record ModelContract(
         String task,
@@ -22,7 +32,11 @@ public record ModelContract(
         Normalization normalize,
         List<String> labels,
         Map<String, Double> thresholds,
-        Provenance provenance) {
+        Provenance provenance,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> sections) {
+
+    /** The name of the optional section giving the warm-up run's inputs. */
+    public static final String WARM_UP = "warm_up";
 
     public ModelContract {
         Objects.requireNonNull(task, "model.json needs a task");
@@ -32,6 +46,46 @@ public record ModelContract(
         labels = labels == null ? List.of() : List.copyOf(labels);
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
         provenance = provenance == null ? Provenance.UNKNOWN : provenance;
+        sections = sections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+    }
+
+    /** A contract with no sections beyond the common fields. */
+    public ModelContract(String task, String description, InputSpec input, Normalization normalize, List<String> labels,
+                         Map<String, Double> thresholds, Provenance provenance) {
+        this(task, description, input, normalize, labels, thresholds, provenance, Map.of());
+    }
+
+    /** A task's own section of model.json, as raw JSON. */
+    public Optional<JsonNode> section(String name) {
+        return Optional.ofNullable(sections.get(name));
+    }
+
+    /**
+     * A task's own section read as {@code type}.
+     *
+     * @throws IllegalArgumentException when it is missing or does not fit {@code type}
+     */
+    public <T> T section(String name, Class<T> type) {
+        JsonNode node = section(name).orElseThrow(() -> new IllegalArgumentException(
+                "model.json needs a \"" + name + "\" section for task " + task));
+        try {
+            return Json.MAPPER.treeToValue(node, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("model.json section \"" + name + "\": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The warm-up inputs the contract fixes ({@code warm_up}: input name → shape and fill value). */
+    public Map<String, WarmUpInput> warmUp() {
+        Map<String, WarmUpInput> out = new LinkedHashMap<>();
+        section(WARM_UP).ifPresent(node -> node.fields().forEachRemaining(e -> {
+            try {
+                out.put(e.getKey(), Json.MAPPER.treeToValue(e.getValue(), WarmUpInput.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new IllegalArgumentException("model.json warm_up." + e.getKey() + ": " + ex.getOriginalMessage(), ex);
+            }
+        }));
+        return out;
     }
 
     public double threshold(String name, double fallback) {
@@ -44,7 +98,20 @@ public record ModelContract(
     }
 
     public ModelContract withProvenance(Provenance p) {
-        return new ModelContract(task, description, input, normalize, labels, thresholds, p);
+        return new ModelContract(task, description, input, normalize, labels, thresholds, p, sections);
+    }
+
+    /**
+     * One input of the warm-up run when zeros of the guessed size will not do: models with a
+     * scalar sample rate or state inputs (Silero VAD), audio models whose length is not an image side.
+     *
+     * @param shape the tensor's shape ({@code []} for a scalar)
+     * @param value every element's value
+     */
+    public record WarmUpInput(List<Long> shape, double value) {
+        public WarmUpInput {
+            shape = shape == null ? List.of() : List.copyOf(shape);
+        }
     }
 
     /**
