@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameRecorder;
 
 /**
  * Real speech with known silences, for tests and {@code ferry bench asr}: sentences spoken by
@@ -98,6 +102,48 @@ public final class SyntheticSpeech {
         AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, false);
         try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, samples.length)) {
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+        return file;
+    }
+
+    /**
+     * Encodes the recording with FFmpeg, container and codec chosen by the file's extension
+     * ({@code mp3}, {@code flac}, {@code ogg}, {@code m4a}, {@code wav}), at {@code rate} Hz
+     * with {@code channels} channels: the voice on channel {@code voice} and silence on the
+     * others, or the voice on all of them for {@code voice = -1}.
+     */
+    public Path encode(Path file, int rate, int channels, int voice) throws IOException {
+        String name = file.getFileName().toString();
+        String ext = name.substring(name.lastIndexOf('.') + 1);
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), channels)) {
+            recorder.setSampleRate(rate);
+            switch (ext) {
+                case "mp3" -> recorder.setAudioCodec(avcodec.AV_CODEC_ID_MP3);
+                case "flac" -> recorder.setAudioCodec(avcodec.AV_CODEC_ID_FLAC);
+                case "ogg" -> recorder.setAudioCodec(avcodec.AV_CODEC_ID_VORBIS);
+                case "m4a" -> recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+                case "wav" -> recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S16LE);
+                default -> throw new IllegalArgumentException("no encoder chosen for ." + ext);
+            }
+            recorder.setFormat(ext.equals("m4a") ? "ipod" : ext);
+            recorder.setAudioBitrate(128_000);
+            recorder.start();
+            float[] all = samples();
+            int block = 4096;
+            for (int from = 0; from < all.length; from += block) {
+                int n = Math.min(block, all.length - from);
+                FloatBuffer interleaved = FloatBuffer.allocate(n * channels);
+                for (int i = 0; i < n; i++) {
+                    for (int c = 0; c < channels; c++) {
+                        interleaved.put(voice < 0 || c == voice ? all[from + i] : 0f);
+                    }
+                }
+                interleaved.flip();
+                recorder.recordSamples(sampleRate, channels, interleaved);
+            }
+            recorder.stop();
+        } catch (FrameRecorder.Exception e) {
+            throw new IOException("FFmpeg could not write " + name + ": " + e.getMessage(), e);
         }
         return file;
     }
