@@ -72,6 +72,65 @@ public final class CtcGraph {
     }
 
     /**
+     * A small CTC model doing real work per frame, for {@code ferry bench asr}: the waveform
+     * {@code input_values [1, S]} cut into frames of {@code stride} samples, one hidden layer of
+     * {@code hidden} units (ReLU), {@code vocabulary} logits per frame with the blank (index 0)
+     * favoured by {@code blankBias}. The weights are drawn by seeded RandomUniform operators,
+     * so the file stays tiny and every run computes the same.
+     */
+    public static byte[] benchWaveform(int stride, int hidden, int vocabulary, float blankBias) {
+        OnnxGraph g = OnnxGraph.named("ctc_bench_waveform")
+                .input("input_values", OnnxGraph.FLOAT, 1, -1)
+                .initializer("one", new long[] {1}, 1)
+                .initializer("zero_start", new long[] {0}, 1)
+                .initializer("stride", new long[] {stride}, 1)
+                .initializer("frames_shape", new long[] {-1, stride}, 2)
+                .node("Shape", List.of("input_values"), List.of("shape"))
+                .node("Gather", List.of("shape", "one"), List.of("samples"), Attr.of("axis", 0L))
+                .node("Div", List.of("samples", "stride"), List.of("frames"))
+                .node("Mul", List.of("frames", "stride"), List.of("usable"))
+                .node("Slice", List.of("input_values", "zero_start", "usable", "one"), List.of("whole_frames"))
+                .node("Reshape", List.of("whole_frames", "frames_shape"), List.of("x"));
+        return head(g, "x", stride, hidden, vocabulary, blankBias).toBytes();
+    }
+
+    /**
+     * The same head behind log-mel features {@code audio_signal [1, mels, T]} and a length input
+     * {@code length [1]}: a frame of logits per feature frame.
+     */
+    public static byte[] benchLogMel(int mels, int hidden, int vocabulary, float blankBias) {
+        OnnxGraph g = OnnxGraph.named("ctc_bench_log_mel")
+                .input("audio_signal", OnnxGraph.FLOAT, 1, mels, -1)
+                .input("length", OnnxGraph.INT64, 1)
+                .initializer("zero_axis", new long[] {0}, 1)
+                .initializer("zero", new float[] {0f})
+                .node("Transpose", List.of("audio_signal"), List.of("time_first"), Attr.ints("perm", 0, 2, 1))
+                .node("Squeeze", List.of("time_first", "zero_axis"), List.of("frames"))
+                .node("Cast", List.of("length"), List.of("length_f"), Attr.of("to", (long) OnnxGraph.FLOAT))
+                .node("ReduceMean", List.of("length_f"), List.of("length_mean"), Attr.of("keepdims", 0L))
+                .node("Mul", List.of("length_mean", "zero"), List.of("nothing"))
+                .node("Add", List.of("frames", "nothing"), List.of("x"));
+        return head(g, "x", mels, hidden, vocabulary, blankBias).toBytes();
+    }
+
+    private static OnnxGraph head(OnnxGraph g, String x, int in, int hidden, int vocabulary, float blankBias) {
+        float[] bias = new float[vocabulary];
+        bias[0] = blankBias;
+        return g.initializer("bias", bias, vocabulary)
+                .initializer("batch_axis", new long[] {0}, 1)
+                .node("RandomUniform", List.of(), List.of("w1"), Attr.of("dtype", (long) OnnxGraph.FLOAT),
+                        Attr.ints("shape", in, hidden), Attr.of("low", -0.1f), Attr.of("high", 0.1f), Attr.of("seed", 1f))
+                .node("RandomUniform", List.of(), List.of("w2"), Attr.of("dtype", (long) OnnxGraph.FLOAT),
+                        Attr.ints("shape", hidden, vocabulary), Attr.of("low", -1f), Attr.of("high", 1f), Attr.of("seed", 2f))
+                .node("MatMul", List.of(x, "w1"), List.of("h"))
+                .node("Relu", List.of("h"), List.of("r"))
+                .node("MatMul", List.of("r", "w2"), List.of("scores"))
+                .node("Add", List.of("scores", "bias"), List.of("frame_logits"))
+                .node("Unsqueeze", List.of("frame_logits", "batch_axis"), List.of("logits"))
+                .output("logits", OnnxGraph.FLOAT, 1, -1, vocabulary);
+    }
+
+    /**
      * A table spelling {@code text} once, from frame {@code first}: each character (a space is
      * the token {@code |}) held for {@code hold} frames with probability {@code p}, a blank
      * frame between characters, blanks elsewhere with probability {@code p}; the rest of each

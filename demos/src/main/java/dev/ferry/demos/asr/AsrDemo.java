@@ -9,20 +9,13 @@ import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
-import dev.ferry.demos.av.AudioReader;
-import dev.ferry.demos.av.AudioStream;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InstalledModel;
-import dev.ferry.demos.inference.ModelFailures;
-import dev.ferry.demos.inference.ModelLease;
-import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.ProcessModels;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -108,92 +101,12 @@ public final class AsrDemo implements Demo {
         if (ctx.inputs().size() != 1) {
             throw DemoFailure.badInput("send one audio or video file per job; this job has " + ctx.inputs().size());
         }
-        AsrOptions options = AsrOptions.of(ctx);
         FerryConfig config = ctx.config();
-        ModelStore models = store.apply(config);
-        InstalledModel vadModel = models.require(new ModelRef(NAME, AsrModels.VAD));
-        Optional<InstalledModel> ctcModel = AsrModels.recognizer(models, options.model()).map(models::require);
-        Optional<CtcContract> contract = ctcModel.map(AsrDemo::contract);
-        int rate = contract.map(CtcContract::sampleRate).orElse(16_000);
-        Inference loaded = inference.apply(config);
-        Path input = ctx.inputs().get(0);
-        try (ModelLease vadLease = loaded.acquire(vadModel);
-             Leases leases = new Leases(ctcModel.map(loaded::acquire));
-             AudioStream audio = AudioReader.open(input, rate, options.channel());
-             SileroVad vad = vad(vadLease, rate, ctcModel, ctx::isCancelled)) {
-            Optional<Transcriber> transcriber = leases.held().map(lease -> new Transcriber(
-                    new CtcRecognizer(lease, contract.orElseThrow(), ctx::isCancelled), options.ctcDecoder()));
-            double declared = audio.declaredSeconds().orElse(0);
-            AsrPipeline.Outcome outcome = AsrPipeline.run(audio, rate, vad, options.vad(), transcriber, ctx::isCancelled,
-                    seconds -> ctx.progress((long) seconds, (long) Math.max(seconds, declared),
-                            String.format(java.util.Locale.ROOT, "%.0f s of %.0f s heard", seconds, declared)));
-            List<String> warnings = new ArrayList<>();
-            try {
-                audio.requireComplete();
-            } catch (DemoFailure e) {
-                warnings.add(e.getMessage());
-            }
-            return finish(ctx, input, ctcModel, contract, options, outcome, rate, warnings);
-        }
-    }
-
-    private JsonNode finish(DemoContext ctx, Path input, Optional<InstalledModel> ctcModel, Optional<CtcContract> contract,
-                            AsrOptions options, AsrPipeline.Outcome outcome, int rate, List<String> warnings) {
-        long t0 = System.nanoTime();
-        AsrWriter.segments(ctx.outputDir(), SegmentsReport.of(input.getFileName().toString(), rate, outcome.seconds(),
-                outcome.segments(), options.vad()));
-        if (ctcModel.isPresent()) {
-            if (!outcome.failed().isEmpty() && outcome.transcribed().isEmpty()) {
-                throw new DemoFailure("model_failed", "the recognition model failed on every segment: "
-                        + outcome.failed().get(0).reason(), false);
-            }
-            AsrWriter.transcript(ctx.outputDir(), outcome.transcribed(), contract.orElseThrow().ctc().language());
-        }
-        Map<String, Double> timings = new java.util.LinkedHashMap<>(outcome.timingsMs());
-        timings.put("output", Math.round((System.nanoTime() - t0) / 1e4) / 100.0);
-        ctx.progress((long) outcome.seconds(), (long) outcome.seconds(), "done");
-        boolean transcribed = ctcModel.isPresent();
-        Result result = new Result(
-                ctcModel.map(m -> m.ref().model()),
-                transcribed ? Optional.of(options.decoder()) : Optional.empty(),
-                SegmentsReport.ms(outcome.seconds()), SegmentsReport.ms(outcome.speechSeconds()), outcome.segments().size(),
-                transcribed ? Optional.of(outcome.transcribed().stream().mapToInt(s -> s.words().size()).sum())
-                        : Optional.empty(),
-                AsrWriter.SEGMENTS,
-                transcribed ? Optional.of(AsrWriter.TRANSCRIPT) : Optional.empty(),
-                transcribed ? Optional.of(AsrWriter.SRT) : Optional.empty(),
-                transcribed ? Optional.of(AsrWriter.VTT) : Optional.empty(),
-                outcome.failed(), warnings,
-                transcribed ? Optional.empty() : Optional.of(AsrModels.segmentsOnlyNote()),
-                timings);
+        Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), store.apply(config), inference.apply(config),
+                ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress((long) heard,
+                        (long) Math.max(heard, declared), heard >= declared && declared > 0 ? "done"
+                                : String.format(Locale.ROOT, "%.0f s of %.0f s heard", heard, declared)));
         return Json.MAPPER.valueToTree(result);
-    }
-
-    /** The detector at the recognition model's rate; a rate it does not take makes that model unusable here. */
-    private static SileroVad vad(ModelLease lease, int rate, Optional<InstalledModel> ctcModel,
-                                 java.util.function.BooleanSupplier cancelled) throws Exception {
-        try {
-            return new SileroVad(lease, rate, cancelled);
-        } catch (IllegalArgumentException e) {
-            ModelRef ref = ctcModel.map(InstalledModel::ref).orElse(lease.model().ref());
-            throw ModelFailures.invalid(ref, e.getMessage());
-        }
-    }
-
-    private static CtcContract contract(InstalledModel model) {
-        try {
-            return CtcContract.of(model.contract());
-        } catch (IllegalArgumentException e) {
-            throw ModelFailures.invalid(model.ref(), e.getMessage());
-        }
-    }
-
-    /** The recognition model's lease when there is one, released with the job. */
-    private record Leases(Optional<ModelLease> held) implements AutoCloseable {
-        @Override
-        public void close() {
-            held.ifPresent(ModelLease::close);
-        }
     }
 
     /**
