@@ -4,8 +4,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.ferry.demos.inference.ModelLease;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -20,8 +23,9 @@ final class SileroVad implements AutoCloseable {
     private final int window;
     private final float[] input;
     private final float[] state;
-    private final long[] stateShape;
-    private final OnnxTensor rate;
+    private final FloatBuffer inputBuffer;
+    private final FloatBuffer stateBuffer;
+    private final Map<String, OnnxTensor> tensors;
     private final BooleanSupplier cancelled;
 
     SileroVad(ModelLease lease, int sampleRate, BooleanSupplier cancelled) throws OrtException {
@@ -34,9 +38,22 @@ final class SileroVad implements AutoCloseable {
         this.window = spec.window(sampleRate);
         this.input = new float[spec.context(sampleRate) + window];
         this.state = new float[spec.stateSize()];
-        this.stateShape = spec.stateShape().stream().mapToLong(Long::longValue).toArray();
-        this.rate = OnnxTensor.createTensor(lease.env(), LongBuffer.wrap(new long[] {sampleRate}), new long[0]);
+        this.inputBuffer = direct(input.length);
+        this.stateBuffer = direct(state.length);
         this.cancelled = cancelled;
+        // Tensors over direct buffers read the buffers at each run: filled anew, they are reused for every window.
+        this.tensors = new HashMap<>();
+        try {
+            tensors.put(lease.contract().input().name(),
+                    OnnxTensor.createTensor(lease.env(), inputBuffer, new long[] {1, input.length}));
+            tensors.put(spec.stateInput(), OnnxTensor.createTensor(lease.env(), stateBuffer,
+                    spec.stateShape().stream().mapToLong(Long::longValue).toArray()));
+            tensors.put(spec.rateInput(),
+                    OnnxTensor.createTensor(lease.env(), LongBuffer.wrap(new long[] {sampleRate}), new long[0]));
+        } catch (OrtException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Samples per window: what {@link #next} takes. */
@@ -49,10 +66,11 @@ final class SileroVad implements AutoCloseable {
         int context = input.length - window;
         System.arraycopy(input, window, input, 0, context);
         System.arraycopy(audio, offset, input, context, window);
-        try (OnnxTensor samples = OnnxTensor.createTensor(lease.env(), FloatBuffer.wrap(input), new long[] {1, input.length});
-             OnnxTensor recurrent = OnnxTensor.createTensor(lease.env(), FloatBuffer.wrap(state), stateShape);
-             OrtSession.Result out = lease.run(Map.of(lease.contract().input().name(), samples,
-                     spec.stateInput(), recurrent, spec.rateInput(), rate), cancelled)) {
+        inputBuffer.clear();
+        inputBuffer.put(input);
+        stateBuffer.clear();
+        stateBuffer.put(state);
+        try (OrtSession.Result out = lease.run(tensors, cancelled)) {
             ((OnnxTensor) out.get(spec.stateOutput()).orElseThrow(() -> missing(spec.stateOutput())))
                     .getFloatBuffer().get(state);
             return ((OnnxTensor) out.get(spec.output()).orElseThrow(() -> missing(spec.output())))
@@ -64,8 +82,12 @@ final class SileroVad implements AutoCloseable {
         return new IllegalStateException("the voice-activity model has no output '" + output + "'");
     }
 
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
     @Override
     public void close() {
-        rate.close();
+        tensors.values().forEach(OnnxTensor::close);
     }
 }

@@ -16,6 +16,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 
@@ -115,6 +116,7 @@ public final class SyntheticSpeech {
     public Path encode(Path file, int rate, int channels, int voice) throws IOException {
         String name = file.getFileName().toString();
         String ext = name.substring(name.lastIndexOf('.') + 1);
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), channels)) {
             recorder.setSampleRate(rate);
             switch (ext) {

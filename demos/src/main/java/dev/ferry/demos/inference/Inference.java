@@ -83,7 +83,7 @@ public final class Inference implements AutoCloseable {
         if (!expected.isEmpty() && !expected.equals(actual)) {
             throw ModelFailures.corrupt(model.ref(), "sha256 " + actual + ", expected " + expected);
         }
-        OrtSession.SessionOptions options = sessionOptions();
+        OrtSession.SessionOptions options = sessionOptions(model.contract());
         OrtSession session;
         try {
             session = env.createSession(model.onnxFile().toString(), options);
@@ -103,11 +103,12 @@ public final class Inference implements AutoCloseable {
         return loaded;
     }
 
-    private OrtSession.SessionOptions sessionOptions() throws OrtException {
+    private OrtSession.SessionOptions sessionOptions(ModelContract contract) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         try {
-            if (settings.onnxThreads() > 0) {
-                options.setIntraOpNumThreads(settings.onnxThreads());
+            int threads = threads(contract);
+            if (threads > 0) {
+                options.setIntraOpNumThreads(threads);
             }
             options.setOptimizationLevel(switch (settings.optimization()) {
                 case "none" -> OrtSession.SessionOptions.OptLevel.NO_OPT;
@@ -121,6 +122,20 @@ public final class Inference implements AutoCloseable {
             options.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code FERRY_ONNX_THREADS}, capped by the contract's {@code session.intra_op_threads}: a
+     * model as small as a voice-activity detector, run thousands of times on tiny inputs, is
+     * several times faster on one thread than waiting on a pool.
+     */
+    private int threads(ModelContract contract) {
+        int hint = contract.section("session").map(s -> s.path("intra_op_threads").asInt(0)).orElse(0);
+        int configured = settings.onnxThreads();
+        if (hint <= 0) {
+            return configured;
+        }
+        return configured > 0 ? Math.min(configured, hint) : hint;
     }
 
     private static void checkInput(InstalledModel model, OrtSession session) {

@@ -22,8 +22,9 @@ import java.util.Optional;
  * @param thresholds defaults a job may override (confidence, iou, binary, unclip_ratio, max_side...)
  * @param provenance where the weights came from
  * @param sections   every other top-level field of model.json, kept as written: the sections one
- *                   task reads ({@code ctc}, {@code features}, {@code vad}...) and {@code warm_up}
- *                   (see {@link WarmUpInput}); installs carry them over unchanged
+ *                   task reads ({@code ctc}, {@code features}, {@code vad}...), {@code warm_up}
+ *                   (see {@link WarmUpInput}) and {@code session} ({@code intra_op_threads}: at most
+ *                   this many threads for the model); installs carry them over unchanged
  */
 public record ModelContract(
         String task,
