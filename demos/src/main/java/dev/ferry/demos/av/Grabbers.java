@@ -1,6 +1,7 @@
 package dev.ferry.demos.av;
 
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.storage.JobInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,8 +48,8 @@ final class Grabbers {
         }
     }
 
-    /** The file's name only: messages go to users, who should not see server paths. */
+    /** The name the user gave the file: messages go to users, who should not see server paths. */
     static String name(Path file) {
-        return String.valueOf(file.getFileName());
+        return JobInputs.originalName(file);
     }
 }

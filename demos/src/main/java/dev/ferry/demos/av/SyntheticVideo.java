@@ -38,10 +38,12 @@ public final class SyntheticVideo {
             recorder.setFrameRate(fps);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setGopSize(fps);
+            // Small frames get a generous floor, so test colours survive the encoder.
+            int bitrate = Math.max(width * height * fps / 4, 2_000_000);
             switch (container) {
                 case "webm" -> {
                     recorder.setVideoCodec(avcodec.AV_CODEC_ID_VP8);
-                    recorder.setVideoBitrate(width * height * fps / 4);
+                    recorder.setVideoBitrate(bitrate);
                     recorder.setVideoOption("deadline", "realtime");
                     recorder.setVideoOption("cpu-used", "8");
                 }
@@ -51,7 +53,7 @@ public final class SyntheticVideo {
                 }
                 default -> {
                     recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-                    recorder.setVideoBitrate(width * height * fps / 4);
+                    recorder.setVideoBitrate(bitrate);
                 }
             }
             if (rotation != 0) {

@@ -1,10 +1,12 @@
 package dev.ferry.demos.av;
 
 import dev.ferry.core.demo.DemoFailure;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -12,7 +14,6 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -127,7 +128,7 @@ public final class VideoReader {
         Mat last = null;
         double lastSeconds = 0;
         int next = 0;
-        try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+        try {
             long origin = Long.MIN_VALUE;
             for (int index = 0; next < wanted.length; index++) {
                 boolean want = wanted[next] == index;
@@ -140,7 +141,7 @@ public final class VideoReader {
                 origin = origin == Long.MIN_VALUE ? frame.timestamp : origin;
                 double seconds = (frame.timestamp - origin) / 1e6;
                 if (want || tail) {
-                    Mat upright = upright(converter.convert(frame));
+                    Mat upright = upright(bgr(frame));
                     if (want) {
                         sink.accept(new VideoFrame(index, seconds, upright));
                         next++;
@@ -152,9 +153,7 @@ public final class VideoReader {
                         last = upright.clone();
                         lastSeconds = seconds;
                     }
-                    if (track.rotation() != 0) {
-                        upright.close(); // a rotated copy; unrotated frames are the grabber's own buffer
-                    }
+                    upright.close(); // a view of the grabber's buffer, or a rotated copy of it
                 }
             }
             if (next < wanted.length) {
@@ -174,6 +173,16 @@ public final class VideoReader {
         }
     }
 
+    /**
+     * The grabber's BGR buffer as a Mat, without copying. Built here rather than by JavaCV's
+     * converter, which infers the channel count from the row stride and gets it wrong when
+     * FFmpeg pads the rows of narrow frames.
+     */
+    private static Mat bgr(Frame frame) {
+        return new Mat(frame.imageHeight, frame.imageWidth, opencv_core.CV_8UC3,
+                new BytePointer((ByteBuffer) frame.image[0].position(0)), frame.imageStride);
+    }
+
     private Mat upright(Mat stored) {
         if (track.rotation() == 0) {
             return stored;
@@ -185,6 +194,7 @@ public final class VideoReader {
             default -> opencv_core.ROTATE_90_COUNTERCLOCKWISE;
         };
         opencv_core.rotate(stored, turned, code);
+        stored.close();
         return turned;
     }
 

@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param labels     class names, by class index
  * @param thresholds defaults a job may override (confidence, iou, binary, unclip_ratio, max_side...)
  * @param provenance where the weights came from
- * @param sections   every other top-level field of model.json, kept as written: the sections one
- *                   task reads ({@code ctc}, {@code features}, {@code vad}...), {@code warm_up}
- *                   (see {@link WarmUpInput}) and {@code session} ({@code intra_op_threads}: at most
- *                   this many threads for the model); installs carry them over unchanged
+ * @param sections   any other top-level key of model.json, kept as written and written back unchanged
+ *                   when the model is installed: a demo's own part of the contract ({@code video} of a
+ *                   sign model, {@code ctc}, {@code features} and {@code vad} of asr models), read with
+ *                   {@link #section(String)}; {@code warm_up} (see {@link WarmUpInput}); and
+ *                   {@code session} ({@code intra_op_threads}: at most this many threads for the model)
  */
 public record ModelContract(
         String task,
@@ -34,7 +35,7 @@ public record ModelContract(
         List<String> labels,
         Map<String, Double> thresholds,
         Provenance provenance,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> sections) {
+        @JsonAnySetter Map<String, JsonNode> sections) {
 
     /** The name of the optional section giving the warm-up run's inputs. */
     public static final String WARM_UP = "warm_up";
@@ -56,7 +57,13 @@ public record ModelContract(
         this(task, description, input, normalize, labels, thresholds, provenance, Map.of());
     }
 
-    /** A task's own section of model.json, as raw JSON. */
+    @Override
+    @JsonAnyGetter
+    public Map<String, JsonNode> sections() {
+        return sections;
+    }
+
+    /** A demo's own section of model.json, as raw JSON ({@code video}, {@code ctc}...). */
     public Optional<JsonNode> section(String name) {
         return Optional.ofNullable(sections.get(name));
     }

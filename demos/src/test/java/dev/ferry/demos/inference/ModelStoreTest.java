@@ -114,6 +114,25 @@ class ModelStoreTest {
     }
 
     @Test
+    void aDemosOwnSectionOfModelJsonSurvivesInstallUnchanged() throws IOException {
+        Path contract = Files.writeString(files.resolve("model.json"), """
+                {"task": "video_classifier", "input": {"name": "video", "width": 8, "height": 8},
+                 "video": {"frames": 16, "layout": "NCTHW", "sampling": {"mode": "uniform"}}}
+                """);
+        Path onnx = Files.write(files.resolve("model.onnx"), weights);
+        ModelRef ref = new ModelRef("demo_b", "clips");
+        store.install(ref, onnx, contract);
+
+        ModelContract installed = store.require(ref).contract();
+        assertEquals(16, installed.section("video").orElseThrow().path("frames").asInt());
+        assertEquals("uniform", installed.section("video").orElseThrow().at("/sampling/mode").asText());
+        assertTrue(installed.section("audio").isEmpty());
+        String json = Files.readString(data.resolve("models/demo_b/clips/model.json"));
+        assertEquals("NCTHW", Json.MAPPER.readTree(json).at("/video/layout").asText());
+        assertFalse(json.contains("sections"), json);
+    }
+
+    @Test
     void aNameThatIsNotSafeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ModelRef("demo_a", "../etc"));
         assertThrows(IllegalArgumentException.class, () -> new ModelRef("Demo", "x"));

@@ -1,0 +1,167 @@
+package dev.ferry.demos.sign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.core.demo.DemoContext;
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelAvailability;
+import dev.ferry.core.demo.Param;
+import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.core.storage.JobInputs;
+import dev.ferry.demos.av.VideoReader;
+import dev.ferry.demos.inference.DemoModels;
+import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.InstalledModel;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.inference.ProcessModels;
+import dev.ferry.demos.inference.StageClock;
+import dev.ferry.demos.inference.UsesModels;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sign language video to words: a word-level video classifier (I3D, S3D, VideoMAE... exported
+ * to ONNX with its {@code model.json}) over the clip, or over sliding windows of a longer
+ * recording for a timeline of words. Frames are decoded once, streaming, and only the frames
+ * the model sees are converted, so memory does not grow with the length of the video.
+ */
+public final class SignDemo implements Demo, UsesModels {
+    public static final String NAME = "sign";
+    public static final String DEFAULT_MODEL = "default";
+    public static final String PREDICTIONS = "predictions.json";
+
+    private final Function<FerryConfig, ModelStore> store;
+    private final Function<FerryConfig, Inference> inference;
+
+    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
+    public SignDemo() {
+        this(ProcessModels::store, ProcessModels::inference);
+    }
+
+    /** With a store and loaded models of the caller's. */
+    public SignDemo(ModelStore store, Inference inference) {
+        this(settings -> store, settings -> inference);
+    }
+
+    private SignDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
+        this.store = store;
+        this.inference = inference;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Recognises signed words in a video with a word-level sign language classifier: the top-k words"
+                + " with probabilities, or with window > 0 a timeline of words over a longer recording."
+                + " Takes MP4, WebM, MOV, AVI and MKV";
+    }
+
+    @Override
+    public ParamSpec params() {
+        return ParamSpec.of(
+                Param.string("model", DEFAULT_MODEL).range(1, 64)
+                        .describe("video classifier in <data>/models/sign/<model>/ (model.onnx + model.json)"),
+                Param.integer("top_k", 5).range(1, 1000).describe("how many of the most likely words to return"),
+                Param.number("window", 0).range(0, 600)
+                        .describe("seconds per window for a timeline of words over a long video; 0 classifies the"
+                                + " whole clip as one word"),
+                Param.number("stride", 0).range(0, 600)
+                        .describe("seconds between the starts of windows; 0 is half a window"),
+                Param.number("min_probability", 0).range(0, 1)
+                        .describe("timeline: a window whose best word is less likely than this is a gap"));
+    }
+
+    @Override
+    public List<String> accepts() {
+        // FFmpeg reads more containers than the upload check recognises; the demo probes each file itself.
+        return List.of("video/*", "application/octet-stream");
+    }
+
+    @Override
+    public boolean requiresInput() {
+        return true;
+    }
+
+    @Override
+    public Duration timeLimit() {
+        return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public List<ModelAvailability> models() {
+        return DemoModels.list(ProcessModels.store(), NAME, DEFAULT_MODEL);
+    }
+
+    @Override
+    public void checkReady(Map<String, Object> params) {
+        DemoModels.require(ProcessModels.store(), NAME, String.valueOf(params.get("model")), false);
+    }
+
+    @Override
+    public List<String> modelsFor(Map<String, Object> params) {
+        return List.of(String.valueOf(params.getOrDefault("model", DEFAULT_MODEL)));
+    }
+
+    @Override
+    public JsonNode run(DemoContext ctx) throws Exception {
+        if (ctx.inputs().size() != 1) {
+            throw DemoFailure.badInput("sign takes one video per job; this job has " + ctx.inputs().size() + " inputs");
+        }
+        FerryConfig config = ctx.config();
+        ModelRef ref = modelRef(ctx.stringParam("model"));
+        InstalledModel model = store.apply(config).require(ref);
+        VideoContract video = VideoContract.of(ref, model.contract());
+        Path input = ctx.inputs().get(0);
+        ctx.progress(0, 1, "reading " + JobInputs.originalName(input));
+        VideoReader reader = VideoReader.open(input);
+        StageClock clock = new StageClock();
+        Predictions predictions;
+        try (ModelLease lease = inference.apply(config).acquire(model)) {
+            SignClassifier classifier = new SignClassifier(lease, video);
+            SignRun run = new SignRun(reader, video, model.contract(), clock);
+            predictions = run.predict(ref.model(), JobInputs.originalName(input), frames -> {
+                ctx.checkCancelled();
+                return classifier.classify(frames, ctx::isCancelled);
+            }, SignRun.Options.from(ctx), decodedFrame -> progress(ctx, decodedFrame, reader.frameCount()));
+        }
+        AtomicFiles.write(ctx.outputDir().resolve(PREDICTIONS), Json.writeBytes(predictions));
+        ctx.progress(reader.frameCount(), reader.frameCount(), "done");
+        return Json.MAPPER.valueToTree(new Result(ref.model(), predictions.mode(), predictions.durationSeconds(),
+                predictions.topK(), predictions.timeline(), PREDICTIONS, clock.millis()));
+    }
+
+    /** A progress report every 5% of the frames; every frame is a point where a cancelled job stops. */
+    private static void progress(DemoContext ctx, int index, int frames) {
+        int step = Math.max(1, frames / 20);
+        if (index % step == 0) {
+            ctx.progress(index, frames, "decoding frame " + (index + 1) + " of " + frames);
+        } else {
+            ctx.checkCancelled();
+        }
+    }
+
+    private static ModelRef modelRef(String model) {
+        try {
+            return new ModelRef(NAME, model);
+        } catch (IllegalArgumentException e) {
+            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
+        }
+    }
+
+    /** The job's result: the words, and where the details are. */
+    record Result(String model, String mode, double durationSeconds, List<Guess> topK, List<Word> timeline,
+                  String predictions, Map<String, Double> timingsMs) {
+    }
+}
