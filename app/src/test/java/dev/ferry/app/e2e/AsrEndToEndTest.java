@@ -135,8 +135,14 @@ class AsrEndToEndTest {
         assertEquals("failed", cut.get("state").asText(), cut::toString);
         assertTrue(cut.at("/error/message").asText().contains("lying.wav: its WAV header declares"), cut::toString);
 
-        Answer empty = api.postFiles("/api/v1/demos/asr/jobs", "{}", Files.createFile(files.resolve("empty.wav")));
-        assertEquals(415, empty.status(), empty::toString);
+        JsonNode empty = api.awaitFinished(api.submitFiles("asr", "{}", Files.createFile(files.resolve("empty.wav"))),
+                JOB_TIMEOUT);
+        assertEquals("failed", empty.get("state").asText(), empty::toString);
+        assertTrue(empty.at("/error/message").asText().contains("empty.wav is empty"), empty::toString);
+
+        Answer image = api.postFiles("/api/v1/demos/asr/jobs", "{}", Files.write(files.resolve("page.png"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0}));
+        assertEquals(415, image.status(), "an image is refused at upload: " + image);
 
         JsonNode next = api.awaitFinished(api.submitFiles("asr", "{}", files.resolve("whole.wav")), JOB_TIMEOUT);
         assertEquals("succeeded", next.get("state").asText(), next::toString);

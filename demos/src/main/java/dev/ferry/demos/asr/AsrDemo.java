@@ -62,9 +62,10 @@ public final class AsrDemo implements Demo {
         return AsrOptions.spec();
     }
 
+    /** Unrecognised binary files too: FFmpeg reads more formats (AAC, AMR, AIFF...) than the upload check knows, and probes them itself. */
     @Override
     public List<String> accepts() {
-        return List.of("audio/*", "video/*");
+        return List.of("audio/*", "video/*", "application/octet-stream");
     }
 
     @Override

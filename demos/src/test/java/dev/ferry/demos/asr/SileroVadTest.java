@@ -13,12 +13,16 @@ import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelPuller;
 import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelState;
+import dev.ferry.demos.inference.ModelStatus;
 import dev.ferry.demos.inference.ModelStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,14 @@ class SileroVadTest {
         assertEquals(16000, installed.at("/warm_up/sr/value").asInt());
         assertEquals("2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f",
                 installed.at("/provenance/sha256").asText());
+    }
+
+    @Test
+    void theManifestPullsTheDetectorFromItsNpmPackage(@TempDir Path other) throws Exception {
+        ModelStore fresh = new ModelStore(other, ModelCatalog.builtIn());
+        List<ModelStatus> pulled = new ModelPuller(fresh).pull("asr", Optional.of("silero_vad"), ModelPuller.Progress.NONE);
+        assertEquals(ModelState.PRESENT, pulled.get(0).state(), pulled::toString);
+        assertEquals("silero_vad", fresh.require(new ModelRef("asr", "silero_vad")).contract().task());
     }
 
     @Test
