@@ -48,6 +48,7 @@ class AsrEndToEndTest {
     static FerryNode node;
     static ApiCalls api;
     static SyntheticSpeech speech;
+    static Path mp3;
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,6 +68,7 @@ class AsrEndToEndTest {
         store.install(new ModelRef("asr", "en"), onnx, contract);
         speech = SyntheticSpeech.create().silence(0.5).say("Good morning, everybody.").silence(2.0)
                 .say("The meeting starts at nine.").silence(0.5);
+        mp3 = speech.encode(files.resolve("meeting.mp3"), 44_100, 2, -1);
         node = FerryNode.start(config, true, true, false);
         api = new ApiCalls(node.api().orElseThrow().port());
     }
@@ -78,7 +80,6 @@ class AsrEndToEndTest {
 
     @Test
     void anMp3ComesBackAsATranscriptWithWordTimesCaptionsAndSegments() throws Exception {
-        Path mp3 = speech.encode(files.resolve("meeting.mp3"), 44_100, 2, -1);
         String id = api.submitFiles("asr", "{\"decoder\": \"beam\"}", mp3);
         JsonNode job = api.awaitFinished(id, JOB_TIMEOUT);
 
@@ -114,10 +115,14 @@ class AsrEndToEndTest {
         assertTrue(asr != null && asr.get("models").toString().contains("silero_vad"), String.valueOf(asr));
         assertTrue(asr.get("models").toString().contains("\"en\""), asr::toString);
 
-        Answer refused = api.postFiles("/api/v1/demos/asr/jobs", "{\"model\": \"zulu\"}", files.resolve("meeting.mp3"));
+        Answer refused = api.postFiles("/api/v1/demos/asr/jobs", "{\"model\": \"zulu\"}", mp3);
         assertEquals(400, refused.status(), refused::toString);
         assertEquals("model_missing", refused.errorCode());
         assertTrue(refused.json().at("/error/message").asText().contains("ferry models install asr zulu"), refused::toString);
+
+        Answer channel = api.postFiles("/api/v1/demos/asr/jobs", "{\"channel\": \"centre\"}", mp3);
+        assertEquals(400, channel.status(), channel::toString);
+        assertTrue(channel.toString().contains("channel"), channel::toString);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
@@ -103,11 +104,16 @@ public final class AsrDemo implements Demo {
             throw DemoFailure.badInput("send one audio or video file per job; this job has " + ctx.inputs().size());
         }
         FerryConfig config = ctx.config();
-        Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), store.apply(config), inference.apply(config),
-                ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress((long) heard,
-                        (long) Math.max(heard, declared), heard >= declared && declared > 0 ? "done"
-                                : String.format(Locale.ROOT, "%.0f s of %.0f s heard", heard, declared)));
-        return Json.MAPPER.valueToTree(result);
+        try {
+            Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), store.apply(config),
+                    inference.apply(config), ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress(
+                            (long) heard, (long) Math.max(heard, declared), heard >= declared && declared > 0 ? "done"
+                                    : String.format(Locale.ROOT, "%.0f s of %.0f s heard", heard, declared)));
+            return Json.MAPPER.valueToTree(result);
+        } catch (InvalidParamException e) {
+            // checked at submit; here only when the models changed since (another installed), and retrying will not help
+            throw DemoFailure.badInput(e.getMessage());
+        }
     }
 
     /**

@@ -163,9 +163,13 @@ class AsrDemoTest {
 
     @Test
     void withSeveralModelsAndNoneNamedTheJobIsRefused() {
-        InvalidParamException e = assertThrows(InvalidParamException.class, () -> run(models, Map.of()));
-        assertEquals("model", e.field());
-        assertTrue(e.getMessage().contains("conformer, en, en_8k"), e.getMessage());
+        InvalidParamException atSubmit = assertThrows(InvalidParamException.class,
+                () -> AsrModels.recognizer(models, ""));
+        assertEquals("model", atSubmit.field());
+        assertTrue(atSubmit.getMessage().contains("conformer, en, en_8k"), atSubmit.getMessage());
+        DemoFailure onTheWorker = assertThrows(DemoFailure.class, () -> run(models, Map.of()));
+        assertEquals("bad_input", onTheWorker.code());
+        assertFalse(onTheWorker.retryable());
     }
 
     @Test
@@ -176,7 +180,10 @@ class AsrDemoTest {
         assertEquals(2, run(vadOnly, Map.of("channel", "mix"), rightOnly).get("segments").asInt());
         DemoFailure missing = assertThrows(DemoFailure.class, () -> run(vadOnly, Map.of("channel", "2"), rightOnly));
         assertTrue(missing.getMessage().contains("2 channel(s)"), missing.getMessage());
-        assertThrows(InvalidParamException.class, () -> run(vadOnly, Map.of("channel", "centre"), rightOnly));
+        InvalidParamException atSubmit = assertThrows(InvalidParamException.class,
+                () -> AsrOptions.of(AsrOptions.spec().validate(Map.of("channel", "centre"))));
+        assertEquals("channel", atSubmit.field());
+        assertThrows(DemoFailure.class, () -> run(vadOnly, Map.of("channel", "centre"), rightOnly));
     }
 
     @Test
