@@ -13,7 +13,9 @@ import org.bytedeco.javacv.FrameGrabber;
 /**
  * Mono float samples in [-1, 1] at {@link #sampleRate()}, in blocks of a fixed size (the last
  * one shorter), decoded as they are asked for: memory stays the same whatever the length of
- * the recording. Not thread-safe; close it when done (it holds FFmpeg's decoder).
+ * the recording. Not thread-safe; close it when done (it holds FFmpeg's decoder). When the
+ * rate changes, the resampler's last millisecond (its filter delay, about 16 samples at
+ * 16 kHz) is not flushed: a 2.000 s file reads as 1.999 s.
  */
 public final class AudioStream implements Iterator<float[]>, AutoCloseable {
     private final FFmpegFrameGrabber grabber;

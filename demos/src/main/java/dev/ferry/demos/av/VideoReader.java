@@ -141,19 +141,23 @@ public final class VideoReader {
                 origin = origin == Long.MIN_VALUE ? frame.timestamp : origin;
                 double seconds = (frame.timestamp - origin) / 1e6;
                 if (want || tail) {
-                    Mat upright = upright(bgr(frame));
-                    if (want) {
-                        sink.accept(new VideoFrame(index, seconds, upright));
-                        next++;
-                    }
-                    if (tail) {
-                        if (last != null) {
-                            last.close();
+                    // Freed here, not by the collector: a long video converts thousands of frames between collections.
+                    try (BytePointer data = new BytePointer((ByteBuffer) frame.image[0].position(0));
+                         Mat stored = new Mat(frame.imageHeight, frame.imageWidth, opencv_core.CV_8UC3, data,
+                                 frame.imageStride);
+                         Mat upright = upright(stored)) {
+                        if (want) {
+                            sink.accept(new VideoFrame(index, seconds, upright));
+                            next++;
                         }
-                        last = upright.clone();
-                        lastSeconds = seconds;
+                        if (tail) {
+                            if (last != null) {
+                                last.close();
+                            }
+                            last = upright.clone();
+                            lastSeconds = seconds;
+                        }
                     }
-                    upright.close(); // a view of the grabber's buffer, or a rotated copy of it
                 }
             }
             if (next < wanted.length) {
@@ -174,18 +178,13 @@ public final class VideoReader {
     }
 
     /**
-     * The grabber's BGR buffer as a Mat, without copying. Built here rather than by JavaCV's
-     * converter, which infers the channel count from the row stride and gets it wrong when
-     * FFmpeg pads the rows of narrow frames.
+     * The frame upright: a view of {@code stored} (the grabber's BGR buffer, wrapped here rather
+     * than by JavaCV's converter, which infers the channel count from the row stride and gets it
+     * wrong when FFmpeg pads the rows of narrow frames), or a turned copy of it.
      */
-    private static Mat bgr(Frame frame) {
-        return new Mat(frame.imageHeight, frame.imageWidth, opencv_core.CV_8UC3,
-                new BytePointer((ByteBuffer) frame.image[0].position(0)), frame.imageStride);
-    }
-
     private Mat upright(Mat stored) {
         if (track.rotation() == 0) {
-            return stored;
+            return new Mat(stored);
         }
         Mat turned = new Mat();
         int code = switch (track.rotation()) {
@@ -194,7 +193,6 @@ public final class VideoReader {
             default -> opencv_core.ROTATE_90_COUNTERCLOCKWISE;
         };
         opencv_core.rotate(stored, turned, code);
-        stored.close();
         return turned;
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.demos.sign;
 
 import dev.ferry.demos.inference.ModelContract;
 import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -33,10 +34,12 @@ final class FramePreprocessor {
         return 3 * width * height;
     }
 
-    /** The frame's CHW floats, a new array. */
-    float[] chw(Mat bgr) {
-        float[] out = new float[valuesPerFrame()];
-        try (Mat cropped = resizeAndCrop(bgr); MatVector planes = new MatVector(); Mat plane = new Mat()) {
+    /** The frame's CHW floats, written into {@code out} ({@link #valuesPerFrame()} long), which is returned. */
+    float[] chw(Mat bgr, float[] out) {
+        // Every Mat and Size made here is freed on the way out, not when the collector gets to it:
+        // a long video converts thousands of frames between two collections.
+        try (PointerScope scope = new PointerScope();
+             Mat cropped = resizeAndCrop(bgr); MatVector planes = new MatVector(); Mat plane = new Mat()) {
             opencv_core.split(cropped, planes);
             ModelContract.Normalization n = contract.normalize();
             boolean rgb = contract.input().channels().equals("rgb");
@@ -65,8 +68,9 @@ final class FramePreprocessor {
             opencv_imgproc.resize(bgr, scaled, size, 0, 0,
                     scale < 1 ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR);
         }
-        try (Rect centre = new Rect((sw - width) / 2, (sh - height) / 2, width, height)) {
-            Mat crop = new Mat(scaled, centre).clone();
+        try (Rect centre = new Rect((sw - width) / 2, (sh - height) / 2, width, height);
+             Mat view = new Mat(scaled, centre)) {
+            Mat crop = view.clone();
             scaled.close();
             return crop;
         }

@@ -29,6 +29,8 @@ final class SignClassifier {
     private final ModelContract contract;
     private final VideoContract video;
     private final String output;
+    /** The input tensor's memory, reused from window to window: a job's windows run one at a time. */
+    private FloatBuffer input;
 
     /** @throws dev.ferry.core.demo.DemoFailure {@code model_invalid} when the graph does not fit its contract */
     SignClassifier(ModelLease lease, VideoContract video) {
@@ -76,7 +78,10 @@ final class SignClassifier {
     private FloatBuffer layout(List<float[]> frames) {
         int plane = contract.input().width() * contract.input().height();
         int t = frames.size();
-        FloatBuffer out = ByteBuffer.allocateDirect(t * 3 * plane * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        if (input == null || input.capacity() != t * 3 * plane) {
+            input = ByteBuffer.allocateDirect(t * 3 * plane * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        FloatBuffer out = input.clear();
         if (video.layout().equals("NTCHW")) {
             frames.forEach(out::put);
         } else {

@@ -3,6 +3,7 @@ package dev.ferry.demos.sign;
 import dev.ferry.demos.av.VideoReader;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +15,14 @@ import java.util.function.IntConsumer;
  * Decodes a video once, keeps only the preprocessed frames that a window still to be
  * classified needs, and classifies each window as soon as its last frame has been decoded.
  * Memory therefore depends on the window and the model's frame count, never on the length of
- * the video.
+ * the video; the frames' float arrays are reused once dropped, so a long video does not leave
+ * the garbage collector a growing heap either.
  */
 final class SignPipeline {
     private final FramePreprocessor preprocessor;
     private final ClipClassifier classifier;
     private final StageClock clock;
+    private final ArrayDeque<float[]> spare = new ArrayDeque<>();
 
     SignPipeline(FramePreprocessor preprocessor, ClipClassifier classifier, StageClock clock) {
         this.preprocessor = preprocessor;
@@ -43,7 +46,8 @@ final class SignPipeline {
         long start = System.nanoTime();
         reader.read(wanted, frame -> {
             long t = System.nanoTime();
-            frames.put(frame.index(), preprocessor.chw(frame.image()));
+            float[] into = spare.isEmpty() ? new float[preprocessor.valuesPerFrame()] : spare.pop();
+            frames.put(frame.index(), preprocessor.chw(frame.image(), into));
             times.put(frame.index(), frame.seconds());
             long mark = clock.lap(Stage.PREPROCESS, t);
             while (outcomes.size() < windows.size() && windows.get(outcomes.size()).lastFrame() <= frame.index()) {
@@ -69,8 +73,14 @@ final class SignPipeline {
         return new WindowOutcome(window, used, classifier.classify(input));
     }
 
-    private static void forgetBefore(int first, Map<Integer, float[]> frames, Map<Integer, Double> times) {
-        frames.keySet().removeIf(i -> i < first);
+    private void forgetBefore(int first, Map<Integer, float[]> frames, Map<Integer, Double> times) {
+        frames.entrySet().removeIf(e -> {
+            if (e.getKey() < first) {
+                spare.push(e.getValue());
+                return true;
+            }
+            return false;
+        });
         times.keySet().removeIf(i -> i < first);
     }
 }
