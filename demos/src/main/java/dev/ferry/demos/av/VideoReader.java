@@ -5,15 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntConsumer;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -60,20 +54,20 @@ public final class VideoReader {
                         + (info.audio().isPresent() ? " (it is audio only)" : ""));
             }
             VideoTrack track = info.video().get();
-            Count count = count(grabber);
-            if (count.frames == 0) {
+            PacketCount count = PacketCount.of(grabber);
+            if (count.frames() == 0) {
                 throw DemoFailure.badInput(name + " has a video stream without frames");
             }
-            if (track.declaredFrames() > count.frames || endsEarly(info, count.endSeconds)) {
+            if (track.declaredFrames() > count.frames() || count.endsEarly()) {
                 throw DemoFailure.badInput(String.format(Locale.ROOT,
                         "%s is truncated: its video stops after %d frames (%.2f s) of the %s its container declares",
-                        name, count.frames, count.endSeconds, track.declaredFrames() > count.frames
+                        name, count.frames(), count.endSeconds(), track.declaredFrames() > count.frames()
                                 ? track.declaredFrames() + " frames"
-                                : String.format(Locale.ROOT, "%.2f s", info.durationSeconds().orElse(0))));
+                                : String.format(Locale.ROOT, "%.2f s", count.declaredSeconds().orElse(0))));
             }
-            double duration = count.endSeconds > 0 ? count.endSeconds
-                    : count.frames / (track.frameRate() > 0 ? track.frameRate() : 25.0);
-            return new VideoReader(file, info, track, count.frames, duration);
+            double duration = count.endSeconds() > 0 ? count.endSeconds()
+                    : count.frames() / (track.frameRate() > 0 ? track.frameRate() : 25.0);
+            return new VideoReader(file, info, track, count.frames(), duration);
         } finally {
             Grabbers.close(grabber);
         }
@@ -194,43 +188,5 @@ public final class VideoReader {
         };
         opencv_core.rotate(stored, turned, code);
         return turned;
-    }
-
-    private static boolean endsEarly(MediaInfo info, double endSeconds) {
-        if (info.durationSeconds().isEmpty() || endSeconds <= 0) {
-            return false;
-        }
-        double declared = info.durationSeconds().getAsDouble();
-        return endSeconds < declared - Math.max(1.0, 0.1 * declared);
-    }
-
-    private record Count(int frames, double endSeconds) {
-    }
-
-    /** Reads the packets of the video stream without decoding them: cheap, and exact for the frame count. */
-    private static Count count(FFmpegFrameGrabber grabber) {
-        AVFormatContext oc = grabber.getFormatContext();
-        int index = MediaProbe.videoStreamIndex(oc);
-        AVStream stream = oc.streams(index);
-        double timeBase = avutil.av_q2d(stream.time_base());
-        long start = stream.start_time() == avutil.AV_NOPTS_VALUE ? 0 : stream.start_time();
-        int frames = 0;
-        long end = Long.MIN_VALUE;
-        try {
-            for (AVPacket packet = grabber.grabPacket(); packet != null; packet = grabber.grabPacket()) {
-                if (packet.stream_index() == index) {
-                    frames++;
-                    long pts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
-                    if (pts != avutil.AV_NOPTS_VALUE) {
-                        end = Math.max(end, pts + Math.max(0, packet.duration()));
-                    }
-                }
-                avcodec.av_packet_unref(packet);
-            }
-        } catch (FrameGrabber.Exception e) {
-            throw DemoFailure.badInput("the video cannot be read: " + e.getMessage());
-        }
-        double endSeconds = end == Long.MIN_VALUE ? 0 : (end - start) * timeBase;
-        return new Count(frames, endSeconds);
     }
 }

@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +91,34 @@ class VideoReaderTest {
         Path whole = TestVideos.counting(dir.resolve("whole.webm"), "webm", 64, 48, 10, 100, 0);
         DemoFailure e = assertThrows(DemoFailure.class, () -> VideoReader.open(cut(whole, "cut.webm")));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void aVideoWhoseSoundRunsOnLongerIsNotTakenForTruncated() throws Exception {
+        for (String container : List.of("mkv", "mp4")) {
+            Path file = dir.resolve("talk." + container);
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 32, 32, 1);
+                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+                 Mat grey = new Mat(32, 32, opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0))) {
+                recorder.setFormat(container.equals("mkv") ? "matroska" : container);
+                recorder.setFrameRate(10);
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+                recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+                recorder.setSampleRate(16000);
+                recorder.start();
+                for (int i = 0; i < 20; i++) { // 2 s of video
+                    recorder.record(converter.convert(grey));
+                }
+                for (int s = 0; s < 6; s++) { // 6 s of sound
+                    recorder.recordSamples(16000, 1, java.nio.ShortBuffer.allocate(16000));
+                }
+                recorder.stop();
+            }
+            VideoReader reader = VideoReader.open(file);
+            assertEquals(20, reader.frameCount(), container);
+            assertEquals(2.0, reader.durationSeconds(), 0.01, container);
+            assertTrue(reader.info().durationSeconds().orElse(0) > 5, "the file lasts as long as its sound");
+        }
     }
 
     @Test
