@@ -29,6 +29,14 @@ public final class TestModels {
             "package/assets/ch_PP-OCRv4_det_infer.onnx",
             "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff");
 
+    /**
+     * Silero VAD v5: input {@code input [N,S]}, {@code state [2,N,128]}, {@code sr} (int64 scalar);
+     * outputs {@code output [N,1]} (speech probability) and {@code stateN}.
+     */
+    public static final Shipped SILERO_VAD_V5 = new Shipped("@ricky0123/vad-web@0.0.31",
+            "package/dist/silero_vad_v5.onnx",
+            "2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f");
+
     private TestModels() {}
 
     /** A file inside an npm package, and its sha256 as shipped. */
@@ -40,6 +48,10 @@ public final class TestModels {
 
     public static Path ppOcrDetector() {
         return fetch(PP_OCR_V4_DET);
+    }
+
+    public static Path sileroVad() {
+        return fetch(SILERO_VAD_V5);
     }
 
     /** The cached file, fetched and verified when missing or damaged. */

@@ -83,7 +83,7 @@ public final class Inference implements AutoCloseable {
         if (!expected.isEmpty() && !expected.equals(actual)) {
             throw ModelFailures.corrupt(model.ref(), "sha256 " + actual + ", expected " + expected);
         }
-        OrtSession.SessionOptions options = sessionOptions();
+        OrtSession.SessionOptions options = sessionOptions(model.contract());
         OrtSession session;
         try {
             session = env.createSession(model.onnxFile().toString(), options);
@@ -103,11 +103,12 @@ public final class Inference implements AutoCloseable {
         return loaded;
     }
 
-    private OrtSession.SessionOptions sessionOptions() throws OrtException {
+    private OrtSession.SessionOptions sessionOptions(ModelContract contract) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         try {
-            if (settings.onnxThreads() > 0) {
-                options.setIntraOpNumThreads(settings.onnxThreads());
+            int threads = threads(contract);
+            if (threads > 0) {
+                options.setIntraOpNumThreads(threads);
             }
             options.setOptimizationLevel(switch (settings.optimization()) {
                 case "none" -> OrtSession.SessionOptions.OptLevel.NO_OPT;
@@ -123,6 +124,20 @@ public final class Inference implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code FERRY_ONNX_THREADS}, capped by the contract's {@code session.intra_op_threads}: a
+     * model as small as a voice-activity detector, run thousands of times on tiny inputs, is
+     * several times faster on one thread than waiting on a pool.
+     */
+    private int threads(ModelContract contract) {
+        int hint = contract.section("session").map(s -> s.path("intra_op_threads").asInt(0)).orElse(0);
+        int configured = settings.onnxThreads();
+        if (hint <= 0) {
+            return configured;
+        }
+        return configured > 0 ? Math.min(configured, hint) : hint;
+    }
+
     private static void checkInput(InstalledModel model, OrtSession session) {
         String name = model.contract().input().name();
         if (!session.getInputNames().contains(name)) {
@@ -131,15 +146,25 @@ public final class Inference implements AutoCloseable {
         }
     }
 
-    /** One run on zeros of the contract's input size, so memory and kernels are ready before the first job. */
+    /**
+     * One run on zeros of the contract's input size, so memory and kernels are ready before the
+     * first job; inputs the contract's {@code warm_up} section names get its shape and value.
+     */
     private void warmUp(InstalledModel model, OrtSession session) throws OrtException {
         ModelContract.InputSpec spec = model.contract().input();
+        Map<String, ModelContract.WarmUpInput> given = model.contract().warmUp();
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             for (Map.Entry<String, NodeInfo> e : session.getInputInfo().entrySet()) {
                 if (!(e.getValue().getInfo() instanceof TensorInfo info) || !WARMABLE.contains(info.type)) {
                     LOG.debug("no warm-up for {}: input {} is not a float, int64 or byte tensor", model.ref(), e.getKey());
                     return;
+                }
+                ModelContract.WarmUpInput fixed = given.get(e.getKey());
+                if (fixed != null) {
+                    long[] shape = fixed.shape().stream().mapToLong(Long::longValue).toArray();
+                    inputs.put(e.getKey(), filled(info.type, shape, fixed.value()));
+                    continue;
                 }
                 long[] shape = info.getShape().clone();
                 for (int i = 0; i < shape.length; i++) {
@@ -152,7 +177,7 @@ public final class Inference implements AutoCloseable {
                         };
                     }
                 }
-                inputs.put(e.getKey(), zeros(info.type, shape));
+                inputs.put(e.getKey(), filled(info.type, shape, 0));
             }
             session.run(inputs).close();
         } finally {
@@ -160,16 +185,28 @@ public final class Inference implements AutoCloseable {
         }
     }
 
-    private OnnxTensor zeros(OnnxJavaType type, long[] shape) throws OrtException {
+    private OnnxTensor filled(OnnxJavaType type, long[] shape, double value) throws OrtException {
         long count = 1;
         for (long d : shape) {
             count *= Math.max(d, 1);
         }
         int n = Math.toIntExact(count);
         return switch (type) {
-            case FLOAT -> OnnxTensor.createTensor(env, FloatBuffer.allocate(n), shape);
-            case INT64 -> OnnxTensor.createTensor(env, LongBuffer.allocate(n), shape);
-            case UINT8, INT8 -> OnnxTensor.createTensor(env, ByteBuffer.allocate(n), shape, type);
+            case FLOAT -> {
+                float[] values = new float[n];
+                java.util.Arrays.fill(values, (float) value);
+                yield OnnxTensor.createTensor(env, FloatBuffer.wrap(values), shape);
+            }
+            case INT64 -> {
+                long[] values = new long[n];
+                java.util.Arrays.fill(values, (long) value);
+                yield OnnxTensor.createTensor(env, LongBuffer.wrap(values), shape);
+            }
+            case UINT8, INT8 -> {
+                byte[] values = new byte[n];
+                java.util.Arrays.fill(values, (byte) value);
+                yield OnnxTensor.createTensor(env, ByteBuffer.wrap(values), shape, type);
+            }
             default -> throw new IllegalArgumentException("no warm-up input for tensors of type " + type);
         };
     }

@@ -3,6 +3,8 @@ package dev.ferry.demos.inference;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.json.Json;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,11 @@ import java.util.Optional;
  * @param labels     class names, by class index
  * @param thresholds defaults a job may override (confidence, iou, binary, unclip_ratio, max_side...)
  * @param provenance where the weights came from
- * @param sections   any other top-level key of model.json, kept as written: a demo's own part
- *                   of the contract (the {@code video} section of a sign model), read with
- *                   {@link #section(String)} and written back unchanged when the model is installed
+ * @param sections   any other top-level key of model.json, kept as written and written back unchanged
+ *                   when the model is installed: a demo's own part of the contract ({@code video} of a
+ *                   sign model, {@code ctc}, {@code features} and {@code vad} of asr models), read with
+ *                   {@link #section(String)}; {@code warm_up} (see {@link WarmUpInput}); and
+ *                   {@code session} ({@code intra_op_threads}: at most this many threads for the model)
  */
 public record ModelContract(
         String task,
@@ -33,6 +37,9 @@ public record ModelContract(
         Provenance provenance,
         @JsonAnySetter Map<String, JsonNode> sections) {
 
+    /** The name of the optional section giving the warm-up run's inputs. */
+    public static final String WARM_UP = "warm_up";
+
     public ModelContract {
         Objects.requireNonNull(task, "model.json needs a task");
         Objects.requireNonNull(input, "model.json needs an input");
@@ -41,9 +48,10 @@ public record ModelContract(
         labels = labels == null ? List.of() : List.copyOf(labels);
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
         provenance = provenance == null ? Provenance.UNKNOWN : provenance;
-        sections = sections == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        sections = sections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
+    /** A contract with no sections beyond the common fields. */
     public ModelContract(String task, String description, InputSpec input, Normalization normalize, List<String> labels,
                          Map<String, Double> thresholds, Provenance provenance) {
         this(task, description, input, normalize, labels, thresholds, provenance, Map.of());
@@ -55,9 +63,37 @@ public record ModelContract(
         return sections;
     }
 
-    /** A demo's own section of model.json, e.g. {@code video}. */
+    /** A demo's own section of model.json, as raw JSON ({@code video}, {@code ctc}...). */
     public Optional<JsonNode> section(String name) {
         return Optional.ofNullable(sections.get(name));
+    }
+
+    /**
+     * A task's own section read as {@code type}.
+     *
+     * @throws IllegalArgumentException when it is missing or does not fit {@code type}
+     */
+    public <T> T section(String name, Class<T> type) {
+        JsonNode node = section(name).orElseThrow(() -> new IllegalArgumentException(
+                "model.json needs a \"" + name + "\" section for task " + task));
+        try {
+            return Json.MAPPER.treeToValue(node, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("model.json section \"" + name + "\": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The warm-up inputs the contract fixes ({@code warm_up}: input name → shape and fill value). */
+    public Map<String, WarmUpInput> warmUp() {
+        Map<String, WarmUpInput> out = new LinkedHashMap<>();
+        section(WARM_UP).ifPresent(node -> node.fields().forEachRemaining(e -> {
+            try {
+                out.put(e.getKey(), Json.MAPPER.treeToValue(e.getValue(), WarmUpInput.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new IllegalArgumentException("model.json warm_up." + e.getKey() + ": " + ex.getOriginalMessage(), ex);
+            }
+        }));
+        return out;
     }
 
     public double threshold(String name, double fallback) {
@@ -71,6 +107,19 @@ public record ModelContract(
 
     public ModelContract withProvenance(Provenance p) {
         return new ModelContract(task, description, input, normalize, labels, thresholds, p, sections);
+    }
+
+    /**
+     * One input of the warm-up run when zeros of the guessed size will not do: models with a
+     * scalar sample rate or state inputs (Silero VAD), audio models whose length is not an image side.
+     *
+     * @param shape the tensor's shape ({@code []} for a scalar)
+     * @param value every element's value
+     */
+    public record WarmUpInput(List<Long> shape, double value) {
+        public WarmUpInput {
+            shape = shape == null ? List.of() : List.copyOf(shape);
+        }
     }
 
     /**
