@@ -43,6 +43,8 @@ final class Agglomerative {
             size[i] = 1;
             parent[i] = i;
             alive[i] = true;
+        }
+        for (int i = 0; i < n; i++) {
             nearest[i] = nearestOf(i, d, alive);
         }
         List<Double> merges = new ArrayList<>();
