@@ -143,7 +143,7 @@ class ClusteringEndToEndTest {
     }
 
     @Test
-    void aJobNamingAJobThatDoesNotExistOrHasNotFinishedIsRefused() {
+    void aJobNamingAMissingJobOrAnEscapingPatternIsRefusedNamingTheField() {
         JobId never = JobId.generate("regions", System.currentTimeMillis());
         Answer missing = api.postJson("/api/v1/demos/clustering/jobs",
                 "{\"inputs\": [{\"job\": \"" + never + "\", \"files\": \"crops/*\"}]}");

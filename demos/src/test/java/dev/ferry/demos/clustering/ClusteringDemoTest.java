@@ -169,6 +169,25 @@ class ClusteringDemoTest {
     }
 
     @Test
+    void aReferencedJobThatExpiredBeforeThisOneRanFailsItWithTheReason() throws Exception {
+        Path data = dir.resolve("data");
+        dev.ferry.core.storage.DataFolder folder = new dev.ferry.core.storage.DataFolder(data);
+        dev.ferry.core.job.JobId expired = dev.ferry.core.job.JobId.generate("regions", System.currentTimeMillis());
+        Path crops = Files.createDirectories(folder.outputsDir(expired).resolve("crops"));
+        Files.write(crops.resolve("0001-page_1.png"), ShapeSet.png(ShapeSet.draw(1, 32, ShapeSet.Variation.NONE,
+                new SplittableRandom(1))));
+        Path spec = Files.write(dir.resolve("000-inputs.json"), new dev.ferry.core.storage.InputSpec(List.of(
+                new dev.ferry.core.storage.JobFiles(expired, "crops/*"))).toJson());
+        folder.deleteJob(expired);
+
+        DemoFailure e = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of(), spec)));
+
+        assertEquals("bad_input", e.code());
+        assertTrue(e.getMessage().contains(expired + "/crops/*: the outputs of job " + expired + " are gone: the job expired"),
+                e.getMessage());
+    }
+
+    @Test
     void aCancelledJobStopsWhileClustering() throws Exception {
         List<ShapeSet.Sample> samples = ShapeSet.generate(6, 20, 64, ShapeSet.Variation.STRONG, 3);
         TestDemoContext ctx = context(Map.of("n_prototypes", 6, "iterations", 200),
