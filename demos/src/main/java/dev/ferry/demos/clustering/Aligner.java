@@ -136,13 +136,6 @@ final class Aligner {
         return best;
     }
 
-    /** The item against one prototype: best angle, then refined. */
-    Alignment align(Item item, int index, Prototype prototype) {
-        Coarse c = coarse(item, prototype);
-        return family == Transformation.IDENTITY ? new Alignment(index, Affine.IDENTITY, c.distance())
-                : refine(item, index, prototype, c.angle());
-    }
-
     /** Lucas–Kanade from the coarse angle over every parameter of the family, at full resolution. */
     Alignment refine(Item item, int index, Prototype prototype, int angle) {
         Affine start = item.normaliser().compose(Affine.rotation(angle(angle), centre, centre));

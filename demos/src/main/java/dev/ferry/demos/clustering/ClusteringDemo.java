@@ -222,7 +222,7 @@ public final class ClusteringDemo implements Demo, UsesModels {
             return new Result(r.engine(), r.items(), r.nClusters(), r.clusters().stream().map(ClustersReport.Cluster::size)
                     .toList(), r.iterations(), r.converged(),
                     r.loss().isEmpty() ? Optional.empty() : Optional.of(r.loss().get(r.loss().size() - 1)),
-                    ClusterWriter.JSON, ClusterWriter.HTML, r.failedItems(), r.warnings());
+                    ClusterWriter.JSON, ClusterWriter.HTML, r.failedPages(), r.warnings());
         }
     }
 }

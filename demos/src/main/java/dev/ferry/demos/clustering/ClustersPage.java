@@ -44,8 +44,8 @@ final class ClustersPage {
             row(html, "iterations", report.iterations() + (report.converged() ? " (converged)" : ""));
             row(html, "seed", Long.toString(report.seed()));
         }
-        if (!report.failedItems().isEmpty()) {
-            row(html, "not read", report.failedItems().size() + " (see clusters.json)");
+        if (!report.failedPages().isEmpty()) {
+            row(html, "not read", report.failedPages().size() + " (see clusters.json)");
         }
         html.append("</table>\n");
         plot.ifPresent(p -> html.append("<p><img class=\"plot\" alt=\"loss per iteration\" src=\"").append(dataUri(p))

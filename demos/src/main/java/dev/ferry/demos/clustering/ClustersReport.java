@@ -15,7 +15,7 @@ import java.util.Optional;
 record ClustersReport(String engine, Optional<String> transformation, Optional<String> model, int size, long seed,
                       int items, int nClusters, int iterations, boolean converged, List<Double> loss,
                       Optional<String> lossMeaning, Optional<String> assignedTo, List<Cluster> clusters,
-                      List<FailedItem> failedItems, List<String> warnings) {
+                      List<FailedItem> failedPages, List<String> warnings) {
 
     /**
      * @param name       the reference group, with {@code assign_to}

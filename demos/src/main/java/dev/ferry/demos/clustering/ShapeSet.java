@@ -143,5 +143,4 @@ public final class ShapeSet {
         area.subtract(new Area(new Rectangle2D.Double(-1, 0.1, 2, 1)));
         return area;
     }
-
 }
