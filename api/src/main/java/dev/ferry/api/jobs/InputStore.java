@@ -43,10 +43,10 @@ final class InputStore {
         }
     }
 
-    /** The URL list as {@code 000-inputs.json}; the demo must take JSON inputs. */
+    /** The URL and job list as {@code 000-inputs.json}; the demo must take JSON inputs. */
     void store(JobId id, InputSpec urls, String demo, List<String> accepts) {
         if (!MediaTypes.matches("application/json", accepts)) {
-            throw new ApiException(415, "unsupported_media_type", "demo '" + demo + "' does not take URL inputs; it accepts "
+            throw new ApiException(415, "unsupported_media_type", "demo '" + demo + "' does not take URL or job inputs; it accepts "
                     + String.join(", ", accepts) + " as uploaded files").withField("inputs");
         }
         AtomicFiles.write(data.inputsDir(id).resolve(JobInputs.fileName(0, InputSpec.FILE_NAME)), urls.toJson());

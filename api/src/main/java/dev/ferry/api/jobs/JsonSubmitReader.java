@@ -43,7 +43,7 @@ final class JsonSubmitReader {
         return new SubmitForm(params, text(root, "priority"), text(root, "time_limit_s"), List.of(), urls(root, body));
     }
 
-    /** The URL inputs, checked by the same code the workers read them with; the error names the field at fault. */
+    /** The URL and job inputs, checked by the same code the workers read them with; the error names the field at fault. */
     private static Optional<InputSpec> urls(JsonNode root, byte[] body) {
         JsonNode inputs = root.get("inputs");
         if (inputs == null || inputs.isNull()) {

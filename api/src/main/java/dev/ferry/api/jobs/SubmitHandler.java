@@ -43,6 +43,7 @@ public final class SubmitHandler implements Handler {
     private final JobReader reader;
     private final UploadLimits limits;
     private final InputStore inputs;
+    private final ReferencedJobs referencedJobs;
     private final Consumer<String> onCreated;
 
     public SubmitHandler(FerryConfig config, DemoCatalog demos, DataFolder data, Submissions submissions, JobReader reader,
@@ -54,6 +55,7 @@ public final class SubmitHandler implements Handler {
         this.reader = reader;
         this.limits = limits;
         this.inputs = new InputStore(data, limits);
+        this.referencedJobs = new ReferencedJobs(reader, data);
         this.onCreated = onCreated;
     }
 
@@ -79,8 +81,10 @@ public final class SubmitHandler implements Handler {
         SubmitOptions options = SubmitOptions.resolve(form, ctx, demo, config.queue().maxTimeLimit());
         if (demo.requiresInput() && !form.hasInputs()) {
             throw new ApiException(400, "missing_input", "demo '" + demo.name() + "' needs at least one input: a file"
-                    + " (a multipart part named 'file') or a URL (JSON {\"inputs\": [{\"url\": \"https://...\"}]})");
+                    + " (a multipart part named 'file'), a URL (JSON {\"inputs\": [{\"url\": \"https://...\"}]}) or an earlier"
+                    + " job's outputs (JSON {\"inputs\": [{\"job\": \"<id>\", \"files\": \"crops/*\"}]})");
         }
+        form.urls().ifPresent(referencedJobs::check);
         checkReady(demo, params);
         NewJob job = new NewJob(JobId.generate(demo.name(), System.currentTimeMillis()), params, options.priority(),
                 demo.maxAttempts(), options.timeLimitMs(), idempotencyKey);

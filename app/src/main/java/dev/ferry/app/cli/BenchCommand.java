@@ -3,6 +3,6 @@ package dev.ferry.app.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; see docs/benchmarks.md.",
-        subcommands = {QueueBenchCommand.class, RegionsBenchCommand.class, SignBenchCommand.class,
-            AsrBenchCommand.class})
+        subcommands = {QueueBenchCommand.class, RegionsBenchCommand.class, ClusteringBenchCommand.class,
+            SignBenchCommand.class, AsrBenchCommand.class})
 public final class BenchCommand {}

@@ -20,7 +20,8 @@ class InputSpecTest {
         assertEquals("inputs[1].url must be an absolute http or https URL", message("{\"inputs\":[{\"url\":\"http://a.b/x\"},{\"url\":\"file:///etc/passwd\"}]}"));
         assertEquals("inputs[0].url is required and must be a string", message("{\"inputs\":[{\"href\":\"http://a.b/x\"}]}"));
         assertEquals("inputs must hold 1 to 1000 entries, got 0", message("{\"inputs\":[]}"));
-        assertEquals("inputs must be an array of {\"url\": \"...\"} objects", message("{\"urls\":[]}"));
+        assertEquals("inputs must be an array of {\"url\": \"...\"} or {\"job\": \"...\", \"files\": \"...\"} objects",
+                message("{\"urls\":[]}"));
         assertEquals("inputs[0].url must be an absolute http or https URL", message("[{\"url\":\"/relative/path\"}]"));
     }
 

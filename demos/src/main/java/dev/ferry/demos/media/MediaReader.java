@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.MediaSettings;
 import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.InputSpec;
+import dev.ferry.core.storage.JobFiles;
 import dev.ferry.core.storage.JobInputs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * Turns a job's input files into documents made of pages. What a file is comes from its
  * bytes: an image, a ZIP of images, a PDF, a IIIF manifest, or an {@link InputSpec} listing
- * URLs (which are fetched, then recognised the same way). Thread-safe and cheap to keep:
+ * URLs (which are fetched, then recognised the same way) and earlier jobs' output files
+ * (read in place from the data folder). Thread-safe and cheap to keep:
  * one per worker, shared by its jobs.
  *
  * <pre>{@code
@@ -43,12 +46,14 @@ public final class MediaReader {
     private final Path dataDir;
     private final ImageDecoder decoder;
     private final UrlFetcher fetcher;
+    private final DataFolder jobs;
 
     public MediaReader(MediaSettings settings, Path dataDir) {
         this.settings = settings;
         this.dataDir = dataDir;
         this.decoder = new ImageDecoder(settings.maxPixels());
         this.fetcher = new UrlFetcher(settings, dataDir);
+        this.jobs = new DataFolder(dataDir);
     }
 
     public static MediaReader of(FerryConfig config) {
@@ -91,6 +96,22 @@ public final class MediaReader {
     /** Fetches a URL (or takes it from the cache) and opens what came back. */
     Document openUrl(String url, Consumer<String> warnings) {
         return open(url, fetcher.fetch(url), warnings, false);
+    }
+
+    /** The output files of an earlier job, read in place from this reader's data folder. */
+    Document openJobFiles(JobFiles files, Consumer<String> warnings) {
+        return new JobFilesDocument(files, jobs.outputsDir(files.job()), decoder, warnings);
+    }
+
+    /**
+     * The pages of an earlier job's output files, as an input list naming them reads them:
+     * for demos that take a second set of images by reference (e.g. clustering's {@code assign_to}).
+     */
+    public JobPages pages(JobFiles files) {
+        List<String> warnings = new ArrayList<>();
+        ConcatPages.Pending only = new ConcatPages.Pending(files.job() + "/" + files.files(),
+                () -> openJobFiles(files, warnings::add));
+        return new JobPages(new ConcatPages(List.of(only)), warnings);
     }
 
     private Document open(String source, Path file, Consumer<String> warnings, boolean mayListUrls) {

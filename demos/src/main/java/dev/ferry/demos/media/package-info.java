@@ -23,7 +23,9 @@
  *       {@code {"inputs":[{"url":"..."}]}}) or a IIIF Presentation manifest. Each URL is
  *       fetched by {@link dev.ferry.demos.media.UrlFetcher} and recognised the same way:
  *       image, PDF, ZIP or IIIF manifest (v2 or v3, each canvas requested at
- *       {@code FERRY_IIIF_MAX_SIZE}).</li>
+ *       {@code FERRY_IIIF_MAX_SIZE}). Each job entry ({@code {"job":"<id>","files":"crops/*"}})
+ *       is one page per matching image in that job's outputs folder, read in place and
+ *       named {@code <job id>/<path>}.</li>
  * </ul>
  *
  * <p>One decoder: OpenCV's {@code imdecode}, which reads all five formats natively, is the

@@ -1,0 +1,228 @@
+package dev.ferry.demos.clustering;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.core.demo.DemoContext;
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelAvailability;
+import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.storage.JobFiles;
+import dev.ferry.demos.inference.DemoModels;
+import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.inference.ProcessModels;
+import dev.ferry.demos.inference.UsesModels;
+import dev.ferry.demos.media.JobPages;
+import dev.ferry.demos.media.MediaReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Groups a set of images — extracted illustrations, watermarks, letters, a regions job's
+ * crops — into clusters, each with a representative prototype. By default with
+ * transformation-invariant k-means, robust to shifts, rotations and scale without any
+ * model; or on the vectors of an ONNX feature extractor. Writes the prototypes, the members
+ * of each cluster, clusters.json and .csv, a loss plot and a standalone clusters.html.
+ */
+public final class ClusteringDemo implements Demo, UsesModels {
+    public static final String NAME = "clustering";
+    static final String STAGING = ".staging";
+
+    private final Function<FerryConfig, ModelStore> store;
+    private final Function<FerryConfig, Inference> inference;
+
+    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
+    public ClusteringDemo() {
+        this(ProcessModels::store, ProcessModels::inference);
+    }
+
+    /** With a store and loaded models of the caller's. */
+    public ClusteringDemo(ModelStore store, Inference inference) {
+        this(settings -> store, settings -> inference);
+    }
+
+    private ClusteringDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
+        this.store = store;
+        this.inference = inference;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Groups images (illustrations, watermarks, letters, crops of a regions job) into clusters with a"
+                + " prototype each, robust to shifts, rotations and scale; or by the features of an ONNX model."
+                + " Writes prototypes, members, clusters.json/.csv, a loss plot and clusters.html";
+    }
+
+    @Override
+    public ParamSpec params() {
+        return ClusteringSettings.spec();
+    }
+
+    @Override
+    public List<String> accepts() {
+        return List.of("image/*", "application/zip", "application/pdf", "application/json");
+    }
+
+    @Override
+    public boolean requiresInput() {
+        return true;
+    }
+
+    @Override
+    public Duration timeLimit() {
+        return Duration.ofHours(1);
+    }
+
+    @Override
+    public List<ModelAvailability> models() {
+        return DemoModels.list(ProcessModels.store(), NAME, ClusteringSettings.DEFAULT_MODEL);
+    }
+
+    /** The tik engine needs nothing installed; the embedding engine needs its model. {@code assign_to} must parse. */
+    @Override
+    public void checkReady(Map<String, Object> params) {
+        ClusteringSettings settings = ClusteringSettings.of(params);
+        if (settings.embedding()) {
+            DemoModels.require(ProcessModels.store(), NAME, settings.model(), false);
+        }
+    }
+
+    @Override
+    public List<String> modelsFor(Map<String, Object> params) {
+        return "embedding".equals(params.get("engine"))
+                ? List.of(String.valueOf(params.getOrDefault("model", ClusteringSettings.DEFAULT_MODEL))) : List.of();
+    }
+
+    @Override
+    public JsonNode run(DemoContext ctx) throws Exception {
+        ClusteringSettings settings = ClusteringSettings.of(ctx.params());
+        FerryConfig config = ctx.config();
+        Path outputs = ctx.outputDir();
+        Path staging = outputs.resolve(STAGING);
+        Optional<ModelLease> lease = Optional.empty();
+        try (Parallel parallel = Parallel.allCores()) {
+            Optional<EmbeddingModel> model = Optional.empty();
+            if (settings.embedding()) {
+                lease = Optional.of(inference.apply(config).acquire(store.apply(config).require(modelRef(settings))));
+                model = Optional.of(new EmbeddingModel(lease.get()));
+            }
+            ItemReader.Describer describer = model.isPresent() ? model.get().describer(ctx::isCancelled)
+                    : TikEngine.describer(settings.size());
+            long values = model.isPresent() ? model.get().dimension() : (long) settings.size() * settings.size();
+            MediaReader reader = MediaReader.shared(config);
+            ItemReader.Read read;
+            try (JobPages pages = reader.pages(ctx.inputs())) {
+                read = ItemReader.read(pages, staging, describer, values,
+                        (n, total, source) -> ctx.progress(n - 1, total, "reading image " + n + " of " + total + ": " + source));
+            }
+            if (read.items().isEmpty()) {
+                throw DemoFailure.badInput(noImages(read));
+            }
+            Optional<ReferenceGroups> groups = Optional.empty();
+            if (settings.assignTo().isPresent()) {
+                groups = Optional.of(references(ctx, reader, settings, staging, describer, values));
+            }
+            List<String> warnings = new ArrayList<>(read.warnings());
+            int n = read.items().size();
+            if (groups.isEmpty() && !(settings.embedding() && settings.distanceThreshold() > 0) && settings.clusters() > n) {
+                warnings.add("n_prototypes " + settings.clusters() + " is more than the " + n + " image"
+                        + (n == 1 ? "" : "s") + " read: made " + n + " cluster" + (n == 1 ? "" : "s"));
+            }
+            TikMeans.Listener listener = (done, total, loss, moved) -> ctx.progress(done, total, done == 0
+                    ? String.format(Locale.ROOT, "prototypes seeded: loss %.5g", loss)
+                    : String.format(Locale.ROOT, "iteration %d of %d: loss %.5g, %d moved", done, total, loss, moved));
+            Clustering clustering = cluster(read.items(), settings, groups, parallel, ctx, listener);
+            ClustersReport report = ClusterWriter.write(outputs, read.items(), clustering, new ClusterWriter.Run(
+                    settings.embedding() ? "embedding" : "tik",
+                    settings.embedding() ? Optional.empty() : Optional.of(settings.transformation().wireName()),
+                    settings.embedding() ? Optional.of(settings.model()) : Optional.empty(), settings,
+                    settings.assignTo().map(a -> a.job() + "/" + a.files()), read.failed(), warnings));
+            ctx.progress(Math.max(1, clustering.iterations()), Math.max(1, clustering.iterations()), "done");
+            return Json.MAPPER.valueToTree(Result.of(report));
+        } finally {
+            lease.ifPresent(ModelLease::close);
+            DataFolder.deleteTree(staging);
+        }
+    }
+
+    private static Clustering cluster(List<Item> items, ClusteringSettings settings, Optional<ReferenceGroups> groups,
+                                      Parallel parallel, DemoContext ctx, TikMeans.Listener listener) {
+        if (groups.isPresent()) {
+            return settings.embedding() ? EmbeddingEngine.assign(items, groups.get())
+                    : TikEngine.assign(items, groups.get(), settings, parallel, ctx::isCancelled);
+        }
+        Clustering c = settings.embedding() ? EmbeddingEngine.cluster(items, settings, ctx::isCancelled, listener)
+                : TikEngine.cluster(items, settings, parallel, ctx::isCancelled, listener);
+        return c.largestFirst();
+    }
+
+    /** The reference images of {@code assign_to}, read like the inputs; none readable fails the job. */
+    private static ReferenceGroups references(DemoContext ctx, MediaReader reader, ClusteringSettings settings,
+                                              Path staging, ItemReader.Describer describer, long values) {
+        JobFiles entry = settings.assignTo().orElseThrow();
+        ItemReader.Read refs;
+        try (JobPages pages = reader.pages(entry)) {
+            refs = ItemReader.read(pages, staging.resolve("references"), describer, values,
+                    (n, total, source) -> ctx.progress(0, 1, "reading reference " + n + " of " + total + ": " + source));
+        }
+        if (refs.items().isEmpty()) {
+            throw DemoFailure.badInput("assign_to " + entry.job() + "/" + entry.files() + " gave no reference image: "
+                    + refs.failed().stream().map(FailedItem::reason).limit(3).collect(Collectors.joining("; ")));
+        }
+        return ReferenceGroups.of(refs.items(), entry, settings.groupsByFolder());
+    }
+
+    private static String noImages(ItemReader.Read read) {
+        if (!read.failed().isEmpty()) {
+            return "no image could be read: " + read.failed().stream().map(f -> f.source() + ": " + f.reason()).limit(5)
+                    .collect(Collectors.joining("; "));
+        }
+        String skipped = read.warnings().isEmpty() ? ""
+                : " (" + read.warnings().stream().limit(5).collect(Collectors.joining("; ")) + ")";
+        return "the inputs hold no images to cluster" + skipped + ": send images, a ZIP of images, a PDF, URLs or an"
+                + " earlier job's image outputs";
+    }
+
+    private static ModelRef modelRef(ClusteringSettings settings) {
+        try {
+            return new ModelRef(NAME, settings.model());
+        } catch (IllegalArgumentException e) {
+            throw DemoFailure.badInput("model '" + settings.model() + "' is not a model name (lower-case letters, digits,"
+                    + " _ and -)");
+        }
+    }
+
+    /**
+     * The job's result.
+     *
+     * @param clusterSizes members per cluster, cluster 0 first
+     * @param loss         the last value of the loss curve, when there is one
+     */
+    public record Result(String engine, int images, int clusters, List<Integer> clusterSizes, int iterations,
+                         boolean converged, Optional<Double> loss, String report, String page, List<FailedItem> failedPages,
+                         List<String> warnings) {
+        static Result of(ClustersReport r) {
+            return new Result(r.engine(), r.items(), r.nClusters(), r.clusters().stream().map(ClustersReport.Cluster::size)
+                    .toList(), r.iterations(), r.converged(),
+                    r.loss().isEmpty() ? Optional.empty() : Optional.of(r.loss().get(r.loss().size() - 1)),
+                    ClusterWriter.JSON, ClusterWriter.HTML, r.failedPages(), r.warnings());
+        }
+    }
+}
