@@ -1,0 +1,101 @@
+package dev.ferry.demos.vectorization;
+
+import java.nio.IntBuffer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Ink from paper on scans whose paper is not evenly lit: each pixel is divided by the paper's
+ * brightness around it (the brightest value within {@code block} pixels, which strokes thinner
+ * than the block cannot reach, smoothed), so shading, stains and a dark gutter become flat
+ * paper; the result is cut by Otsu's threshold, never above {@code 1 − minContrast} of the
+ * paper (a blank page stays blank). Specks smaller than {@code minBlob} pixels are dropped and
+ * pinholes of that size inside strokes filled, so noise neither adds strokes nor breaks them.
+ */
+final class Binarizer {
+    /** The paper estimate is made at reduced size: a max filter over a large block is costly at full size. */
+    private static final int PAPER_CELLS = 8;
+
+    private Binarizer() {}
+
+    /**
+     * @param bgr 8-bit BGR image (a page or a crop of one)
+     * @return 1 for ink, 0 for paper, row by row
+     */
+    static byte[] ink(Mat bgr, int block, double minContrast, int minBlob) {
+        int w = bgr.cols();
+        int h = bgr.rows();
+        byte[] bits = new byte[w * h];
+        try (PointerScope scope = new PointerScope()) {
+            Mat gray = new Mat();
+            opencv_imgproc.cvtColor(bgr, gray, opencv_imgproc.COLOR_BGR2GRAY);
+            Mat paper = paper(gray, block);
+            Mat flat = new Mat();
+            opencv_core.divide(gray, paper, flat, 255.0, opencv_core.CV_8U);
+            Mat ink = new Mat();
+            opencv_imgproc.threshold(flat, ink, 255 * (1 - minContrast), 255, opencv_imgproc.THRESH_BINARY_INV);
+            ink.data().get(bits);
+        }
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = bits[i] != 0 ? (byte) 1 : 0;
+        }
+        if (minBlob > 1) {
+            dropSmall(bits, w, h, (byte) 1, minBlob);
+            dropSmall(bits, w, h, (byte) 0, minBlob);
+        }
+        return bits;
+    }
+
+    /** The paper's brightness at every pixel: a max filter over {@code block}, computed on a reduced image. */
+    private static Mat paper(Mat gray, int block) {
+        int w = gray.cols();
+        int h = gray.rows();
+        int cell = Math.max(1, block / PAPER_CELLS);
+        Mat small = new Mat();
+        opencv_imgproc.resize(gray, small, new Size(Math.max(1, w / cell), Math.max(1, h / cell)), 0, 0,
+                opencv_imgproc.INTER_AREA);
+        int k = Math.max(3, (block / cell) | 1);
+        Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_RECT, new Size(k, k));
+        Mat brightest = new Mat();
+        opencv_imgproc.dilate(small, brightest, kernel);
+        Mat smooth = new Mat();
+        opencv_imgproc.blur(brightest, smooth, new Size(k, k));
+        Mat paper = new Mat();
+        opencv_imgproc.resize(smooth, paper, new Size(w, h), 0, 0, opencv_imgproc.INTER_LINEAR);
+        return paper;
+    }
+
+    /** Sets every 8-connected run of {@code value} smaller than {@code minArea} pixels to the other value. */
+    private static void dropSmall(byte[] bits, int w, int h, byte value, int minArea) {
+        int[] labels = new int[bits.length];
+        int[] areas;
+        try (PointerScope scope = new PointerScope()) {
+            Mat mask = new Mat(h, w, opencv_core.CV_8UC1);
+            byte[] selected = new byte[bits.length];
+            for (int i = 0; i < bits.length; i++) {
+                selected[i] = bits[i] == value ? (byte) 255 : 0;
+            }
+            mask.data().put(selected);
+            Mat labelled = new Mat();
+            Mat stats = new Mat();
+            Mat centroids = new Mat();
+            int n = opencv_imgproc.connectedComponentsWithStats(mask, labelled, stats, centroids, 8, opencv_core.CV_32S);
+            ((IntBuffer) labelled.createBuffer()).get(labels);
+            int[] table = new int[n * stats.cols()];
+            ((IntBuffer) stats.createBuffer()).get(table);
+            areas = new int[n];
+            for (int i = 0; i < n; i++) {
+                areas[i] = table[i * stats.cols() + opencv_imgproc.CC_STAT_AREA];
+            }
+        }
+        byte other = (byte) (1 - value);
+        for (int i = 0; i < bits.length; i++) {
+            if (labels[i] != 0 && areas[labels[i]] < minArea) {
+                bits[i] = other;
+            }
+        }
+    }
+}

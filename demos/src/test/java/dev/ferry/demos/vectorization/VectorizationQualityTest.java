@@ -1,0 +1,55 @@
+package dev.ferry.demos.vectorization;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.demos.inference.StageClock;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenCV engine against diagrams with known geometry ({@link Diagrams}: uneven paper, a
+ * stain, blur, grain noise; lines, circles and arcs crossing each other), scored with
+ * {@link PrimitiveMatcher} at 3 px.
+ */
+class VectorizationQualityTest {
+    private static final double TOLERANCE = 3;
+    private static final int DIAGRAMS = 6;
+    private static final long SEED = 20240501L;
+
+    @Test
+    void findsTheDrawnLinesCirclesAndArcs() {
+        PrimitiveMatcher.Score lines = new PrimitiveMatcher.Score(0, 0, 0);
+        PrimitiveMatcher.Score circles = lines;
+        PrimitiveMatcher.Score arcs = lines;
+        StrokeVectorizer engine = new StrokeVectorizer(TraceOptions.DEFAULTS);
+        StringBuilder misses = new StringBuilder();
+        for (int i = 0; i < DIAGRAMS; i++) {
+            Diagrams.Diagram d = Diagrams.draw(900, 700, SEED + i);
+            List<Primitive> found;
+            try (Mat image = decode(d.png())) {
+                found = engine.vectorize(image, new StageClock(), () -> false).primitives();
+            }
+            PrimitiveMatcher.Score l = PrimitiveMatcher.score(d.truth(), found, Line.class, TOLERANCE);
+            PrimitiveMatcher.Score c = PrimitiveMatcher.score(d.truth(), found, Circle.class, TOLERANCE);
+            PrimitiveMatcher.Score a = PrimitiveMatcher.score(d.truth(), found, Arc.class, TOLERANCE);
+            misses.append("diagram ").append(i).append(": lines ").append(l).append("; circles ").append(c)
+                    .append("; arcs ").append(a).append('\n');
+            lines = lines.plus(l);
+            circles = circles.plus(c);
+            arcs = arcs.plus(a);
+        }
+        PrimitiveMatcher.Score all = lines.plus(circles).plus(arcs);
+        String report = misses + "lines " + lines + "\ncircles " + circles + "\narcs " + arcs + "\nall " + all;
+        System.out.println(report);
+        assertTrue(all.precision() >= 0.9 && all.recall() >= 0.9, report);
+    }
+
+    static Mat decode(byte[] encoded) {
+        try (Mat buffer = new Mat(new BytePointer(encoded))) {
+            return opencv_imgcodecs.imdecode(buffer, opencv_imgcodecs.IMREAD_COLOR);
+        }
+    }
+}
