@@ -89,7 +89,6 @@ final class CurveAssembler {
             return List.of();
         }
         List<Primitive> found = new ArrayList<>();
-        if (Boolean.getBoolean("dbg")) System.out.printf("circle %.1f,%.1f r=%.1f pieces %d err %.2f%n", circle.cx(), circle.cy(), circle.r(), group.size(), circle.maxError());
         for (Stretch s : stretches(group, circle)) {
             if (s.to - s.from >= FULL_TURN - 1e-9) {
                 found.add(new Circle(circle.cx(), circle.cy(), circle.r(),

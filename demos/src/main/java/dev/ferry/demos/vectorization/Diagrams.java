@@ -63,7 +63,15 @@ public final class Diagrams {
         Random random = new Random(seed);
         // strokes closer than this are hard to tell apart even by eye
         double clearance = 4 + 3 * strokeWidth;
-        List<Primitive> shapes = place(width, height, random, lines, circles, arcs, clearance);
+        return render(width, height, place(width, height, random, lines, circles, arcs, clearance), strokeWidth, random);
+    }
+
+    /** Given shapes drawn on scanned-looking paper; {@code seed} picks the paper's shading and noise. */
+    public static Diagram render(int width, int height, List<Primitive> shapes, double strokeWidth, long seed) {
+        return render(width, height, shapes, strokeWidth, new Random(seed));
+    }
+
+    private static Diagram render(int width, int height, List<Primitive> shapes, double strokeWidth, Random random) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         int[] paper = paper(width, height, random);
         image.getRaster().setPixels(0, 0, width, height, paper);

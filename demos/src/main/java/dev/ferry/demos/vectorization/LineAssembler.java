@@ -72,7 +72,6 @@ final class LineAssembler {
                 maxExtension);
         double end = line.tMax() + ink.inkedRun(line.xAt(line.tMax()), line.yAt(line.tMax()), line.dx(), line.dy(),
                 maxExtension);
-        if (Boolean.getBoolean("dbg") && line.length() > 100) System.out.printf("line %.1f,%.1f -> %.1f,%.1f ext %.1f %.1f max %d%n", line.xAt(line.tMin()), line.yAt(line.tMin()), line.xAt(line.tMax()), line.yAt(line.tMax()), line.tMin() - start, end - line.tMax(), maxExtension);
         double x1 = line.xAt(start);
         double y1 = line.yAt(start);
         double x2 = line.xAt(end);

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores found primitives against drawn ones, one to one (each drawn shape matches at most one
+ * Scores found primitives against drawn ones (the quality tests, and {@code ferry bench
+ * vectorization} on its {@link Diagrams}), one to one (each drawn shape matches at most one
  * found shape of its kind, closest first):
  * <ul>
  *   <li>a line matches when both its ends are within {@code tolerance} of the drawn line's ends
