@@ -3,5 +3,5 @@ package dev.ferry.app.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; see docs/benchmarks.md.",
-        subcommands = {QueueBenchCommand.class, RegionsBenchCommand.class})
+        subcommands = {QueueBenchCommand.class, RegionsBenchCommand.class, VectorizationBenchCommand.class})
 public final class BenchCommand {}

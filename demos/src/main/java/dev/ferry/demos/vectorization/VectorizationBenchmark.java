@@ -52,9 +52,14 @@ public final class VectorizationBenchmark {
         }
     }
 
-    /** With the media limits of {@code config}. */
+    /** Diagrams of 2,000 × 2,000 pixels, read with the media limits of {@code config}. */
     public static Report run(FerryConfig config, int diagrams) throws Exception {
-        return run(MediaReader.of(config), diagrams, SIZE);
+        return run(config, diagrams, SIZE);
+    }
+
+    /** @param size the diagrams' width and height in pixels */
+    public static Report run(FerryConfig config, int diagrams, int size) throws Exception {
+        return run(MediaReader.of(config), diagrams, size);
     }
 
     static Report run(MediaReader reader, int diagrams, int size) throws Exception {
