@@ -13,9 +13,11 @@ public record Arc(double cx, double cy, double r, double startAngle, double endA
         implements Primitive {
 
     public Arc {
-        double sweep = endAngle - startAngle;
-        startAngle = ((startAngle % 360) + 360) % 360;
-        endAngle = startAngle + sweep;
+        if (startAngle < 0 || startAngle >= 360) {
+            double turns = Math.floor(startAngle / 360) * 360;
+            startAngle -= turns;
+            endAngle -= turns;
+        }
     }
 
     /** The angle the arc covers, in degrees. */
@@ -121,6 +123,6 @@ public record Arc(double cx, double cy, double r, double startAngle, double endA
     public Arc rounded() {
         double start = Primitive.round2(startAngle);
         return new Arc(Primitive.round2(cx), Primitive.round2(cy), Primitive.round2(r), start,
-                start + Primitive.round2(sweep()), Primitive.round4(confidence));
+                Primitive.round2(start + sweep()), Primitive.round4(confidence));
     }
 }

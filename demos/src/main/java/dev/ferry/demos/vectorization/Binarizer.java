@@ -32,19 +32,18 @@ final class Binarizer {
         try (PointerScope scope = new PointerScope()) {
             Mat gray = new Mat();
             opencv_imgproc.cvtColor(bgr, gray, opencv_imgproc.COLOR_BGR2GRAY);
-            Mat paper = paper(gray, block);
             Mat flat = new Mat();
-            opencv_core.divide(gray, paper, flat, 255.0, opencv_core.CV_8U);
+            opencv_core.divide(gray, paper(gray, block), flat, 255.0, opencv_core.CV_8U);
             Mat ink = new Mat();
-            opencv_imgproc.threshold(flat, ink, 255 * (1 - minContrast), 255, opencv_imgproc.THRESH_BINARY_INV);
+            opencv_imgproc.threshold(flat, ink, 255 * (1 - minContrast), 1, opencv_imgproc.THRESH_BINARY_INV);
+            if (minBlob > 1) {
+                dropSmall(ink, minBlob);
+                Mat paper = new Mat();
+                opencv_imgproc.threshold(ink, paper, 0, 1, opencv_imgproc.THRESH_BINARY_INV);
+                dropSmall(paper, minBlob);
+                opencv_imgproc.threshold(paper, ink, 0, 1, opencv_imgproc.THRESH_BINARY_INV);
+            }
             ink.data().get(bits);
-        }
-        for (int i = 0; i < bits.length; i++) {
-            bits[i] = bits[i] != 0 ? (byte) 1 : 0;
-        }
-        if (minBlob > 1) {
-            dropSmall(bits, w, h, (byte) 1, minBlob);
-            dropSmall(bits, w, h, (byte) 0, minBlob);
         }
         return bits;
     }
@@ -68,34 +67,32 @@ final class Binarizer {
         return paper;
     }
 
-    /** Sets every 8-connected run of {@code value} smaller than {@code minArea} pixels to the other value. */
-    private static void dropSmall(byte[] bits, int w, int h, byte value, int minArea) {
-        int[] labels = new int[bits.length];
-        int[] areas;
-        try (PointerScope scope = new PointerScope()) {
-            Mat mask = new Mat(h, w, opencv_core.CV_8UC1);
-            byte[] selected = new byte[bits.length];
-            for (int i = 0; i < bits.length; i++) {
-                selected[i] = bits[i] == value ? (byte) 255 : 0;
-            }
-            mask.data().put(selected);
-            Mat labelled = new Mat();
-            Mat stats = new Mat();
-            Mat centroids = new Mat();
-            int n = opencv_imgproc.connectedComponentsWithStats(mask, labelled, stats, centroids, 8, opencv_core.CV_32S);
-            ((IntBuffer) labelled.createBuffer()).get(labels);
-            int[] table = new int[n * stats.cols()];
-            ((IntBuffer) stats.createBuffer()).get(table);
-            areas = new int[n];
-            for (int i = 0; i < n; i++) {
-                areas[i] = table[i * stats.cols() + opencv_imgproc.CC_STAT_AREA];
+    /** Clears every 8-connected run of ones in {@code mask} (0/1) smaller than {@code minArea} pixels. */
+    private static void dropSmall(Mat mask, int minArea) {
+        Mat labelled = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int n = opencv_imgproc.connectedComponentsWithStats(mask, labelled, stats, centroids, 8, opencv_core.CV_32S);
+        int[] table = new int[n * stats.cols()];
+        ((IntBuffer) stats.createBuffer()).get(table);
+        boolean[] small = new boolean[n];
+        boolean any = false;
+        for (int i = 1; i < n; i++) {
+            small[i] = table[i * stats.cols() + opencv_imgproc.CC_STAT_AREA] < minArea;
+            any |= small[i];
+        }
+        if (!any) {
+            return;
+        }
+        int[] labels = new int[mask.rows() * mask.cols()];
+        ((IntBuffer) labelled.createBuffer()).get(labels);
+        byte[] bits = new byte[labels.length];
+        mask.data().get(bits);
+        for (int i = 0; i < labels.length; i++) {
+            if (small[labels[i]]) {
+                bits[i] = 0;
             }
         }
-        byte other = (byte) (1 - value);
-        for (int i = 0; i < bits.length; i++) {
-            if (labels[i] != 0 && areas[labels[i]] < minArea) {
-                bits[i] = other;
-            }
-        }
+        mask.data().put(bits);
     }
 }

@@ -13,7 +13,9 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * The page faded to a pale background with what was found drawn over it in colour — lines
  * red, circles green, arcs blue — and the regions that were vectorized outlined: a picture to
- * check the result against the drawing at a glance.
+ * check the result against the drawing at a glance. The background is smoothed and reduced to
+ * a few grey levels, which keeps the page's strokes readable and the scan's grain out of the
+ * PNG: it encodes several times faster and smaller.
  */
 final class OverlayPainter {
     /** Drawing coordinates in 1/16 px, so sub-pixel positions are kept. */
@@ -24,14 +26,28 @@ final class OverlayPainter {
     private static final Scalar ARC = new Scalar(220, 110, 20, 0);
     private static final Scalar REGION = new Scalar(160, 160, 160, 0);
 
+    /** A pixel value faded towards white and cut to 16 levels. */
+    private static final Mat FADE = fade();
+
     private OverlayPainter() {}
+
+    private static Mat fade() {
+        byte[] table = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            table[v] = (byte) (((int) Math.round(0.35 * v + 0.65 * 255)) & 0xF0);
+        }
+        Mat lut = new Mat(1, 256, opencv_core.CV_8UC1);
+        lut.data().put(table);
+        return lut;
+    }
 
     /** @param page 8-bit BGR; not changed */
     static Mat paint(Mat page, List<Primitive> primitives, List<CropBox> regions) {
         Mat out = new Mat();
         try (PointerScope scope = new PointerScope()) {
-            // a faded copy: the page's own strokes stay visible under the coloured ones
-            page.convertTo(out, opencv_core.CV_8U, 0.35, 255 * 0.65);
+            Mat smooth = new Mat();
+            opencv_imgproc.blur(page, smooth, new Size(3, 3));
+            opencv_core.LUT(smooth, FADE, out);
             int thickness = Math.max(1, Math.max(page.cols(), page.rows()) / 800);
             for (CropBox r : regions) {
                 opencv_imgproc.rectangle(out, new Rect(r.x(), r.y(), r.width(), r.height()), REGION, thickness,

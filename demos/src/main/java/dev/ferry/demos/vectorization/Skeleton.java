@@ -30,12 +30,11 @@ final class Skeleton {
     static Skeleton of(byte[] ink, int width, int height) {
         byte[] bits = new byte[ink.length];
         try (PointerScope scope = new PointerScope()) {
-            Mat binary = new Mat(height, width, opencv_core.CV_8UC1);
-            byte[] scaled = new byte[ink.length];
-            for (int i = 0; i < ink.length; i++) {
-                scaled[i] = ink[i] != 0 ? (byte) 255 : 0;
-            }
-            binary.data().put(scaled);
+            Mat ones = new Mat(height, width, opencv_core.CV_8UC1);
+            ones.data().put(ink);
+            // thinning reads ink as 255 (it divides by 255 first)
+            Mat binary = new Mat();
+            ones.convertTo(binary, opencv_core.CV_8U, 255, 0);
             Mat thin = new Mat();
             opencv_ximgproc.thinning(binary, thin, opencv_ximgproc.THINNING_ZHANGSUEN);
             thin.data().get(bits);

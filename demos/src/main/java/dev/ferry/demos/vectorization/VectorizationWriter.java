@@ -114,8 +114,8 @@ final class VectorizationWriter implements AutoCloseable {
         long t = System.nanoTime();
         try (page) {
             Optional<byte[]> jpeg = embedPage ? Optional.of(encode(page.image(), ".jpg", vectors.svg())) : Optional.empty();
-            String title = stem + ": " + vectors.lines() + " lines, " + vectors.circles() + " circles, " + vectors.arcs()
-                    + " arcs";
+            String title = stem + ": " + count(vectors.lines(), "line") + ", " + count(vectors.circles(), "circle") + ", "
+                    + count(vectors.arcs(), "arc");
             String svg = SvgDrawing.of(page.width(), page.height(), primitives,
                     vectors.strokeWidth() > 0 ? vectors.strokeWidth() : Math.max(page.width(), page.height()) / 500.0,
                     jpeg, title);
@@ -128,9 +128,13 @@ final class VectorizationWriter implements AutoCloseable {
         }
     }
 
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     private static byte[] encode(Mat image, String ext, String what) {
         int[] params = ext.equals(".jpg") ? new int[] {opencv_imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY}
-                : new int[] {opencv_imgcodecs.IMWRITE_PNG_COMPRESSION, 3};
+                : new int[] {opencv_imgcodecs.IMWRITE_PNG_COMPRESSION, 1};
         try (BytePointer out = new BytePointer(); IntPointer p = new IntPointer(params)) {
             if (!opencv_imgcodecs.imencode(ext, image, out, p)) {
                 throw new IllegalStateException("OpenCV could not encode " + what);
