@@ -1,7 +1,8 @@
 package dev.ferry.demos.vectorization;
 
-import java.nio.IntBuffer;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -67,32 +68,31 @@ final class Binarizer {
         return paper;
     }
 
-    /** Clears every 8-connected run of ones in {@code mask} (0/1) smaller than {@code minArea} pixels. */
+    /**
+     * Clears every 8-connected run of ones in {@code mask} (0/1) smaller than {@code minArea}
+     * pixels. Only the small runs' bounding boxes are visited, so a page costs one labelling pass.
+     */
     private static void dropSmall(Mat mask, int minArea) {
         Mat labelled = new Mat();
         Mat stats = new Mat();
         Mat centroids = new Mat();
         int n = opencv_imgproc.connectedComponentsWithStats(mask, labelled, stats, centroids, 8, opencv_core.CV_32S);
-        int[] table = new int[n * stats.cols()];
-        ((IntBuffer) stats.createBuffer()).get(table);
-        boolean[] small = new boolean[n];
-        boolean any = false;
-        for (int i = 1; i < n; i++) {
-            small[i] = table[i * stats.cols() + opencv_imgproc.CC_STAT_AREA] < minArea;
-            any |= small[i];
-        }
-        if (!any) {
-            return;
-        }
-        int[] labels = new int[mask.rows() * mask.cols()];
-        ((IntBuffer) labelled.createBuffer()).get(labels);
-        byte[] bits = new byte[labels.length];
-        mask.data().get(bits);
-        for (int i = 0; i < labels.length; i++) {
-            if (small[labels[i]]) {
-                bits[i] = 0;
+        try (IntIndexer stat = stats.createIndexer(); IntIndexer label = labelled.createIndexer();
+             UByteIndexer bit = mask.createIndexer()) {
+            for (int c = 1; c < n; c++) {
+                if (stat.get(c, opencv_imgproc.CC_STAT_AREA) >= minArea) {
+                    continue;
+                }
+                int x0 = stat.get(c, opencv_imgproc.CC_STAT_LEFT);
+                int y0 = stat.get(c, opencv_imgproc.CC_STAT_TOP);
+                for (int y = y0; y < y0 + stat.get(c, opencv_imgproc.CC_STAT_HEIGHT); y++) {
+                    for (int x = x0; x < x0 + stat.get(c, opencv_imgproc.CC_STAT_WIDTH); x++) {
+                        if (label.get(y, x) == c) {
+                            bit.put(y, x, 0);
+                        }
+                    }
+                }
             }
         }
-        mask.data().put(bits);
     }
 }

@@ -8,11 +8,13 @@ import java.util.Optional;
 /**
  * Circles and arcs from curved pieces. Junctions cut a circle into arcs (every line crossing it
  * cuts it twice), so each curved piece, longest first, seeds a circle that gathers every other
- * piece lying on it within the tolerance, the circle is fitted again to all their points, and
- * the angles the pieces cover are joined across gaps that are drawn in ink (where a junction
- * interrupted the traced stroke but not the stroke itself). Covering the whole turn makes a
- * circle; otherwise each covered stretch of at least {@code minSweep} is an arc. Pieces used
- * are taken out of {@code pieces}; the rest are left for the straight lines.
+ * piece one circle fits together with the group within the tolerance — fitted to all their
+ * points but those within a stroke's width of a piece's end, which thinning bends towards the
+ * junction. The angles the pieces cover are joined across gaps that are drawn in ink (where a
+ * junction interrupted the traced stroke but not the stroke itself). Covering the whole turn
+ * makes a circle; otherwise each covered stretch of at least {@code minSweep} is an arc, its
+ * ends followed along the circle to where the ink stops. Pieces used are taken out of
+ * {@code pieces}; the rest are left for the straight lines.
  */
 final class CurveAssembler {
     private static final double FULL_TURN = 2 * Math.PI;
@@ -56,8 +58,6 @@ final class CurveAssembler {
 
     private List<Primitive> grow(Piece.Curved seed, List<Piece> pieces) {
         List<Piece> group = new ArrayList<>(List.of(seed));
-        Points all = new Points(seed.points().size() * 4);
-        all.addAll(seed.points());
         Points inner = new Points(seed.points().size() * 4);
         inner.addAll(inner(seed.points()));
         CircleFit circle = seed.fit();
@@ -69,16 +69,12 @@ final class CurveAssembler {
                     continue;
                 }
                 // one circle must fit them all: the seed's own circle is uncertain away from its ends
-                Points joint = new Points(all.size() + p.points().size());
-                joint.addAll(all);
-                joint.addAll(p.points());
                 Points jointInner = new Points(inner.size() + p.points().size());
                 jointInner.addAll(inner);
                 jointInner.addAll(inner(p.points()));
-                Optional<CircleFit> fit = CircleFit.of(jointInner).filter(c -> c.maxDistance(jointInner) <= tolerance);
+                Optional<CircleFit> fit = CircleFit.of(jointInner).filter(c -> c.maxError() <= tolerance);
                 if (fit.isPresent()) {
                     group.add(p);
-                    all = joint;
                     inner = jointInner;
                     circle = fit.get();
                     grew = true;

@@ -69,13 +69,4 @@ record LineFit(double cx, double cy, double dx, double dy, double tMin, double t
     double yAt(double t) {
         return cy + t * dy;
     }
-
-    /** The largest distance from this line of any of {@code p}. */
-    double maxDistance(Points p) {
-        double max = 0;
-        for (int i = 0; i < p.size(); i++) {
-            max = Math.max(max, Math.abs(distance(p.x(i), p.y(i))));
-        }
-        return max;
-    }
 }

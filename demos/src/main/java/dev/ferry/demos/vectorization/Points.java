@@ -49,13 +49,4 @@ final class Points {
     double y(int i) {
         return ys[i];
     }
-
-    /** Length of the polyline through the points. */
-    double pathLength() {
-        double sum = 0;
-        for (int i = 1; i < size; i++) {
-            sum += Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
-        }
-        return sum;
-    }
 }

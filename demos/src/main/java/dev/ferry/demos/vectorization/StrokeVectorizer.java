@@ -1,5 +1,6 @@
 package dev.ferry.demos.vectorization;
 
+import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class StrokeVectorizer implements Vectorizer {
         Skeleton skeleton = Skeleton.of(ink, w, h);
         double strokeWidth = strokeWidth(ink, skeleton.bits);
         t = clock.lap(Stage.PREPROCESS, t);
+        stopIfCancelled(cancelled);
         // a thick stroke's centre line wanders more: the tolerances grow with the stroke
         double tolerance = Math.max(options.fitTolerance(), strokeWidth / 2);
         int spur = (int) Math.max(2, Math.round(strokeWidth));
@@ -44,6 +46,7 @@ final class StrokeVectorizer implements Vectorizer {
             pieces.addAll(splitter.split(s.points()));
         }
         t = clock.lap(Stage.INFERENCE, t);
+        stopIfCancelled(cancelled);
         Ink page = new Ink(ink, w, h);
         List<Primitive> curves = new CurveAssembler(page, tolerance * 1.5, options.circleMinRadius(),
                 options.maxRadius(), Math.toRadians(options.arcMinAngle()), strokeWidth, extension).assemble(pieces);
@@ -63,6 +66,13 @@ final class StrokeVectorizer implements Vectorizer {
         }
         clock.lap(Stage.POSTPROCESS, t);
         return new Result(found, strokeWidth);
+    }
+
+    /** A large page takes seconds: a cancelled job stops between the stages. */
+    private static void stopIfCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new JobCancelledException("cancelled while vectorizing a page");
+        }
     }
 
     /** Whether nine in ten points along {@code p} lie within {@code distance} of one of {@code others}. */
