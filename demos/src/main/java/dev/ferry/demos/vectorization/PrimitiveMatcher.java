@@ -43,7 +43,8 @@ final class PrimitiveMatcher {
     static Score score(List<? extends Primitive> drawn, List<? extends Primitive> found, Class<? extends Primitive> kind,
                        double tolerance) {
         List<Primitive> truth = drawn.stream().filter(kind::isInstance).map(p -> (Primitive) p).toList();
-        List<Primitive> candidates = new ArrayList<>(found.stream().filter(kind::isInstance).map(p -> (Primitive) p).toList());
+        List<Primitive> candidates = new ArrayList<>();
+        found.stream().filter(kind::isInstance).forEach(candidates::add);
         int found0 = candidates.size();
         int matched = 0;
         for (Primitive t : truth) {
@@ -67,8 +68,8 @@ final class PrimitiveMatcher {
     /** The largest distance between corresponding defining points (or radii). */
     static double error(Primitive truth, Primitive found) {
         if (truth instanceof Line t && found instanceof Line f) {
-            double same = Math.max(Math.hypot(t.x1() - f.x1(), t.y1() - f.y1()), Math.hypot(t.x2() - f.x2(), t.y2() - f.y2()));
-            double swapped = Math.max(Math.hypot(t.x1() - f.x2(), t.y1() - f.y2()), Math.hypot(t.x2() - f.x1(), t.y2() - f.y1()));
+            double same = Math.max(apart(t.x1(), t.y1(), f.x1(), f.y1()), apart(t.x2(), t.y2(), f.x2(), f.y2()));
+            double swapped = Math.max(apart(t.x1(), t.y1(), f.x2(), f.y2()), apart(t.x2(), t.y2(), f.x1(), f.y1()));
             return Math.min(same, swapped);
         }
         if (truth instanceof Circle t && found instanceof Circle f) {
@@ -77,9 +78,13 @@ final class PrimitiveMatcher {
         if (truth instanceof Arc t && found instanceof Arc f) {
             double[] tm = t.middle();
             double[] fm = f.middle();
-            return Math.max(Math.max(Math.hypot(t.x1() - f.x1(), t.y1() - f.y1()), Math.hypot(t.x2() - f.x2(), t.y2() - f.y2())),
-                    Math.hypot(tm[0] - fm[0], tm[1] - fm[1]));
+            return Math.max(Math.max(apart(t.x1(), t.y1(), f.x1(), f.y1()), apart(t.x2(), t.y2(), f.x2(), f.y2())),
+                    apart(tm[0], tm[1], fm[0], fm[1]));
         }
         return Double.MAX_VALUE;
+    }
+
+    private static double apart(double ax, double ay, double bx, double by) {
+        return Math.hypot(ax - bx, ay - by);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Turns a drawing into primitives: the OpenCV engine ({@link StrokeVectorizer}) or an ONNX model ({@link OnnxVectorizer}). */
+/** Turns a drawing into primitives: the OpenCV engine ({@link StrokeVectorizer}) or a model ({@link OnnxVectorizer}). */
 interface Vectorizer {
     /**
      * @param image 8-bit BGR: a page or a part of one

@@ -104,7 +104,8 @@ class OnnxEngineTest {
         assertEquals(softmax(4), arc.get("confidence").asDouble(), 1e-4);
 
         String svg = Files.readString(ctx.outputDir().resolve("0001-page.svg"));
-        assertTrue(svg.contains("<line id=\"p1\" data-confidence=\"0.99\" x1=\"40\" y1=\"40\" x2=\"360\" y2=\"160\"/>"), svg);
+        assertTrue(svg.contains("<line id=\"p1\" data-confidence=\"0.99\" x1=\"40\" y1=\"40\" x2=\"360\" y2=\"160\"/>"),
+                svg);
         assertTrue(svg.contains("<circle id=\"p2\" data-confidence=\"0.98\" cx=\"200\" cy=\"100\" r=\"100\"/>"), svg);
         assertTrue(svg.contains("<path id=\"p3\" data-confidence=\"0.95\" d=\"M 250 100 A 50 50 0 0 1 150 100\"/>"), svg);
     }

@@ -172,8 +172,9 @@ class VectorizationDemoTest {
     @Test
     void aJobWhosePagesAllFailFailsAsBadInput() throws Exception {
         Path page = Files.write(job.resolve("000-page.png"), Diagrams.draw(200, 150, 1).png());
-        DemoFailure e = assertThrows(DemoFailure.class, () -> demo.run(TestDemoContext.of(demo,
-                Map.of("regions", "{\"1\": [{\"x\": 500, \"y\": 500, \"width\": 20, \"height\": 20}]}"), List.of(page), job)));
+        String outside = "{\"1\": [{\"x\": 500, \"y\": 500, \"width\": 20, \"height\": 20}]}";
+        DemoFailure e = assertThrows(DemoFailure.class,
+                () -> demo.run(TestDemoContext.of(demo, Map.of("regions", outside), List.of(page), job)));
         assertEquals("bad_input", e.code());
         assertTrue(e.getMessage().contains("every region asked for lies outside the page (200x150)"), e.getMessage());
         JsonNode summary = Json.MAPPER.readTree(job.resolve("outputs/vectorization.json").toFile());
@@ -187,13 +188,15 @@ class VectorizationDemoTest {
 
     @Test
     void badRegionsAreRefusedAtSubmit() {
-        for (String bad : List.of("[{\"x\": 1}]", "not json", "{\"first\": []}", "[{\"x\": 1.5, \"y\": 0, \"width\": 2, \"height\": 2}]",
-                "[{\"x\": 0, \"y\": 0, \"width\": 0, \"height\": 2}]", "42")) {
+        for (String bad : List.of("[{\"x\": 1}]", "not json", "{\"first\": []}", "42",
+                "[{\"x\": 1.5, \"y\": 0, \"width\": 2, \"height\": 2}]",
+                "[{\"x\": 0, \"y\": 0, \"width\": 0, \"height\": 2}]")) {
             InvalidParamException e = assertThrows(InvalidParamException.class,
                     () -> demo.checkReady(demo.params().validate(Map.of("regions", bad))), bad);
             assertEquals("regions", e.field(), bad);
         }
-        demo.checkReady(demo.params().validate(Map.of("regions", "{\"2\": [{\"x\": 0, \"y\": 0, \"width\": 5, \"height\": 5}]}")));
+        String good = "{\"2\": [{\"x\": 0, \"y\": 0, \"width\": 5, \"height\": 5}]}";
+        demo.checkReady(demo.params().validate(Map.of("regions", good)));
     }
 
     static List<Primitive> primitives(Path pageJson) throws Exception {

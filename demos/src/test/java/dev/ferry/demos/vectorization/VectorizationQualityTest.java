@@ -38,8 +38,8 @@ class VectorizationQualityTest {
             PrimitiveMatcher.Score l = PrimitiveMatcher.score(d.truth(), found, Line.class, TOLERANCE);
             PrimitiveMatcher.Score c = PrimitiveMatcher.score(d.truth(), found, Circle.class, TOLERANCE);
             PrimitiveMatcher.Score a = PrimitiveMatcher.score(d.truth(), found, Arc.class, TOLERANCE);
-            misses.append("diagram ").append(i).append(" (stroke ").append(STROKES[i]).append(")").append(": lines ").append(l).append("; circles ").append(c)
-                    .append("; arcs ").append(a).append('\n');
+            misses.append(String.format(java.util.Locale.ROOT, "diagram %d (stroke %.1f): lines %s; circles %s; arcs %s%n",
+                    i, STROKES[i], l, c, a));
             lines = lines.plus(l);
             circles = circles.plus(c);
             arcs = arcs.plus(a);
