@@ -3,6 +3,7 @@ package dev.ferry.app.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; see docs/benchmarks.md.",
-        subcommands = {QueueBenchCommand.class, RegionsBenchCommand.class, ClusteringBenchCommand.class,
-            SignBenchCommand.class, AsrBenchCommand.class})
+        subcommands = {QueueBenchCommand.class, RegionsBenchCommand.class, VectorizationBenchCommand.class,
+            ClusteringBenchCommand.class, SignBenchCommand.class, AsrBenchCommand.class})
 public final class BenchCommand {}
+

@@ -21,13 +21,13 @@ import java.util.concurrent.TimeUnit;
  * the one being worked on, so memory stays bounded whatever the job's size. The pages'
  * iterator is only ever touched by the decoding thread.
  */
-final class PagePrefetcher implements AutoCloseable {
+public final class PagePrefetcher implements AutoCloseable {
     /**
      * One page as it came from the inputs: decoded, or the reason it could not be.
      *
      * @param estimatedTotal the job's page count as known when this page was taken, for progress
      */
-    record Taken(int number, String source, Optional<Page> page, Optional<MediaException> failure, int estimatedTotal) {}
+    public record Taken(int number, String source, Optional<Page> page, Optional<MediaException> failure, int estimatedTotal) {}
 
     private final JobPages pages;
     private final Iterator<PageRef> refs;
@@ -41,7 +41,7 @@ final class PagePrefetcher implements AutoCloseable {
     private int taken;
 
     /** Starts decoding the first page at once. */
-    PagePrefetcher(JobPages pages, StageClock clock) {
+    public PagePrefetcher(JobPages pages, StageClock clock) {
         this.pages = pages;
         this.refs = pages.iterator();
         this.clock = clock;
@@ -52,7 +52,7 @@ final class PagePrefetcher implements AutoCloseable {
      * The next page, waiting for it to be decoded, and starts decoding the one after; empty
      * when there are no more. The caller closes the page.
      */
-    Optional<Taken> next() throws InterruptedException {
+    public Optional<Taken> next() throws InterruptedException {
         if (ahead == null) {
             return Optional.empty();
         }

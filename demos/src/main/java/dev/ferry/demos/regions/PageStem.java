@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *   4, https://example.org/iiif/f1/full/!2000,2000/0/default.jpg → 0004-iiif_f1_full_2000_2000_0_default
  * </pre>
  */
-final class PageStem {
+public final class PageStem {
     /** Long enough to recognise a file, short enough for any file system with room for the crop suffix. */
     static final int MAX_TAIL = 48;
     private static final Pattern SCHEME_AND_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*/?");
@@ -25,7 +25,7 @@ final class PageStem {
     private PageStem() {}
 
     /** @param number the page's number in the job, from 1 */
-    static String of(int number, String source) {
+    public static String of(int number, String source) {
         String tail = SCHEME_AND_HOST.matcher(source).replaceFirst("");
         tail = IMAGE_EXTENSION.matcher(tail).replaceFirst("");
         tail = UNSAFE.matcher(tail).replaceAll("_");

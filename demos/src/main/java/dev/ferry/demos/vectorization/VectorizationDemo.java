@@ -1,0 +1,276 @@
+package dev.ferry.demos.vectorization;
+
+import ai.onnxruntime.OrtException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.core.demo.DemoContext;
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.InvalidParamException;
+import dev.ferry.core.demo.JobCancelledException;
+import dev.ferry.core.demo.ModelAvailability;
+import dev.ferry.core.demo.Param;
+import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.DemoModels;
+import dev.ferry.demos.inference.Inference;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.inference.ProcessModels;
+import dev.ferry.demos.inference.StageClock;
+import dev.ferry.demos.inference.UsesModels;
+import dev.ferry.demos.media.JobPages;
+import dev.ferry.demos.media.MediaException;
+import dev.ferry.demos.media.MediaReader;
+import dev.ferry.demos.media.Page;
+import dev.ferry.demos.regions.FailedPage;
+import dev.ferry.demos.regions.PagePrefetcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Line drawings as vectors: the lines, circles and arcs of diagrams on scanned pages, as SVG,
+ * JSON and an overlay per page, and a ZIP of them all. The OpenCV engine needs no model; the
+ * ONNX engine runs a primitive detector of one's own ({@link OnnxVectorizer}).
+ */
+public final class VectorizationDemo implements Demo, UsesModels {
+    public static final String NAME = "vectorization";
+    public static final String DEFAULT_MODEL = "primitives";
+    public static final String SUMMARY = "vectorization.json";
+    public static final String ZIP = "vectorization.zip";
+    static final String OPENCV = "opencv";
+    static final String ONNX = "onnx";
+
+    private final Function<FerryConfig, ModelStore> store;
+    private final Function<FerryConfig, Inference> inference;
+
+    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
+    public VectorizationDemo() {
+        this(ProcessModels::store, ProcessModels::inference);
+    }
+
+    /** With a store and loaded models of the caller's; pages are read with the job's settings. */
+    public VectorizationDemo(ModelStore store, Inference inference) {
+        this(settings -> store, settings -> inference);
+    }
+
+    private VectorizationDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
+        this.store = store;
+        this.inference = inference;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Turns line drawings on scanned pages (diagrams, figures) into vectors: lines, circles and arcs, as SVG,"
+                + " JSON and an overlay per page, and a ZIP of everything. No model needed (OpenCV); a primitive"
+                + " detector of your own can replace it (engine=onnx). Takes images, ZIPs, PDFs, IIIF manifests and"
+                + " lists of URLs";
+    }
+
+    @Override
+    public ParamSpec params() {
+        TraceOptions d = TraceOptions.DEFAULTS;
+        return ParamSpec.of(
+                Param.oneOf("engine", OPENCV, ONNX)
+                        .describe("opencv: strokes traced with OpenCV, no model; onnx: a primitive detector (model)"),
+                Param.string("model", DEFAULT_MODEL).range(1, 64)
+                        .describe("with engine=onnx: the model under models/vectorization/"),
+                Param.string("regions", "").range(0, 100_000)
+                        .describe("JSON: boxes [{\"x\",\"y\",\"width\",\"height\"}] in pixels to vectorize on every page,"
+                                + " or {\"<page>\": [boxes]} per page; empty for whole pages"),
+                Param.number("confidence", 0).range(0, 1)
+                        .describe("least confidence of a primitive; 0 uses the engine's default (opencv: 0.6 of its"
+                                + " length in ink; onnx: the model's, else 0.5)"),
+                Param.number("min_line_length", d.minLineLength()).range(1, 100_000)
+                        .describe("opencv: shorter lines are dropped (pixels)"),
+                Param.number("line_merge_distance", d.lineMergeDistance()).range(0, 100)
+                        .describe("opencv: collinear pieces this close (pixels) and joined by ink are one line"),
+                Param.number("circle_min_radius", d.circleMinRadius()).range(1, 100_000)
+                        .describe("opencv: smallest circle or arc radius looked for (pixels)"),
+                Param.number("circle_max_radius", d.circleMaxRadius()).range(0, 100_000)
+                        .describe("opencv: largest circle or arc radius looked for (pixels); 0 for no limit"),
+                Param.number("arc_min_angle", d.arcMinAngle()).range(1, 359)
+                        .describe("opencv: arcs covering less of their circle are dropped (degrees)"),
+                Param.number("fit_tolerance", d.fitTolerance()).range(0.5, 20)
+                        .describe("opencv: how far a stroke may stray from its line or circle (pixels; at least half"
+                                + " the stroke width is allowed)"),
+                Param.integer("threshold_block", d.thresholdBlock()).range(3, 1001)
+                        .describe("opencv: the neighbourhood the paper's brightness is measured over (pixels); larger"
+                                + " than the thickest stroke"),
+                Param.number("min_contrast", d.minContrast()).range(0.01, 0.9)
+                        .describe("opencv: how much darker than the paper around it ink is (0.2 = 20 %)"),
+                Param.integer("min_blob", d.minBlob()).range(0, 10_000)
+                        .describe("opencv: specks and pinholes smaller than this many pixels are noise"),
+                Param.bool("embed_image", true)
+                        .describe("embed each page in its SVG as a hidden layer"));
+    }
+
+    @Override
+    public List<String> accepts() {
+        return List.of("image/*", "application/zip", "application/pdf", "application/json");
+    }
+
+    @Override
+    public boolean requiresInput() {
+        return true;
+    }
+
+    @Override
+    public Duration timeLimit() {
+        return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public List<ModelAvailability> models() {
+        return DemoModels.list(ProcessModels.store(), NAME);
+    }
+
+    @Override
+    public void checkReady(Map<String, Object> params) {
+        try {
+            CropBoxes.parse(String.valueOf(params.get("regions")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParamException("regions", e.getMessage());
+        }
+        if (ONNX.equals(params.get("engine"))) {
+            DemoModels.require(ProcessModels.store(), NAME, String.valueOf(params.get("model")), false);
+        }
+    }
+
+    @Override
+    public List<String> modelsFor(Map<String, Object> params) {
+        return ONNX.equals(params.get("engine"))
+                ? List.of(String.valueOf(params.getOrDefault("model", DEFAULT_MODEL))) : List.of();
+    }
+
+    @Override
+    public JsonNode run(DemoContext ctx) throws Exception {
+        FerryConfig config = ctx.config();
+        CropBoxes boxes = boxes(ctx.stringParam("regions"));
+        boolean onnx = ctx.stringParam("engine").equals(ONNX);
+        Optional<ModelRef> model = onnx ? Optional.of(modelRef(ctx.stringParam("model"))) : Optional.empty();
+        StageClock clock = new StageClock();
+        List<PageVectors> done = new ArrayList<>();
+        List<FailedPage> failed = new ArrayList<>();
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        int pages = 0;
+        ModelLease lease = model.isPresent() ? inference.apply(config).acquire(store.apply(config).require(model.get()))
+                : null;
+        try (ModelLease held = lease;
+             JobPages inputs = MediaReader.shared(config).pages(ctx.inputs());
+             PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
+             VectorizationWriter writer = new VectorizationWriter(ctx.outputDir(), ctx.booleanParam("embed_image"),
+                     clock)) {
+            Vectorizer vectorizer = held != null ? new OnnxVectorizer(held, ctx.doubleParam("confidence"))
+                    : new StrokeVectorizer(traceOptions(ctx));
+            VectorizationPipeline pipeline = new VectorizationPipeline(vectorizer, boxes, writer, clock, warnings::add);
+            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
+                PagePrefetcher.Taken page = next.get();
+                pages = page.number();
+                reportProgress(ctx, page);
+                if (page.failure().isPresent()) {
+                    MediaException e = page.failure().get();
+                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
+                    continue;
+                }
+                try {
+                    done.add(pipeline.process(page.number(), page.page().get(), ctx::isCancelled));
+                } catch (PageRefused e) {
+                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
+                } catch (JobCancelledException | DemoFailure e) {
+                    throw e;
+                } catch (OrtException | RuntimeException e) {
+                    failed.add(failedPage(ctx, page, onnx ? FailedPage.MODEL_FAILED : "vectorization_failed",
+                            (onnx ? "the model failed on this page: " : "vectorizing this page failed: ") + e.getMessage()));
+                }
+            }
+            writer.finish();
+            warnings.addAll(0, inputs.warnings());
+            ctx.progress(pages, pages, "done");
+        }
+        String engine = onnx ? ONNX : OPENCV;
+        Optional<String> modelName = model.map(ModelRef::model);
+        Summary summary = new Summary(engine, modelName, done, failed, List.copyOf(warnings), ZIP);
+        AtomicFiles.write(ctx.outputDir().resolve(SUMMARY), Json.writeBytes(summary));
+        if (done.isEmpty()) {
+            throw DemoFailure.badInput(failed.isEmpty()
+                    ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
+                    : "no page could be processed: " + failed.stream().map(f -> f.source() + ": " + f.reason())
+                            .limit(5).toList());
+        }
+        OutputZip.write(ctx.outputDir(), ZIP, done, SUMMARY);
+        return Json.MAPPER.valueToTree(new Result(engine, modelName, done.size(),
+                done.stream().mapToInt(PageVectors::lines).sum(), done.stream().mapToInt(PageVectors::circles).sum(),
+                done.stream().mapToInt(PageVectors::arcs).sum(), failed, summary.warnings(), SUMMARY, ZIP,
+                clock.millis()));
+    }
+
+    static TraceOptions traceOptions(DemoContext ctx) {
+        double confidence = ctx.doubleParam("confidence");
+        return new TraceOptions((int) ctx.longParam("threshold_block") | 1, ctx.doubleParam("min_contrast"),
+                (int) ctx.longParam("min_blob"), ctx.doubleParam("fit_tolerance"), ctx.doubleParam("min_line_length"),
+                ctx.doubleParam("line_merge_distance"), ctx.doubleParam("circle_min_radius"),
+                ctx.doubleParam("circle_max_radius"), ctx.doubleParam("arc_min_angle"),
+                confidence > 0 ? confidence : TraceOptions.DEFAULTS.minConfidence());
+    }
+
+    private static CropBoxes boxes(String regions) {
+        try {
+            return CropBoxes.parse(regions);
+        } catch (IllegalArgumentException e) {
+            throw DemoFailure.badInput(e.getMessage());
+        }
+    }
+
+    /** Page n of about N; a cancelled job stops here, and the page it was given is freed. */
+    private static void reportProgress(DemoContext ctx, PagePrefetcher.Taken page) {
+        int total = Math.max(page.number(), page.estimatedTotal());
+        try {
+            ctx.progress(page.number() - 1, total, "page " + page.number() + " of " + total + ": " + page.source());
+        } catch (RuntimeException e) {
+            page.page().ifPresent(Page::close);
+            throw e;
+        }
+    }
+
+    private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, String code, String reason) {
+        ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
+        return new FailedPage(page.number(), page.source(), code, reason);
+    }
+
+    private static ModelRef modelRef(String model) {
+        try {
+            return new ModelRef(NAME, model);
+        } catch (IllegalArgumentException e) {
+            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
+        }
+    }
+
+    /**
+     * The content of vectorization.json.
+     *
+     * @param warnings what was skipped without failing a page: files in a ZIP that are not images, regions outside a page
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Summary(String engine, Optional<String> model, List<PageVectors> pages, List<FailedPage> failedPages,
+                          List<String> warnings, String zip) {}
+
+    /** The job's result. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Result(String engine, Optional<String> model, int pages, int lines, int circles, int arcs,
+                         List<FailedPage> failedPages, List<String> warnings, String summary, String zip,
+                         Map<String, Double> timingsMs) {}
+}
