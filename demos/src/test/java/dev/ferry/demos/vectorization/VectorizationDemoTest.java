@@ -14,7 +14,7 @@ import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.testing.TestHttpServer;
+import dev.ferry.testkit.TestHttpServer;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
