@@ -10,6 +10,7 @@ import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelStore;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Speech to text: the speech segments of a recording (Silero VAD), and with a CTC
@@ -29,22 +29,20 @@ import java.util.function.Function;
 public final class AsrDemo implements Demo {
     public static final String NAME = "asr";
 
-    private final Function<FerryConfig, ModelStore> store;
-    private final Function<FerryConfig, Inference> inference;
+    private final ModelAccess modelAccess;
 
     /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
     public AsrDemo() {
-        this(ProcessModels::store, ProcessModels::inference);
+        this(ModelAccess.process());
     }
 
     /** With a store and loaded models of the caller's. */
     public AsrDemo(ModelStore store, Inference inference) {
-        this(settings -> store, settings -> inference);
+        this(ModelAccess.of(store, inference));
     }
 
-    private AsrDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
-        this.store = store;
-        this.inference = inference;
+    private AsrDemo(ModelAccess modelAccess) {
+        this.modelAccess = modelAccess;
     }
 
     @Override
@@ -105,8 +103,8 @@ public final class AsrDemo implements Demo {
         }
         FerryConfig config = ctx.config();
         try {
-            Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), store.apply(config),
-                    inference.apply(config), ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress(
+            Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), modelAccess.store(config),
+                    modelAccess.inference(config), ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress(
                             (long) heard, (long) Math.max(heard, declared), heard >= declared && declared > 0 ? "done"
                                     : String.format(Locale.ROOT, "%.0f s of %.0f s heard", heard, declared)));
             return Json.MAPPER.valueToTree(result);

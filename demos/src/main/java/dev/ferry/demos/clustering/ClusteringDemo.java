@@ -10,6 +10,7 @@ import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.JobFiles;
+import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -40,22 +40,20 @@ public final class ClusteringDemo implements Demo, UsesModels {
     public static final String NAME = "clustering";
     static final String STAGING = ".staging";
 
-    private final Function<FerryConfig, ModelStore> store;
-    private final Function<FerryConfig, Inference> inference;
+    private final ModelAccess modelAccess;
 
     /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
     public ClusteringDemo() {
-        this(ProcessModels::store, ProcessModels::inference);
+        this(ModelAccess.process());
     }
 
     /** With a store and loaded models of the caller's. */
     public ClusteringDemo(ModelStore store, Inference inference) {
-        this(settings -> store, settings -> inference);
+        this(ModelAccess.of(store, inference));
     }
 
-    private ClusteringDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
-        this.store = store;
-        this.inference = inference;
+    private ClusteringDemo(ModelAccess modelAccess) {
+        this.modelAccess = modelAccess;
     }
 
     @Override
@@ -120,7 +118,7 @@ public final class ClusteringDemo implements Demo, UsesModels {
         try (Parallel parallel = Parallel.allCores()) {
             Optional<EmbeddingModel> model = Optional.empty();
             if (settings.embedding()) {
-                lease = Optional.of(inference.apply(config).acquire(store.apply(config).require(modelRef(settings))));
+                lease = Optional.of(modelAccess.inference(config).acquire(modelAccess.store(config).require(modelRef(settings))));
                 model = Optional.of(new EmbeddingModel(lease.get()));
             }
             ItemReader.Describer describer = model.isPresent() ? model.get().describer(ctx::isCancelled)

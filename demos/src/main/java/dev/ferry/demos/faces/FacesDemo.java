@@ -14,6 +14,7 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -48,22 +48,20 @@ public final class FacesDemo implements Demo {
     static final String DEFAULT_MODEL = "ferplus";
     static final String MODEL_FAILED = "model_failed";
 
-    private final Function<FerryConfig, ModelStore> store;
-    private final Function<FerryConfig, Inference> inference;
+    private final ModelAccess modelAccess;
 
     /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
     public FacesDemo() {
-        this(ProcessModels::store, ProcessModels::inference);
+        this(ModelAccess.process());
     }
 
     /** With a store and loaded models of the caller's; pages are read with the job's settings. */
     public FacesDemo(ModelStore store, Inference inference) {
-        this(settings -> store, settings -> inference);
+        this(ModelAccess.of(store, inference));
     }
 
-    private FacesDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
-        this.store = store;
-        this.inference = inference;
+    private FacesDemo(ModelAccess modelAccess) {
+        this.modelAccess = modelAccess;
     }
 
     @Override
@@ -121,8 +119,8 @@ public final class FacesDemo implements Demo {
     public JsonNode run(DemoContext context) throws IOException {
         FerryConfig config = context.config();
         ModelRef ref = modelRef(context.stringParam("model"));
-        ModelStore models = store.apply(config);
-        Optional<ModelLease> lease = EmotionModels.acquire(models, inference.apply(config), ref);
+        ModelStore models = modelAccess.store(config);
+        Optional<ModelLease> lease = EmotionModels.acquire(models, modelAccess.inference(config), ref);
         Optional<String> note = lease.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(models, ref));
         try {
             return run(context, config, lease.map(EmotionClassifier::new), note);

@@ -11,6 +11,7 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InstalledModel;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Regions of document page images — text lines, illustrations, diagrams, watermarks — with
@@ -41,22 +41,20 @@ public final class RegionsDemo implements Demo, UsesModels {
     public static final String DEFAULT_MODEL = "text_lines";
     public static final String ANNOTATIONS = "annotations.json";
 
-    private final Function<FerryConfig, ModelStore> store;
-    private final Function<FerryConfig, Inference> inference;
+    private final ModelAccess modelAccess;
 
     /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
     public RegionsDemo() {
-        this(ProcessModels::store, ProcessModels::inference);
+        this(ModelAccess.process());
     }
 
     /** With a store and loaded models of the caller's; pages are read with the job's settings. */
     public RegionsDemo(ModelStore store, Inference inference) {
-        this(settings -> store, settings -> inference);
+        this(ModelAccess.of(store, inference));
     }
 
-    private RegionsDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
-        this.store = store;
-        this.inference = inference;
+    private RegionsDemo(ModelAccess modelAccess) {
+        this.modelAccess = modelAccess;
     }
 
     @Override
@@ -124,13 +122,13 @@ public final class RegionsDemo implements Demo, UsesModels {
     public JsonNode run(DemoContext ctx) throws Exception {
         FerryConfig config = ctx.config();
         ModelRef ref = modelRef(ctx.stringParam("model"));
-        InstalledModel model = store.apply(config).require(ref);
+        InstalledModel model = modelAccess.store(config).require(ref);
         StageClock clock = new StageClock();
         List<PageAnnotations> done = new ArrayList<>();
         List<FailedPage> failed = new ArrayList<>();
         List<String> warnings;
         int pages = 0;
-        try (ModelLease lease = inference.apply(config).acquire(model);
+        try (ModelLease lease = modelAccess.inference(config).acquire(model);
              JobPages inputs = MediaReader.shared(config).pages(ctx.inputs());
              PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
              RegionsWriter writer = new RegionsWriter(ctx.outputDir(), clock)) {

@@ -12,6 +12,7 @@ import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.JobInputs;
 import dev.ferry.demos.av.VideoReader;
+import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InstalledModel;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Sign language video to words: a word-level video classifier (I3D, S3D, VideoMAE... exported
@@ -38,22 +38,20 @@ public final class SignDemo implements Demo, UsesModels {
     public static final String DEFAULT_MODEL = "default";
     public static final String PREDICTIONS = "predictions.json";
 
-    private final Function<FerryConfig, ModelStore> store;
-    private final Function<FerryConfig, Inference> inference;
+    private final ModelAccess modelAccess;
 
     /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
     public SignDemo() {
-        this(ProcessModels::store, ProcessModels::inference);
+        this(ModelAccess.process());
     }
 
     /** With a store and loaded models of the caller's. */
     public SignDemo(ModelStore store, Inference inference) {
-        this(settings -> store, settings -> inference);
+        this(ModelAccess.of(store, inference));
     }
 
-    private SignDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
-        this.store = store;
-        this.inference = inference;
+    private SignDemo(ModelAccess modelAccess) {
+        this.modelAccess = modelAccess;
     }
 
     @Override
@@ -121,14 +119,14 @@ public final class SignDemo implements Demo, UsesModels {
         }
         FerryConfig config = ctx.config();
         ModelRef ref = modelRef(ctx.stringParam("model"));
-        InstalledModel model = store.apply(config).require(ref);
+        InstalledModel model = modelAccess.store(config).require(ref);
         VideoContract video = VideoContract.of(ref, model.contract());
         Path input = ctx.inputs().get(0);
         ctx.progress(0, 1, "reading " + JobInputs.originalName(input));
         VideoReader reader = VideoReader.open(input);
         StageClock clock = new StageClock();
         Predictions predictions;
-        try (ModelLease lease = inference.apply(config).acquire(model)) {
+        try (ModelLease lease = modelAccess.inference(config).acquire(model)) {
             SignClassifier classifier = new SignClassifier(lease, video);
             SignRun run = new SignRun(reader, video, model.contract(), clock);
             predictions = run.predict(ref.model(), JobInputs.originalName(input), frames -> {

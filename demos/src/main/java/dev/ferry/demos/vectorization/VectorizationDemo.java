@@ -14,6 +14,7 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
@@ -34,7 +35,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Line drawings as vectors: the lines, circles and arcs of diagrams on scanned pages, as SVG,
@@ -49,22 +49,20 @@ public final class VectorizationDemo implements Demo, UsesModels {
     static final String OPENCV = "opencv";
     static final String ONNX = "onnx";
 
-    private final Function<FerryConfig, ModelStore> store;
-    private final Function<FerryConfig, Inference> inference;
+    private final ModelAccess modelAccess;
 
     /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
     public VectorizationDemo() {
-        this(ProcessModels::store, ProcessModels::inference);
+        this(ModelAccess.process());
     }
 
     /** With a store and loaded models of the caller's; pages are read with the job's settings. */
     public VectorizationDemo(ModelStore store, Inference inference) {
-        this(settings -> store, settings -> inference);
+        this(ModelAccess.of(store, inference));
     }
 
-    private VectorizationDemo(Function<FerryConfig, ModelStore> store, Function<FerryConfig, Inference> inference) {
-        this.store = store;
-        this.inference = inference;
+    private VectorizationDemo(ModelAccess modelAccess) {
+        this.modelAccess = modelAccess;
     }
 
     @Override
@@ -167,7 +165,7 @@ public final class VectorizationDemo implements Demo, UsesModels {
         List<FailedPage> failed = new ArrayList<>();
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         int pages = 0;
-        ModelLease lease = model.isPresent() ? inference.apply(config).acquire(store.apply(config).require(model.get()))
+        ModelLease lease = model.isPresent() ? modelAccess.inference(config).acquire(modelAccess.store(config).require(model.get()))
                 : null;
         try (ModelLease held = lease;
              JobPages inputs = MediaReader.shared(config).pages(ctx.inputs());
