@@ -3,16 +3,17 @@ package dev.ferry.demos.regions;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
+import dev.ferry.demos.media.BackgroundWrites;
 import dev.ferry.demos.media.Page;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+
+
+
+
+
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
@@ -36,13 +37,7 @@ final class RegionsWriter implements AutoCloseable {
 
     private final Path outputs;
     private final StageClock clock;
-    private final ThreadPoolExecutor images = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(2), r -> {
-                Thread t = new Thread(r, "ferry-regions-output");
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.CallerRunsPolicy());
-    private final List<Future<?>> pending = new ArrayList<>();
+    private final BackgroundWrites images = new BackgroundWrites("ferry-regions-output");
 
     RegionsWriter(Path outputs, StageClock clock) {
         this.outputs = outputs;
@@ -69,31 +64,20 @@ final class RegionsWriter implements AutoCloseable {
         String overlay = "overlays/" + stem + ".jpg";
         PageAnnotations annotations = new PageAnnotations(number, page.source(), page.width(), page.height(),
                 overlay, regions);
-        pending.removeIf(Future::isDone);
         // from here on the page belongs to the writing thread, which closes it
-        pending.add(images.submit(() -> writeImages(page, regions, classes, overlay)));
+        images.submit(() -> writeImages(page, regions, classes, overlay));
         return annotations;
     }
 
     /** Waits for every page's images; rethrows the first failure to write one. */
     void finish() throws InterruptedException {
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException("writing a page's images failed", e.getCause());
-            }
-        }
-        pending.clear();
+        images.finish();
     }
 
     /** Stops writing: after {@link #finish()} there is nothing left; after a failure the rest is dropped. */
     @Override
     public void close() {
-        images.shutdownNow();
+        images.close();
     }
 
     private void writeImages(Page page, List<Region> regions, List<Integer> classes, String overlay) {

@@ -6,6 +6,7 @@ import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
+import dev.ferry.demos.media.BackgroundWrites;
 import dev.ferry.demos.media.Page;
 import dev.ferry.demos.regions.PageStem;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+
+
+
+
+
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
@@ -35,13 +36,7 @@ final class VectorizationWriter implements AutoCloseable {
     private final Path outputs;
     private final boolean embedPage;
     private final StageClock clock;
-    private final ThreadPoolExecutor images = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(2), r -> {
-                Thread t = new Thread(r, "ferry-vectorization-output");
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.CallerRunsPolicy());
-    private final List<Future<?>> pending = new ArrayList<>();
+    private final BackgroundWrites images = new BackgroundWrites("ferry-vectorization-output");
 
     /** @param embedPage whether each SVG carries its page as a hidden image layer */
     VectorizationWriter(Path outputs, boolean embedPage, StageClock clock) {
@@ -67,31 +62,20 @@ final class VectorizationWriter implements AutoCloseable {
                 stem + ".json", stem + ".overlay.png");
         AtomicFiles.write(outputs.resolve(vectors.json()), Json.writeBytes(pageJson(vectors, found, primitives)));
         clock.lap(Stage.OUTPUT, t);
-        pending.removeIf(Future::isDone);
         // from here on the page belongs to the writing thread, which closes it
-        pending.add(images.submit(() -> writeImages(page, vectors, primitives, stem)));
+        images.submit(() -> writeImages(page, vectors, primitives, stem));
         return vectors;
     }
 
     /** Waits for every page's images; rethrows the first failure to write one. */
     void finish() throws InterruptedException {
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException("writing a page's drawing failed", e.getCause());
-            }
-        }
-        pending.clear();
+        images.finish();
     }
 
     /** Stops writing: after {@link #finish()} there is nothing left; after a failure the rest is dropped. */
     @Override
     public void close() {
-        images.shutdownNow();
+        images.close();
     }
 
     private static ObjectNode pageJson(PageVectors vectors, List<Placed> found, List<Primitive> rounded) {
