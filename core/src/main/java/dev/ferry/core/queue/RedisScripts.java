@@ -2,6 +2,8 @@ package dev.ferry.core.queue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
@@ -56,19 +58,19 @@ public final class RedisScripts {
     public <R> CompletionStage<R> runAsync(QueueScript s, ReturnType type, List<String> keys, Object... args) {
         RFuture<R> first = script.evalShaAsync(Mode.READ_WRITE, s.sha(), type, objects(keys), args);
         return first.handle((value, error) -> (CompletionStage<R>) (error == null
-                        ? java.util.concurrent.CompletableFuture.completedFuture(value)
+                        ? CompletableFuture.completedFuture(value)
                         : retryAfterLoad(s, type, keys, args, error)))
                 .thenCompose(stage -> stage);
     }
 
     private <R> CompletionStage<R> retryAfterLoad(QueueScript s, ReturnType type, List<String> keys, Object[] args, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof RedisException re && isNoScript(re)) {
-            return java.util.concurrent.CompletableFuture.supplyAsync(() -> run(s, type, keys, args));
+            return CompletableFuture.supplyAsync(() -> run(s, type, keys, args));
         }
         RuntimeException translated = cause instanceof RedisException re ? translate(re)
                 : cause instanceof RuntimeException rt ? rt : new RuntimeException(cause);
-        return java.util.concurrent.CompletableFuture.failedFuture(translated);
+        return CompletableFuture.failedFuture(translated);
     }
 
     private <R> R evalSha(QueueScript s, ReturnType type, List<String> keys, Object[] args) {

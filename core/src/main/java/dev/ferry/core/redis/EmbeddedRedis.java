@@ -24,17 +24,13 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Starts a persistent server keeping its data in {@code dir}. */
     public static EmbeddedRedis start(int port, Path dir) {
-        return start(port, dir, true);
-    }
-
-    public static EmbeddedRedis start(int port, Path dir, boolean appendOnly) {
         try {
             Files.createDirectories(dir);
             RedisServer server = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")
                     .setting("dir " + dir.toAbsolutePath())
-                    .setting("appendonly " + (appendOnly ? "yes" : "no"))
+                    .setting("appendonly yes")
                     .setting("appendfsync everysec")
                     .setting("save \"\"")
                     .setting("maxmemory-policy noeviction")
