@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The five states of a job. The transitions between them happen only inside the queue's
- * Lua scripts (see docs/queue.md for the table); Java reads states, it never sets them.
+ * Lua scripts, as the table {@code dev.ferry.core.queue.JobTransition} allows (docs/queue.md
+ * prints it); Java reads states, it never sets them.
  */
 public enum JobState {
     QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
