@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link DemoContext} for running a demo in-process, as a worker would: real input files,
- * a real output folder, parameters validated by the demo's own spec, the settings a worker
- * would pass ({@link #config()}), progress recorded, and cancellation that a test can
+ * a real output folder, parameters validated by the demo's own spec, progress recorded, and
+ * cancellation that a test can
  * trigger from another thread.
  */
 public final class TestDemoContext implements DemoContext {
@@ -32,18 +32,14 @@ public final class TestDemoContext implements DemoContext {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<Progress> progress = new CopyOnWriteArrayList<>();
     private final Logger log;
-    private volatile FerryConfig config;
     private volatile int attempt = 1;
 
-    /** With the default settings and a data folder beside {@code outputDir} ({@code ../data}). */
     public TestDemoContext(String jobId, Map<String, Object> params, List<Path> inputs, Path outputDir) {
         this.jobId = jobId;
         this.params = params;
         this.inputs = List.copyOf(inputs);
         this.outputDir = outputDir;
         this.log = LoggerFactory.getLogger("job." + jobId);
-        Path data = outputDir.toAbsolutePath().getParent().resolve("data");
-        this.config = FerryConfig.from(Map.of("FERRY_DATA", data.toString()));
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
@@ -59,7 +55,7 @@ public final class TestDemoContext implements DemoContext {
     /**
      * A job of {@code demo} laid out in {@code config}'s data folder as the API and worker lay it
      * out: {@code files} copied to {@code jobs/<id>/inputs/000-<name>}..., outputs in
-     * {@code jobs/<id>/outputs/}; {@link #config()} is {@code config}.
+     * {@code jobs/<id>/outputs/}.
      */
     public static TestDemoContext inDataFolder(FerryConfig config, Demo demo, Map<String, ?> given, List<Path> files) {
         String id = demo.name() + "-test-" + System.nanoTime();
@@ -70,16 +66,10 @@ public final class TestDemoContext implements DemoContext {
             for (int i = 0; i < files.size(); i++) {
                 copied.add(Files.copy(files.get(i), in.resolve(JobInputs.fileName(i, files.get(i).getFileName().toString()))));
             }
-            return new TestDemoContext(id, demo.params().validate(given), copied, job.resolve("outputs")).withConfig(config);
+            return new TestDemoContext(id, demo.params().validate(given), copied, job.resolve("outputs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The settings {@link #config()} hands the demo from now on. */
-    public TestDemoContext withConfig(FerryConfig settings) {
-        this.config = settings;
-        return this;
     }
 
     public TestDemoContext withAttempt(int number) {
@@ -110,11 +100,6 @@ public final class TestDemoContext implements DemoContext {
     @Override
     public Path outputDir() {
         return outputDir;
-    }
-
-    @Override
-    public FerryConfig config() {
-        return config;
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class Worker implements AutoCloseable {
         this.jobThreads = Executors.newFixedThreadPool(concurrency, Threads.named("ferry-job-" + identity.id()));
         this.reporter = new OutcomeReporter(queue, data, new RetryPolicy(q.retryBase(), q.retryMax()),
                 new JobDurations(metrics), lifecycle);
-        this.runner = new JobRunner(catalog, data, queue, reporter, running, lifecycle, doorbell::ring, config);
+        this.runner = new JobRunner(catalog, data, queue, reporter, running, lifecycle, doorbell::ring);
         this.heartbeat = new Heartbeat(registry, () -> new WorkerInfo(identity.id(), identity.host(), identity.pid(),
                 device.name(), demos, concurrency, running.ids()), q.heartbeatInterval(), q.workerDeadAfter(), identity.id());
         this.timers = new WorkerTimers(identity.id(), q, new Maintenance(scripts), registry, data, demos, running);

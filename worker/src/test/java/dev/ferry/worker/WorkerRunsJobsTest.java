@@ -184,19 +184,6 @@ class WorkerRunsJobsTest {
     }
 
     @Test
-    void demosGetTheWorkersOwnSettings() {
-        TestDemo demo = new TestDemo(fx.demo, (ctx, run) -> Json.MAPPER.createObjectNode()
-                .put("data", ctx.config().dataDir().toString())
-                .put("pdf_dpi", ctx.config().media().pdfDpi()));
-        fx.start(demo, "FERRY_PDF_DPI", 99);
-        JobId id = fx.submit();
-
-        JsonNode result = fx.await(id, JobState.SUCCEEDED).result().orElseThrow();
-        assertEquals(fx.dataDir.toAbsolutePath().normalize().toString(), result.get("data").asText());
-        assertEquals(99, result.get("pdf_dpi").asInt());
-    }
-
-    @Test
     void anUnknownDeviceIsRefusedAtStart() {
         TestDemo demo = new TestDemo(fx.demo, (ctx, run) -> null);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,

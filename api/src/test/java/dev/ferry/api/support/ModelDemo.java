@@ -1,5 +1,6 @@
 package dev.ferry.api.support;
 
+import dev.ferry.core.demo.ModelState;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
@@ -52,9 +53,9 @@ public final class ModelDemo implements Demo {
     public List<ModelAvailability> models() {
         return List.of(
                 ModelAvailability.present("small", "yolo"),
-                new ModelAvailability("large", "yolo", ModelAvailability.State.MISSING,
+                new ModelAvailability("large", "yolo", ModelState.MISSING,
                         Optional.of("not installed"), Optional.of(pull("large"))),
-                new ModelAvailability("broken", "yolo", ModelAvailability.State.CORRUPT,
+                new ModelAvailability("broken", "yolo", ModelState.CORRUPT,
                         Optional.of("sha256 differs"), Optional.of(pull("broken"))));
     }
 

@@ -1,6 +1,6 @@
 package dev.ferry.app.cli;
 
-import dev.ferry.demos.inference.ModelState;
+import dev.ferry.core.demo.ModelState;
 import dev.ferry.demos.inference.ModelStatus;
 import dev.ferry.demos.inference.ModelStore;
 import java.util.List;

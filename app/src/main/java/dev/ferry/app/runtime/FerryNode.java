@@ -4,7 +4,8 @@ import dev.ferry.api.ApiServer;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.storage.DataFolder;
-import dev.ferry.demos.inference.ProcessModels;
+import dev.ferry.demos.DemoServices;
+import dev.ferry.demos.InstalledDemos;
 import dev.ferry.worker.Worker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,22 +24,28 @@ public final class FerryNode implements AutoCloseable {
     private final RedisRuntime redis;
     private final Optional<ApiServer> api;
     private final Optional<Worker> worker;
+    private final DemoServices services;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private FerryNode(RedisRuntime redis, Optional<ApiServer> api, Optional<Worker> worker) {
+    private FerryNode(RedisRuntime redis, Optional<ApiServer> api, Optional<Worker> worker, DemoServices services) {
         this.redis = redis;
         this.api = api;
         this.worker = worker;
+        this.services = services;
     }
 
     public static FerryNode start(FerryConfig config, boolean withApi, boolean withWorker, boolean mayEmbedRedis) {
         DataFolder data = new DataFolder(config.dataDir());
-        DemoCatalog demos = DemoCatalog.load(config.demos());
-        if (withWorker) {
-            // A FERRY_DEVICE=cuda:N that cannot run fails the start here, before Redis or any job is touched.
-            ProcessModels.configure(config);
+        // A FERRY_DEVICE=cuda:N that cannot run fails a worker's start here, before Redis or any job is touched.
+        DemoServices services = withWorker ? DemoServices.forWorker(config) : DemoServices.forApi(config);
+        DemoCatalog demos = InstalledDemos.build(services);
+        RedisRuntime redis;
+        try {
+            redis = RedisRuntime.open(config, data, mayEmbedRedis);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
         }
-        RedisRuntime redis = RedisRuntime.open(config, data, mayEmbedRedis);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Optional<ApiServer> api = Optional.empty();
         Optional<Worker> worker = Optional.empty();
@@ -52,10 +59,11 @@ public final class FerryNode implements AutoCloseable {
         } catch (RuntimeException e) {
             worker.ifPresent(Worker::close);
             redis.close();
+            services.close();
             throw e;
         }
         LOG.info("demos served: {}; data folder: {}", demos.names(), data.root());
-        return new FerryNode(redis, api, worker);
+        return new FerryNode(redis, api, worker, services);
     }
 
     public Optional<ApiServer> api() {
@@ -86,6 +94,7 @@ public final class FerryNode implements AutoCloseable {
         worker.ifPresent(Worker::close);
         api.ifPresent(ApiServer::close);
         redis.close();
+        services.close();
         closed.countDown();
     }
 }

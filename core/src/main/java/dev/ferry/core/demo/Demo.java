@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A demo: a named kind of job. Implementations are found with {@link java.util.ServiceLoader}
- * (list them in {@code META-INF/services/dev.ferry.core.demo.Demo}); the API validates jobs
+ * A demo: a named kind of job. A process is handed its demos ({@link DemoCatalog}), built by
+ * whoever wires it (the demos module's factories, or a test); the API validates jobs
  * against the description, a worker calls {@link #run}.
  */
 public interface Demo {

@@ -5,10 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 
-/** The demos this process serves: every {@link Demo} on the class path, narrowed by {@code FERRY_DEMOS}. */
+/** The demos this process serves, by name: the ones it was built with, narrowed by {@code FERRY_DEMOS}. */
 public final class DemoCatalog {
     private final Map<String, Demo> demos;
 
@@ -16,15 +15,7 @@ public final class DemoCatalog {
         this.demos = demos;
     }
 
-    /** @param selected demo names to keep; empty keeps all */
-    public static DemoCatalog load(Set<String> selected) {
-        Map<String, Demo> found = new LinkedHashMap<>();
-        for (Demo demo : ServiceLoader.load(Demo.class)) {
-            found.put(demo.name(), demo);
-        }
-        return of(found.values(), selected);
-    }
-
+    /** @param selected demo names to keep ({@code FERRY_DEMOS}); empty keeps all */
     public static DemoCatalog of(Collection<Demo> available, Set<String> selected) {
         Map<String, Demo> byName = new LinkedHashMap<>();
         for (Demo demo : available) {

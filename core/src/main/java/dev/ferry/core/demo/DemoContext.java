@@ -1,6 +1,5 @@
 package dev.ferry.core.demo;
 
-import dev.ferry.core.config.FerryConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +35,6 @@ public interface DemoContext {
         if (isCancelled()) {
             throw new JobCancelledException("job " + jobId() + " was cancelled");
         }
-    }
-
-    /**
-     * The settings the worker runs with: the data folder (models, URL cache) and media
-     * limits. Workers override this; the default fails loudly rather than guess settings.
-     */
-    default FerryConfig config() {
-        throw new IllegalStateException("this DemoContext does not pass the worker's FerryConfig");
     }
 
     /** A logger whose lines carry the job id. */

@@ -1,7 +1,5 @@
 package dev.ferry.core.demo;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +13,7 @@ import java.util.Optional;
  * @param detail      why it is missing or corrupt; empty when present
  * @param installHint the command that installs (or reinstalls) it; empty when present
  */
-public record ModelAvailability(String name, String task, State state, Optional<String> detail,
+public record ModelAvailability(String name, String task, ModelState state, Optional<String> detail,
                                 Optional<String> installHint) {
 
     public ModelAvailability {
@@ -27,16 +25,6 @@ public record ModelAvailability(String name, String task, State state, Optional<
     }
 
     public static ModelAvailability present(String name, String task) {
-        return new ModelAvailability(name, task, State.PRESENT, Optional.empty(), Optional.empty());
-    }
-
-    /** Installed and intact, not installed, or installed but damaged (checksum or contract). */
-    public enum State {
-        PRESENT, MISSING, CORRUPT;
-
-        @JsonValue
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        return new ModelAvailability(name, task, ModelState.PRESENT, Optional.empty(), Optional.empty());
     }
 }

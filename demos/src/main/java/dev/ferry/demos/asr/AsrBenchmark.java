@@ -1,9 +1,9 @@
 package dev.ferry.demos.asr;
 
+import dev.ferry.demos.DemoServices;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import java.io.IOException;
@@ -63,8 +63,8 @@ public final class AsrBenchmark {
 
     /** With the settings of {@code config}: the Silero VAD from its data folder's model store, its device and threads. */
     public static Report run(FerryConfig config, double minutes) throws Exception {
-        try (Inference inference = new Inference(config.inference(), InferenceDevice.resolve(config.worker().device()))) {
-            return run(ModelStore.of(config), inference, minutes);
+        try (DemoServices services = DemoServices.forWorker(config)) {
+            return run(services.models(), services.inference(), minutes);
         }
     }
 

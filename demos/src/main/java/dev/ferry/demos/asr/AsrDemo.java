@@ -2,7 +2,6 @@ package dev.ferry.demos.asr;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
@@ -10,11 +9,9 @@ import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
-import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.inference.ProcessModels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -29,20 +26,13 @@ import java.util.Optional;
 public final class AsrDemo implements Demo {
     public static final String NAME = "asr";
 
-    private final ModelAccess modelAccess;
+    private final ModelStore models;
+    private final Inference inference;
 
-    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
-    public AsrDemo() {
-        this(ModelAccess.process());
-    }
-
-    /** With a store and loaded models of the caller's. */
-    public AsrDemo(ModelStore store, Inference inference) {
-        this(ModelAccess.of(store, inference));
-    }
-
-    private AsrDemo(ModelAccess modelAccess) {
-        this.modelAccess = modelAccess;
+    /** With the store the job's models come from, the loaded models. */
+    public AsrDemo(ModelStore models, Inference inference) {
+        this.models = models;
+        this.inference = inference;
     }
 
     @Override
@@ -84,14 +74,13 @@ public final class AsrDemo implements Demo {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(ProcessModels.store(), NAME, AsrModels.VAD);
+        return DemoModels.list(models, NAME, AsrModels.VAD);
     }
 
     /** The voice-activity model must be installed, and a recognition model the job names must be usable. */
     @Override
     public void checkReady(Map<String, Object> params) {
         AsrOptions options = AsrOptions.of(params);
-        ModelStore models = ProcessModels.store();
         AsrModels.requireVad(models);
         AsrModels.recognizer(models, options.model());
     }
@@ -101,10 +90,9 @@ public final class AsrDemo implements Demo {
         if (ctx.inputs().size() != 1) {
             throw DemoFailure.badInput("send one audio or video file per job; this job has " + ctx.inputs().size());
         }
-        FerryConfig config = ctx.config();
         try {
-            Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), modelAccess.store(config),
-                    modelAccess.inference(config), ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress(
+            Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), models,
+                    inference, ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress(
                             (long) heard, (long) Math.max(heard, declared), heard >= declared && declared > 0 ? "done"
                                     : String.format(Locale.ROOT, "%.0f s of %.0f s heard", heard, declared)));
             return Json.MAPPER.valueToTree(result);

@@ -1,7 +1,6 @@
 package dev.ferry.demos.clustering;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
@@ -10,14 +9,11 @@ import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.JobFiles;
-import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.inference.ProcessModels;
-import dev.ferry.demos.inference.UsesModels;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
 import java.nio.file.Path;
@@ -36,24 +32,19 @@ import java.util.stream.Collectors;
  * model; or on the vectors of an ONNX feature extractor. Writes the prototypes, the members
  * of each cluster, clusters.json and .csv, a loss plot and a standalone clusters.html.
  */
-public final class ClusteringDemo implements Demo, UsesModels {
+public final class ClusteringDemo implements Demo {
     public static final String NAME = "clustering";
     static final String STAGING = ".staging";
 
-    private final ModelAccess modelAccess;
+    private final ModelStore models;
+    private final Inference inference;
+    private final MediaReader media;
 
-    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
-    public ClusteringDemo() {
-        this(ModelAccess.process());
-    }
-
-    /** With a store and loaded models of the caller's. */
-    public ClusteringDemo(ModelStore store, Inference inference) {
-        this(ModelAccess.of(store, inference));
-    }
-
-    private ClusteringDemo(ModelAccess modelAccess) {
-        this.modelAccess = modelAccess;
+    /** With the store the job's models come from, the loaded models and the reader of its pages. */
+    public ClusteringDemo(ModelStore models, Inference inference, MediaReader media) {
+        this.models = models;
+        this.inference = inference;
+        this.media = media;
     }
 
     @Override
@@ -90,7 +81,7 @@ public final class ClusteringDemo implements Demo, UsesModels {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(ProcessModels.store(), NAME, ClusteringSettings.DEFAULT_MODEL);
+        return DemoModels.list(models, NAME, ClusteringSettings.DEFAULT_MODEL);
     }
 
     /** The tik engine needs nothing installed; the embedding engine needs its model. {@code assign_to} must parse. */
@@ -98,33 +89,27 @@ public final class ClusteringDemo implements Demo, UsesModels {
     public void checkReady(Map<String, Object> params) {
         ClusteringSettings settings = ClusteringSettings.of(params);
         if (settings.embedding()) {
-            DemoModels.require(ProcessModels.store(), NAME, settings.model(), false);
+            DemoModels.require(models, NAME, settings.model(), false);
         }
     }
 
-    @Override
-    public List<String> modelsFor(Map<String, Object> params) {
-        return "embedding".equals(params.get("engine"))
-                ? List.of(String.valueOf(params.getOrDefault("model", ClusteringSettings.DEFAULT_MODEL))) : List.of();
-    }
 
     @Override
     public JsonNode run(DemoContext ctx) throws Exception {
         ClusteringSettings settings = ClusteringSettings.of(ctx.params());
-        FerryConfig config = ctx.config();
         Path outputs = ctx.outputDir();
         Path staging = outputs.resolve(STAGING);
         Optional<ModelLease> lease = Optional.empty();
         try (Parallel parallel = Parallel.allCores()) {
             Optional<EmbeddingModel> model = Optional.empty();
             if (settings.embedding()) {
-                lease = Optional.of(modelAccess.inference(config).acquire(modelAccess.store(config).require(modelRef(settings))));
+                lease = Optional.of(inference.acquire(models.require(modelRef(settings))));
                 model = Optional.of(new EmbeddingModel(lease.get()));
             }
             ItemReader.Describer describer = model.isPresent() ? model.get().describer(ctx::isCancelled)
                     : TikEngine.describer(settings.size());
             long values = model.isPresent() ? model.get().dimension() : (long) settings.size() * settings.size();
-            MediaReader reader = MediaReader.shared(config);
+            MediaReader reader = media;
             ItemReader.Read read;
             try (JobPages pages = reader.pages(ctx.inputs())) {
                 read = ItemReader.read(pages, staging, describer, values,

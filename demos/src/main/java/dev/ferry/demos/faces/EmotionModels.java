@@ -5,7 +5,7 @@ import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelFailures;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelState;
+import dev.ferry.core.demo.ModelState;
 import dev.ferry.demos.inference.ModelStore;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
@@ -14,13 +13,11 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
-import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
@@ -48,20 +45,15 @@ public final class FacesDemo implements Demo {
     static final String DEFAULT_MODEL = "ferplus";
     static final String MODEL_FAILED = "model_failed";
 
-    private final ModelAccess modelAccess;
+    private final ModelStore models;
+    private final Inference inference;
+    private final MediaReader media;
 
-    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
-    public FacesDemo() {
-        this(ModelAccess.process());
-    }
-
-    /** With a store and loaded models of the caller's; pages are read with the job's settings. */
-    public FacesDemo(ModelStore store, Inference inference) {
-        this(ModelAccess.of(store, inference));
-    }
-
-    private FacesDemo(ModelAccess modelAccess) {
-        this.modelAccess = modelAccess;
+    /** With the store the job's models come from, the loaded models and the reader of its pages. */
+    public FacesDemo(ModelStore models, Inference inference, MediaReader media) {
+        this.models = models;
+        this.inference = inference;
+        this.media = media;
     }
 
     @Override
@@ -105,31 +97,29 @@ public final class FacesDemo implements Demo {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(ProcessModels.store(), NAME, DEFAULT_MODEL);
+        return DemoModels.list(models, NAME, DEFAULT_MODEL);
     }
 
     /** The default emotion model is optional (without it a job reports faces only); one named otherwise must be usable. */
     @Override
     public void checkReady(Map<String, Object> params) {
         String model = String.valueOf(params.get("model"));
-        DemoModels.require(ProcessModels.store(), NAME, model, model.equals(DEFAULT_MODEL));
+        DemoModels.require(models, NAME, model, model.equals(DEFAULT_MODEL));
     }
 
     @Override
     public JsonNode run(DemoContext context) throws IOException {
-        FerryConfig config = context.config();
         ModelRef ref = modelRef(context.stringParam("model"));
-        ModelStore models = modelAccess.store(config);
-        Optional<ModelLease> lease = EmotionModels.acquire(models, modelAccess.inference(config), ref);
+        Optional<ModelLease> lease = EmotionModels.acquire(models, inference, ref);
         Optional<String> note = lease.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(models, ref));
         try {
-            return run(context, config, lease.map(EmotionClassifier::new), note);
+            return run(context, lease.map(EmotionClassifier::new), note);
         } finally {
             lease.ifPresent(ModelLease::close);
         }
     }
 
-    private JsonNode run(DemoContext context, FerryConfig config, Optional<EmotionClassifier> emotions,
+    private JsonNode run(DemoContext context, Optional<EmotionClassifier> emotions,
                          Optional<String> note) throws IOException {
         note.ifPresent(n -> context.log().info(n));
 
@@ -140,7 +130,7 @@ public final class FacesDemo implements Demo {
         List<String> warnings;
         int number = 0;
         try (FaceDetector detector = detector(context);
-             JobPages inputs = MediaReader.shared(config).pages(context.inputs())) {
+             JobPages inputs = media.pages(context.inputs())) {
             for (PageRef page : inputs) {
                 number++;
                 context.progress(number - 1, inputs.estimatedTotal(), "page " + number + ": " + page.source());

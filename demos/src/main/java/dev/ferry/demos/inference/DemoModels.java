@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ModelAvailability;
@@ -33,13 +34,11 @@ public final class DemoModels {
                 .toList();
     }
 
-    public static ModelAvailability availability(ModelStatus status) {
+    private static ModelAvailability availability(ModelStatus status) {
         if (status.usable()) {
             return ModelAvailability.present(status.model(), status.task());
         }
-        ModelAvailability.State state = status.state() == ModelState.MISSING
-                ? ModelAvailability.State.MISSING : ModelAvailability.State.CORRUPT;
-        return new ModelAvailability(status.model(), status.task(), state, Optional.of(status.detail()),
+        return new ModelAvailability(status.model(), status.task(), status.state(), Optional.of(status.detail()),
                 Optional.of(installCommand(new ModelRef(status.demo(), status.model()), status.pullable())));
     }
 

@@ -1,5 +1,7 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.demo.ModelState;
+
 /**
  * One model as {@code ferry models list} and {@code GET /api/v1/demos} show it.
  *

@@ -1,7 +1,7 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.config.FerryConfig;
-import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
@@ -129,26 +129,6 @@ public final class ModelStore {
         } catch (IOException | RuntimeException e) {
             throw ModelFailures.invalid(ref, "model.json: " + e.getMessage());
         }
-    }
-
-    /**
-     * Why a job with these parameters would fail for want of a model, checked at submit so the
-     * client hears it at once (HTTP 400) rather than from a failed job.
-     */
-    public Optional<DemoFailure> checkJob(Demo demo, Map<String, Object> params) {
-        if (!(demo instanceof UsesModels uses)) {
-            return Optional.empty();
-        }
-        for (String model : uses.modelsFor(params)) {
-            try {
-                require(new ModelRef(demo.name(), model));
-            } catch (DemoFailure e) {
-                return Optional.of(e);
-            } catch (IllegalArgumentException e) {
-                return Optional.of(DemoFailure.badInput(e.getMessage()));
-            }
-        }
-        return Optional.empty();
     }
 
     /**

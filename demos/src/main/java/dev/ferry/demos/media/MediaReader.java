@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +26,7 @@ import java.util.function.Consumer;
  * one per worker, shared by its jobs.
  *
  * <pre>{@code
- * MediaReader reader = MediaReader.shared(context.config());
+ * MediaReader reader = ...; // handed to the demo by its factory
  * try (JobPages pages = reader.pages(context.inputs())) {
  *     for (PageRef ref : pages) {
  *         try (Page page = ref.load()) { ... }
@@ -41,16 +40,13 @@ public final class MediaReader {
     /** The upload types a page-based demo accepts: images, ZIPs and PDFs, and JSON lists of URLs or job outputs. */
     public static final List<String> ACCEPTS = List.of("image/*", "application/zip", "application/pdf", "application/json");
     private static final long MAX_JSON_BYTES = 16L * 1024 * 1024;
-    private static final AtomicReference<MediaReader> SHARED = new AtomicReference<>();
     private final MediaSettings settings;
-    private final Path dataDir;
     private final ImageDecoder decoder;
     private final UrlFetcher fetcher;
     private final DataFolder jobs;
 
     public MediaReader(MediaSettings settings, Path dataDir) {
         this.settings = settings;
-        this.dataDir = dataDir;
         this.decoder = new ImageDecoder(settings.maxPixels());
         this.fetcher = new UrlFetcher(settings, dataDir);
         this.jobs = new DataFolder(dataDir);
@@ -58,15 +54,6 @@ public final class MediaReader {
 
     public static MediaReader of(FerryConfig config) {
         return new MediaReader(config.media(), config.dataDir());
-    }
-
-    /**
-     * The reader the demos of this process share for jobs run with {@code config} (one HTTP
-     * client, one URL cache); a new one only when the settings change.
-     */
-    public static MediaReader shared(FerryConfig config) {
-        return SHARED.updateAndGet(current -> current != null && current.settings.equals(config.media())
-                && current.dataDir.equals(config.dataDir()) ? current : of(config));
     }
 
     public ImageDecoder decoder() {

@@ -1,8 +1,8 @@
 /**
  * A job's inputs as documents made of pages, shared by every image demo.
  *
- * <p>Entry point: {@link dev.ferry.demos.media.MediaReader#shared(dev.ferry.core.config.FerryConfig)}
- * with {@code DemoContext.config()}, then {@link dev.ferry.demos.media.MediaReader#pages(java.util.List)}
+ * <p>Entry point: the process's {@link dev.ferry.demos.media.MediaReader}, handed to a demo by
+ * its factory ({@code DemoServices.media()}), then {@link dev.ferry.demos.media.MediaReader#pages(java.util.List)}
  * over {@code DemoContext.inputs()}; iterate the {@link dev.ferry.demos.media.PageRef}s, call
  * {@code load()} on each (a {@link dev.ferry.demos.media.MediaException} fails that page
  * alone, with a code and a reason for the job's result), close each

@@ -1,9 +1,9 @@
 package dev.ferry.demos.regions;
 
+import dev.ferry.demos.DemoServices;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
@@ -54,9 +54,8 @@ public final class RegionsBenchmark {
 
     /** With the settings of {@code config}: its data folder's model store, device, threads, media limits. */
     public static Report run(FerryConfig config, int pages) throws Exception {
-        try (Inference inference = new Inference(config.inference(),
-                InferenceDevice.resolve(config.worker().device()))) {
-            return run(ModelStore.of(config), inference, MediaReader.of(config), RegionsDemo.DEFAULT_MODEL, pages);
+        try (DemoServices services = DemoServices.forWorker(config)) {
+            return run(services.models(), services.inference(), services.media(), RegionsDemo.DEFAULT_MODEL, pages);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
@@ -11,16 +10,13 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
-import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InstalledModel;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.demos.inference.StageClock;
-import dev.ferry.demos.inference.UsesModels;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
@@ -36,25 +32,20 @@ import java.util.Optional;
  * their boxes, crops and an overlay per page. The model (a YOLO detector or a DB text
  * detector) is named by the job and read through its contract.
  */
-public final class RegionsDemo implements Demo, UsesModels {
+public final class RegionsDemo implements Demo {
     public static final String NAME = "regions";
     public static final String DEFAULT_MODEL = "text_lines";
     public static final String ANNOTATIONS = "annotations.json";
 
-    private final ModelAccess modelAccess;
+    private final ModelStore models;
+    private final Inference inference;
+    private final MediaReader media;
 
-    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
-    public RegionsDemo() {
-        this(ModelAccess.process());
-    }
-
-    /** With a store and loaded models of the caller's; pages are read with the job's settings. */
-    public RegionsDemo(ModelStore store, Inference inference) {
-        this(ModelAccess.of(store, inference));
-    }
-
-    private RegionsDemo(ModelAccess modelAccess) {
-        this.modelAccess = modelAccess;
+    /** With the store the job's models come from, the loaded models and the reader of its pages. */
+    public RegionsDemo(ModelStore models, Inference inference, MediaReader media) {
+        this.models = models;
+        this.inference = inference;
+        this.media = media;
     }
 
     @Override
@@ -105,31 +96,26 @@ public final class RegionsDemo implements Demo, UsesModels {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(ProcessModels.store(), NAME, DEFAULT_MODEL);
+        return DemoModels.list(models, NAME, DEFAULT_MODEL);
     }
 
     @Override
     public void checkReady(Map<String, Object> params) {
-        DemoModels.require(ProcessModels.store(), NAME, String.valueOf(params.get("model")), false);
+        DemoModels.require(models, NAME, String.valueOf(params.get("model")), false);
     }
 
-    @Override
-    public List<String> modelsFor(Map<String, Object> params) {
-        return List.of(String.valueOf(params.getOrDefault("model", DEFAULT_MODEL)));
-    }
 
     @Override
     public JsonNode run(DemoContext ctx) throws Exception {
-        FerryConfig config = ctx.config();
         ModelRef ref = modelRef(ctx.stringParam("model"));
-        InstalledModel model = modelAccess.store(config).require(ref);
+        InstalledModel model = models.require(ref);
         StageClock clock = new StageClock();
         List<PageAnnotations> done = new ArrayList<>();
         List<FailedPage> failed = new ArrayList<>();
         List<String> warnings;
         int pages = 0;
-        try (ModelLease lease = modelAccess.inference(config).acquire(model);
-             JobPages inputs = MediaReader.shared(config).pages(ctx.inputs());
+        try (ModelLease lease = inference.acquire(model);
+             JobPages inputs = media.pages(ctx.inputs());
              PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
              RegionsWriter writer = new RegionsWriter(ctx.outputDir(), clock)) {
             RegionsPipeline pipeline = new RegionsPipeline(

@@ -1,7 +1,6 @@
 package dev.ferry.demos.sign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
@@ -12,16 +11,13 @@ import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.JobInputs;
 import dev.ferry.demos.av.VideoReader;
-import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InstalledModel;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.demos.inference.StageClock;
-import dev.ferry.demos.inference.UsesModels;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,25 +29,18 @@ import java.util.Map;
  * recording for a timeline of words. Frames are decoded once, streaming, and only the frames
  * the model sees are converted, so memory does not grow with the length of the video.
  */
-public final class SignDemo implements Demo, UsesModels {
+public final class SignDemo implements Demo {
     public static final String NAME = "sign";
     public static final String DEFAULT_MODEL = "default";
     public static final String PREDICTIONS = "predictions.json";
 
-    private final ModelAccess modelAccess;
+    private final ModelStore models;
+    private final Inference inference;
 
-    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
-    public SignDemo() {
-        this(ModelAccess.process());
-    }
-
-    /** With a store and loaded models of the caller's. */
-    public SignDemo(ModelStore store, Inference inference) {
-        this(ModelAccess.of(store, inference));
-    }
-
-    private SignDemo(ModelAccess modelAccess) {
-        this.modelAccess = modelAccess;
+    /** With the store the job's models come from, the loaded models. */
+    public SignDemo(ModelStore models, Inference inference) {
+        this.models = models;
+        this.inference = inference;
     }
 
     @Override
@@ -99,34 +88,29 @@ public final class SignDemo implements Demo, UsesModels {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(ProcessModels.store(), NAME, DEFAULT_MODEL);
+        return DemoModels.list(models, NAME, DEFAULT_MODEL);
     }
 
     @Override
     public void checkReady(Map<String, Object> params) {
-        DemoModels.require(ProcessModels.store(), NAME, String.valueOf(params.get("model")), false);
+        DemoModels.require(models, NAME, String.valueOf(params.get("model")), false);
     }
 
-    @Override
-    public List<String> modelsFor(Map<String, Object> params) {
-        return List.of(String.valueOf(params.getOrDefault("model", DEFAULT_MODEL)));
-    }
 
     @Override
     public JsonNode run(DemoContext ctx) throws Exception {
         if (ctx.inputs().size() != 1) {
             throw DemoFailure.badInput("sign takes one video per job; this job has " + ctx.inputs().size() + " inputs");
         }
-        FerryConfig config = ctx.config();
         ModelRef ref = modelRef(ctx.stringParam("model"));
-        InstalledModel model = modelAccess.store(config).require(ref);
+        InstalledModel model = models.require(ref);
         VideoContract video = VideoContract.of(ref, model.contract());
         Path input = ctx.inputs().get(0);
         ctx.progress(0, 1, "reading " + JobInputs.originalName(input));
         VideoReader reader = VideoReader.open(input);
         StageClock clock = new StageClock();
         Predictions predictions;
-        try (ModelLease lease = modelAccess.inference(config).acquire(model)) {
+        try (ModelLease lease = inference.acquire(model)) {
             SignClassifier classifier = new SignClassifier(lease, video);
             SignRun run = new SignRun(reader, video, model.contract(), clock);
             predictions = run.predict(ref.model(), JobInputs.originalName(input), frames -> {

@@ -3,7 +3,6 @@ package dev.ferry.demos.vectorization;
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
@@ -14,15 +13,12 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
-import dev.ferry.demos.inference.ModelAccess;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.demos.inference.StageClock;
-import dev.ferry.demos.inference.UsesModels;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
@@ -41,7 +37,7 @@ import java.util.Optional;
  * JSON and an overlay per page, and a ZIP of them all. The OpenCV engine needs no model; the
  * ONNX engine runs a primitive detector of one's own ({@link OnnxVectorizer}).
  */
-public final class VectorizationDemo implements Demo, UsesModels {
+public final class VectorizationDemo implements Demo {
     public static final String NAME = "vectorization";
     public static final String DEFAULT_MODEL = "primitives";
     public static final String SUMMARY = "vectorization.json";
@@ -49,20 +45,15 @@ public final class VectorizationDemo implements Demo, UsesModels {
     static final String OPENCV = "opencv";
     static final String ONNX = "onnx";
 
-    private final ModelAccess modelAccess;
+    private final ModelStore models;
+    private final Inference inference;
+    private final MediaReader media;
 
-    /** As ServiceLoader creates it: the process's shared store and loaded models, for the worker's settings. */
-    public VectorizationDemo() {
-        this(ModelAccess.process());
-    }
-
-    /** With a store and loaded models of the caller's; pages are read with the job's settings. */
-    public VectorizationDemo(ModelStore store, Inference inference) {
-        this(ModelAccess.of(store, inference));
-    }
-
-    private VectorizationDemo(ModelAccess modelAccess) {
-        this.modelAccess = modelAccess;
+    /** With the store the job's models come from, the loaded models and the reader of its pages. */
+    public VectorizationDemo(ModelStore models, Inference inference, MediaReader media) {
+        this.models = models;
+        this.inference = inference;
+        this.media = media;
     }
 
     @Override
@@ -133,7 +124,7 @@ public final class VectorizationDemo implements Demo, UsesModels {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(ProcessModels.store(), NAME);
+        return DemoModels.list(models, NAME);
     }
 
     @Override
@@ -144,19 +135,13 @@ public final class VectorizationDemo implements Demo, UsesModels {
             throw new InvalidParamException("regions", e.getMessage());
         }
         if (ONNX.equals(params.get("engine"))) {
-            DemoModels.require(ProcessModels.store(), NAME, String.valueOf(params.get("model")), false);
+            DemoModels.require(models, NAME, String.valueOf(params.get("model")), false);
         }
     }
 
-    @Override
-    public List<String> modelsFor(Map<String, Object> params) {
-        return ONNX.equals(params.get("engine"))
-                ? List.of(String.valueOf(params.getOrDefault("model", DEFAULT_MODEL))) : List.of();
-    }
 
     @Override
     public JsonNode run(DemoContext ctx) throws Exception {
-        FerryConfig config = ctx.config();
         CropBoxes boxes = boxes(ctx.stringParam("regions"));
         boolean onnx = ctx.stringParam("engine").equals(ONNX);
         Optional<ModelRef> model = onnx ? Optional.of(modelRef(ctx.stringParam("model"))) : Optional.empty();
@@ -165,10 +150,10 @@ public final class VectorizationDemo implements Demo, UsesModels {
         List<FailedPage> failed = new ArrayList<>();
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         int pages = 0;
-        ModelLease lease = model.isPresent() ? modelAccess.inference(config).acquire(modelAccess.store(config).require(model.get()))
+        ModelLease lease = model.isPresent() ? inference.acquire(models.require(model.get()))
                 : null;
         try (ModelLease held = lease;
-             JobPages inputs = MediaReader.shared(config).pages(ctx.inputs());
+             JobPages inputs = media.pages(ctx.inputs());
              PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
              VectorizationWriter writer = new VectorizationWriter(ctx.outputDir(), ctx.booleanParam("embed_image"),
                      clock)) {

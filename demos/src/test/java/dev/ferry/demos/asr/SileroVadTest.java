@@ -15,7 +15,7 @@ import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelPuller;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelState;
+import dev.ferry.core.demo.ModelState;
 import dev.ferry.demos.inference.ModelStatus;
 import dev.ferry.demos.inference.ModelStore;
 import java.nio.file.Files;

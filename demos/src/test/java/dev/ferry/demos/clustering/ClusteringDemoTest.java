@@ -1,5 +1,10 @@
 package dev.ferry.demos.clustering;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import dev.ferry.testkit.TestConfig;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.demos.TestDemos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusteringDemoTest {
     @TempDir
     Path dir;
-    private final ClusteringDemo demo = new ClusteringDemo();
+    @RegisterExtension
+    final TestDemos demos = new TestDemos();
+    private Demo demo;
+
+    @BeforeEach
+    void build() {
+        demo = demos.build(new ClusteringDemoFactory(), TestConfig.in(dir.resolve("data")).build());
+    }
 
     @Test
     void aZipOfShapesBecomesClustersWithPrototypesMembersAPlotAndAPage() throws Exception {
@@ -212,8 +224,7 @@ class ClusteringDemoTest {
     }
 
     private TestDemoContext context(Map<String, ?> params, Path... inputs) {
-        return TestDemoContext.of(demo, params, List.of(inputs), dir.resolve("job-" + System.nanoTime()))
-                .withConfig(dev.ferry.testkit.TestConfig.in(dir.resolve("data")).build());
+        return TestDemoContext.of(demo, params, List.of(inputs), dir.resolve("job-" + System.nanoTime()));
     }
 
     private static List<Integer> sizes(JsonNode result) {

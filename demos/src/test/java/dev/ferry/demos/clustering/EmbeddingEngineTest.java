@@ -1,5 +1,6 @@
 package dev.ferry.demos.clustering;
 
+import dev.ferry.demos.media.MediaReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class EmbeddingEngineTest {
         TestStores.install(store, "clustering", "tiny", EmbeddingGraph.onnx(), EmbeddingGraph.contract("embedding"));
         TestStores.install(store, "clustering", "detector", EmbeddingGraph.onnx(), EmbeddingGraph.contract("yolo"));
         inference = new Inference(new InferenceSettings(1, "all", 2), InferenceDevice.CPU);
-        demo = new ClusteringDemo(store, inference);
+        demo = new ClusteringDemo(store, inference, MediaReader.of(TestConfig.in(dir.resolve("data")).build()));
         // three shapes, each drawn a little shifted and scaled but never turned: what a plain feature extractor tells apart
         zip = ShapeFiles.zip(dir.resolve("shapes.zip"), ShapeSet.generate(10, 6, 48,
                 new ShapeSet.Variation(0.03, 0, 0.95, 1.05), 5).stream().filter(s -> CLASSES.contains(s.name())).toList());
@@ -136,8 +137,7 @@ class EmbeddingEngineTest {
     }
 
     private TestDemoContext context(Map<String, ?> params) {
-        return TestDemoContext.of(demo, params, List.of(zip), dir.resolve("job-" + System.nanoTime()))
-                .withConfig(TestConfig.in(dir.resolve("data")).build());
+        return TestDemoContext.of(demo, params, List.of(zip), dir.resolve("job-" + System.nanoTime()));
     }
 
     private static JsonNode report(TestDemoContext ctx) throws Exception {

@@ -1,12 +1,15 @@
 package dev.ferry.demos.faces;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.demos.TestDemos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestGraphs;
@@ -27,14 +30,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The faces demo as a worker runs it (created as ServiceLoader creates it, the worker's
- * settings from its context), on real photographs, through the real media, detection and
+ * The faces demo as a worker runs it (built by its factory from the process's services and
+ * settings), on real photographs, through the real media, detection and
  * ONNX Runtime code.
  */
 class FacesDemoTest {
     @TempDir
     Path dir;
-    private final FacesDemo demo = new FacesDemo();
+    @RegisterExtension
+    final TestDemos demos = new TestDemos();
+    private Demo demo;
+
+    @BeforeEach
+    void build() {
+        demo = demos.build(new FacesDemoFactory(), TestConfig.in(dir.resolve("data")).build());
+    }
 
     @Test
     void findsTheFacesInRealPhotographsAndSaysEmotionsNeedAModel() throws Exception {
@@ -152,8 +162,7 @@ class FacesDemoTest {
     }
 
     private TestDemoContext context(Map<String, ?> params, List<Path> files) {
-        FerryConfig config = TestConfig.in(dir.resolve("data")).build();
-        return TestDemoContext.inDataFolder(config, demo, params, files);
+        return TestDemoContext.inDataFolder(TestConfig.in(dir.resolve("data")).build(), demo, params, files);
     }
 
     private static JsonNode report(TestDemoContext context) throws Exception {

@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.demo.ModelState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class DemoModelsTest {
         assertEquals(List.of("default_one", "probe"), listed.stream().map(ModelAvailability::name).toList());
 
         ModelAvailability own = listed.get(0);
-        assertEquals(ModelAvailability.State.MISSING, own.state());
+        assertEquals(ModelState.MISSING, own.state());
         assertEquals(Optional.of("ferry models install demo_a default_one --from <model.onnx> --contract <model.json>"),
                 own.installHint(), "a model the manifest does not know is installed with its contract");
         ModelAvailability probe = listed.get(1);
@@ -76,7 +77,7 @@ class DemoModelsTest {
 
         DemoFailure e = assertThrows(DemoFailure.class, () -> DemoModels.require(store, "demo_a", "probe", true));
         assertEquals("model_corrupt", e.code());
-        assertEquals(ModelAvailability.State.CORRUPT, DemoModels.list(store, "demo_a").get(0).state());
+        assertEquals(ModelState.CORRUPT, DemoModels.list(store, "demo_a").get(0).state());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.demos.TestGraphs;
 import java.util.Map;
@@ -43,7 +44,7 @@ class InferenceDeviceTest {
     @Test
     void aWorkerStartingOnAnUnusableGpuFailsAtOnce() {
         FerryConfig config = FerryConfig.from(Map.of("FERRY_DEVICE", "cuda:7"));
-        assertThrows(IllegalStateException.class, () -> ProcessModels.configure(config));
+        assertThrows(IllegalStateException.class, () -> DemoServices.forWorker(config));
     }
 
     @Test

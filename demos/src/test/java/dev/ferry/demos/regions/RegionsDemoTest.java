@@ -1,5 +1,7 @@
 package dev.ferry.demos.regions;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import dev.ferry.demos.media.MediaReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +63,7 @@ class RegionsDemoTest {
         TestStores.install(store, "regions", "stamps", TestGraphs.constantDetector(640, oneStamp, 1, 7, 2),
                 TestStores.yoloContract(640, List.of("figure", "table", "stamp")));
         inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new RegionsDemo(store, inference);
+        demo = new RegionsDemo(store, inference, MediaReader.of(TestConfig.in(data).build()));
     }
 
     @AfterAll
@@ -152,9 +154,9 @@ class RegionsDemoTest {
                     Files.write(job.resolve("003-report.pdf"), TestImages.pdf()),
                     Files.writeString(job.resolve("004-inputs.json"), "{\"inputs\": [{\"url\": \""
                             + server.url("/v3/manifest.json") + "\"}, {\"url\": \"" + server.url("/files/photo.webp") + "\"}]}"));
-            TestDemoContext ctx = TestDemoContext.of(demo, Map.of("model", "stamps"), inputs, job)
-                    .withConfig(TestConfig.in(job.resolve("data")).set("FERRY_ALLOW_PRIVATE_URLS", true)
-                            .set("FERRY_PDF_DPI", 72).build());
+            RegionsDemo demo = new RegionsDemo(store, inference, MediaReader.of(TestConfig.in(job.resolve("data"))
+                    .set("FERRY_ALLOW_PRIVATE_URLS", true).set("FERRY_PDF_DPI", 72).build()));
+            TestDemoContext ctx = TestDemoContext.of(demo, Map.of("model", "stamps"), inputs, job);
 
             JsonNode result = demo.run(ctx);
 
@@ -187,13 +189,14 @@ class RegionsDemoTest {
     @Test
     void aMissingModelFailsWithTheCommandThatInstallsIt() {
         ModelStore empty = new ModelStore(job, ModelCatalog.builtIn());
-        RegionsDemo fresh = new RegionsDemo(empty, inference);
+        RegionsDemo fresh = new RegionsDemo(empty, inference, MediaReader.of(TestConfig.in(data).build()));
         DemoFailure e = assertThrows(DemoFailure.class,
                 () -> fresh.run(TestDemoContext.of(fresh, Map.of(), List.of(), job)));
         assertEquals("model_missing", e.code());
         assertTrue(!e.retryable());
         assertTrue(e.getMessage().contains("`ferry models pull regions text_lines`"), e.getMessage());
-        assertEquals("model_missing", empty.checkJob(fresh, fresh.params().validate(Map.of())).orElseThrow().code());
+        assertEquals("model_missing", assertThrows(DemoFailure.class,
+                () -> fresh.checkReady(fresh.params().validate(Map.of()))).code(), "refused at submit too");
     }
 
     @Test
@@ -203,7 +206,7 @@ class RegionsDemoTest {
         assertEquals("model_missing", e.code());
         assertTrue(e.getMessage().contains("ferry models install regions illustrations --from <model.onnx>"),
                 e.getMessage());
-        assertTrue(store.checkJob(demo, demo.params().validate(Map.of())).isEmpty());
+        assertDoesNotThrow(() -> demo.checkReady(demo.params().validate(Map.of())));
     }
 
     @Test

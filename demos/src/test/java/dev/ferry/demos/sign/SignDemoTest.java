@@ -1,11 +1,14 @@
 package dev.ferry.demos.sign;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.demos.TestDemos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.av.SyntheticVideo;
@@ -43,7 +46,14 @@ class SignDemoTest {
 
     @TempDir
     Path dir;
-    private final SignDemo demo = new SignDemo();
+    @RegisterExtension
+    final TestDemos demos = new TestDemos();
+    private Demo demo;
+
+    @BeforeEach
+    void build() {
+        demo = demos.build(new SignDemoFactory(), TestConfig.in(dir.resolve("data")).build());
+    }
 
     @Test
     void classifiesAClipWithTheFramesAndNormalisationItsContractSays() throws Exception {
@@ -305,8 +315,7 @@ class SignDemoTest {
     }
 
     private TestDemoContext context(Map<String, ?> params, Path... files) {
-        FerryConfig config = TestConfig.in(dir.resolve("data")).build();
-        return TestDemoContext.inDataFolder(config, demo, params, List.of(files));
+        return TestDemoContext.inDataFolder(TestConfig.in(dir.resolve("data")).build(), demo, params, List.of(files));
     }
 
     private void assertBadInput(Map<String, Object> params, Path file, String reason) {

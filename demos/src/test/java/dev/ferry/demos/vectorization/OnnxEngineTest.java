@@ -1,5 +1,8 @@
 package dev.ferry.demos.vectorization;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import dev.ferry.testkit.TestConfig;
+import dev.ferry.demos.media.MediaReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,7 +65,7 @@ class OnnxEngineTest {
         TestStores.install(store, "vectorization", "unlabelled", PrimitiveGraphs.constant(64, scores, params, QUERIES),
                 PrimitiveGraphs.contract(64, List.of("segment", "circle", "arc", "no_object")));
         inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new VectorizationDemo(store, inference);
+        demo = new VectorizationDemo(store, inference, MediaReader.of(TestConfig.in(data).build()));
     }
 
     @AfterAll
@@ -132,13 +135,14 @@ class OnnxEngineTest {
 
     @Test
     void aMissingModelIsRefusedAtSubmitWithHowToInstallOne() {
-        VectorizationDemo elsewhere = new VectorizationDemo(new ModelStore(job, ModelCatalog.builtIn()), inference);
+        VectorizationDemo elsewhere = new VectorizationDemo(new ModelStore(job, ModelCatalog.builtIn()), inference,
+                MediaReader.of(TestConfig.in(job).build()));
         Map<String, Object> params = elsewhere.params().validate(Map.of("engine", "onnx", "model", "figures"));
-        DemoFailure e = new ModelStore(job, ModelCatalog.builtIn()).checkJob(elsewhere, params).orElseThrow();
+        DemoFailure e = assertThrows(DemoFailure.class, () -> elsewhere.checkReady(params));
         assertEquals("model_missing", e.code());
         assertTrue(e.getMessage().contains("ferry models install vectorization figures"), e.getMessage());
-        assertTrue(new ModelStore(job, ModelCatalog.builtIn())
-                .checkJob(elsewhere, elsewhere.params().validate(Map.of())).isEmpty(), "the OpenCV engine needs no model");
+        assertDoesNotThrow(() -> elsewhere.checkReady(elsewhere.params().validate(Map.of())),
+                "the OpenCV engine needs no model");
     }
 
     private static double softmax(double winner) {

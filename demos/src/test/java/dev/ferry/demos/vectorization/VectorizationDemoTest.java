@@ -1,5 +1,6 @@
 package dev.ferry.demos.vectorization;
 
+import dev.ferry.demos.media.MediaReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,8 @@ class VectorizationDemoTest {
     @BeforeAll
     static void engine() {
         inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new VectorizationDemo(new ModelStore(data, ModelCatalog.builtIn()), inference);
+        demo = new VectorizationDemo(new ModelStore(data, ModelCatalog.builtIn()), inference,
+                MediaReader.of(TestConfig.in(data).build()));
     }
 
     @AfterAll
@@ -149,9 +151,10 @@ class VectorizationDemoTest {
                     Files.write(job.resolve("001-report.pdf"), TestImages.pdf()),
                     Files.writeString(job.resolve("002-inputs.json"),
                             "{\"inputs\": [{\"url\": \"" + server.url("/scans/plate.png") + "\"}]}"));
-            TestDemoContext ctx = TestDemoContext.of(demo, Map.of("embed_image", false), inputs, job)
-                    .withConfig(TestConfig.in(job.resolve("data")).set("FERRY_ALLOW_PRIVATE_URLS", true)
-                            .set("FERRY_PDF_DPI", 72).build());
+            VectorizationDemo demo = new VectorizationDemo(new ModelStore(data, ModelCatalog.builtIn()), inference,
+                    MediaReader.of(TestConfig.in(job.resolve("data")).set("FERRY_ALLOW_PRIVATE_URLS", true)
+                            .set("FERRY_PDF_DPI", 72).build()));
+            TestDemoContext ctx = TestDemoContext.of(demo, Map.of("embed_image", false), inputs, job);
 
             JsonNode result = demo.run(ctx);
 

@@ -1,6 +1,5 @@
 package dev.ferry.worker.run;
 
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +17,7 @@ record JobContext(
         List<Path> inputs,
         Path outputDir,
         Logger log,
-        ProgressReporter reporter,
-        FerryConfig config) implements DemoContext {
+        ProgressReporter reporter) implements DemoContext {
 
     /** Created on first use: a job that writes nothing leaves no folder behind. */
     @Override

@@ -1,7 +1,6 @@
 package dev.ferry.worker.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.demo.DemoFailure;
@@ -35,11 +34,9 @@ public final class JobRunner {
     private final RunningJobs running;
     private final Lifecycle lifecycle;
     private final Runnable onFinished;
-    private final FerryConfig config;
 
-    /** @param config the worker's settings, handed to every demo ({@code DemoContext.config()}) */
     public JobRunner(DemoCatalog demos, DataFolder data, WorkQueue queue, OutcomeReporter reporter,
-            RunningJobs running, Lifecycle lifecycle, Runnable onFinished, FerryConfig config) {
+            RunningJobs running, Lifecycle lifecycle, Runnable onFinished) {
         this.demos = demos;
         this.data = data;
         this.queue = queue;
@@ -47,7 +44,6 @@ public final class JobRunner {
         this.running = running;
         this.lifecycle = lifecycle;
         this.onFinished = onFinished;
-        this.config = config;
     }
 
     public void run(RunningJob job) {
@@ -83,7 +79,7 @@ public final class JobRunner {
             Map<String, Object> params = demo.params().validate(job.params());
             JobContext context = new JobContext(job.id().toString(), job.attempts(), params, JobInputs.list(data.inputsDir(job.id())),
                     outputs, LoggerFactory.getLogger("dev.ferry.demo." + demo.name()),
-                    new ProgressReporter(queue, job.id(), running.token(), lifecycle), config);
+                    new ProgressReporter(queue, job.id(), running.token(), lifecycle));
             JsonNode result = runDemo(demo, context, running);
             Optional<StopReason> stop = running.token().reason().filter(r -> r != StopReason.SHUTDOWN);
             if (stop.isPresent()) {

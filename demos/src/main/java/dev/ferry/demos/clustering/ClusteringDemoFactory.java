@@ -1,0 +1,13 @@
+package dev.ferry.demos.clustering;
+
+import dev.ferry.core.demo.Demo;
+import dev.ferry.demos.DemoFactory;
+import dev.ferry.demos.DemoServices;
+
+/** Builds the clustering demo with the model store, loaded models and media reader. */
+public final class ClusteringDemoFactory implements DemoFactory {
+    @Override
+    public Demo create(DemoServices services) {
+        return new ClusteringDemo(services.models(), services.inference(), services.media());
+    }
+}
