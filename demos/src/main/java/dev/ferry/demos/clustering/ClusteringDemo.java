@@ -199,12 +199,7 @@ public final class ClusteringDemo implements Demo, UsesModels {
     }
 
     private static ModelRef modelRef(ClusteringSettings settings) {
-        try {
-            return new ModelRef(NAME, settings.model());
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + settings.model() + "' is not a model name (lower-case letters, digits,"
-                    + " _ and -)");
-        }
+        return ModelRef.forJob(NAME, settings.model());
     }
 
     /**

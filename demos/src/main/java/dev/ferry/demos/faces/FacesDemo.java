@@ -118,7 +118,7 @@ public final class FacesDemo implements Demo {
     @Override
     public JsonNode run(DemoContext context) throws IOException {
         FerryConfig config = context.config();
-        ModelRef ref = modelRef(context.stringParam("model"));
+        ModelRef ref = ModelRef.forJob(NAME, context.stringParam("model"));
         ModelStore models = modelAccess.store(config);
         Optional<ModelLease> lease = EmotionModels.acquire(models, modelAccess.inference(config), ref);
         Optional<String> note = lease.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(models, ref));
@@ -192,15 +192,6 @@ public final class FacesDemo implements Demo {
                                                      String reason) {
         context.log().warn("page {} ({}) skipped: {}", number, source, reason);
         return new FacesReport.FailedPage(number, source, code, reason);
-    }
-
-    private static ModelRef modelRef(String model) {
-        try {
-            return new ModelRef(NAME, model);
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + model + "' is not a model name like 'ferplus' (lower-case letters,"
-                    + " digits, _ and -)");
-        }
     }
 
     private static ObjectNode summary(FacesReport report) {

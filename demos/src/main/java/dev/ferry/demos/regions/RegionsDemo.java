@@ -121,7 +121,7 @@ public final class RegionsDemo implements Demo, UsesModels {
     @Override
     public JsonNode run(DemoContext ctx) throws Exception {
         FerryConfig config = ctx.config();
-        ModelRef ref = modelRef(ctx.stringParam("model"));
+        ModelRef ref = ModelRef.forJob(NAME, ctx.stringParam("model"));
         InstalledModel model = modelAccess.store(config).require(ref);
         StageClock clock = new StageClock();
         List<PageAnnotations> done = new ArrayList<>();
@@ -187,14 +187,6 @@ public final class RegionsDemo implements Demo, UsesModels {
     private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, String code, String reason) {
         ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
         return new FailedPage(page.number(), page.source(), code, reason);
-    }
-
-    private static ModelRef modelRef(String model) {
-        try {
-            return new ModelRef(NAME, model);
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
-        }
     }
 
     /**

@@ -118,7 +118,7 @@ public final class SignDemo implements Demo, UsesModels {
             throw DemoFailure.badInput("sign takes one video per job; this job has " + ctx.inputs().size() + " inputs");
         }
         FerryConfig config = ctx.config();
-        ModelRef ref = modelRef(ctx.stringParam("model"));
+        ModelRef ref = ModelRef.forJob(NAME, ctx.stringParam("model"));
         InstalledModel model = modelAccess.store(config).require(ref);
         VideoContract video = VideoContract.of(ref, model.contract());
         Path input = ctx.inputs().get(0);
@@ -147,14 +147,6 @@ public final class SignDemo implements Demo, UsesModels {
             ctx.progress(index, frames, "decoding frame " + (index + 1) + " of " + frames);
         } else {
             ctx.checkCancelled();
-        }
-    }
-
-    private static ModelRef modelRef(String model) {
-        try {
-            return new ModelRef(NAME, model);
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
         }
     }
 

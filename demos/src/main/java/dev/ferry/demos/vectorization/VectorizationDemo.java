@@ -159,7 +159,7 @@ public final class VectorizationDemo implements Demo, UsesModels {
         FerryConfig config = ctx.config();
         CropBoxes boxes = boxes(ctx.stringParam("regions"));
         boolean onnx = ctx.stringParam("engine").equals(ONNX);
-        Optional<ModelRef> model = onnx ? Optional.of(modelRef(ctx.stringParam("model"))) : Optional.empty();
+        Optional<ModelRef> model = onnx ? Optional.of(ModelRef.forJob(NAME, ctx.stringParam("model"))) : Optional.empty();
         StageClock clock = new StageClock();
         List<PageVectors> done = new ArrayList<>();
         List<FailedPage> failed = new ArrayList<>();
@@ -247,14 +247,6 @@ public final class VectorizationDemo implements Demo, UsesModels {
     private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, String code, String reason) {
         ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
         return new FailedPage(page.number(), page.source(), code, reason);
-    }
-
-    private static ModelRef modelRef(String model) {
-        try {
-            return new ModelRef(NAME, model);
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
-        }
     }
 
     /**
