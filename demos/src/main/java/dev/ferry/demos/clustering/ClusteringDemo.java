@@ -18,6 +18,7 @@ import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.ProcessModels;
 import dev.ferry.demos.inference.UsesModels;
+import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
 import java.nio.file.Path;
@@ -182,7 +183,7 @@ public final class ClusteringDemo implements Demo, UsesModels {
         }
         if (refs.items().isEmpty()) {
             throw DemoFailure.badInput("assign_to " + entry.job() + "/" + entry.files() + " gave no reference image: "
-                    + refs.failed().stream().map(FailedItem::reason).limit(3).collect(Collectors.joining("; ")));
+                    + refs.failed().stream().map(FailedPage::reason).limit(3).collect(Collectors.joining("; ")));
         }
         return ReferenceGroups.of(refs.items(), entry, settings.groupsByFolder());
     }
@@ -209,7 +210,7 @@ public final class ClusteringDemo implements Demo, UsesModels {
      * @param loss         the last value of the loss curve, when there is one
      */
     public record Result(String engine, int images, int clusters, List<Integer> clusterSizes, int iterations,
-                         boolean converged, Optional<Double> loss, String report, String page, List<FailedItem> failedPages,
+                         boolean converged, Optional<Double> loss, String report, String page, List<FailedPage> failedPages,
                          List<String> warnings) {
         static Result of(ClustersReport r) {
             return new Result(r.engine(), r.items(), r.nClusters(), r.clusters().stream().map(ClustersReport.Cluster::size)

@@ -21,6 +21,7 @@ import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.ProcessModels;
+import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
@@ -46,7 +47,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class FacesDemo implements Demo {
     public static final String NAME = "faces";
     static final String DEFAULT_MODEL = "ferplus";
-    static final String MODEL_FAILED = "model_failed";
 
     private final ModelAccess modelAccess;
 
@@ -136,7 +136,7 @@ public final class FacesDemo implements Demo {
         Path outputs = context.outputDir();
         Files.createDirectories(outputs.resolve("annotated"));
         List<FacesReport.PageFaces> pages = new ArrayList<>();
-        List<FacesReport.FailedPage> failed = new ArrayList<>();
+        List<FailedPage> failed = new ArrayList<>();
         List<String> warnings;
         int number = 0;
         try (FaceDetector detector = detector(context);
@@ -149,7 +149,7 @@ public final class FacesDemo implements Demo {
                 } catch (MediaException e) {
                     failed.add(failedPage(context, number, page.source(), e.code(), e.getMessage()));
                 } catch (OrtException e) {
-                    failed.add(failedPage(context, number, page.source(), MODEL_FAILED,
+                    failed.add(failedPage(context, number, page.source(), FailedPage.MODEL_FAILED,
                             "the emotion model failed on this page: " + e.getMessage()));
                 }
             }
@@ -163,7 +163,7 @@ public final class FacesDemo implements Demo {
         if (pages.isEmpty()) {
             throw DemoFailure.badInput(failed.isEmpty()
                     ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
-                    : "no page could be read: " + failed.stream().limit(3).map(FacesReport.FailedPage::reason)
+                    : "no page could be read: " + failed.stream().limit(3).map(FailedPage::reason)
                             .collect(Collectors.joining("; ")));
         }
         return summary(report);
@@ -188,10 +188,10 @@ public final class FacesDemo implements Demo {
         return new FacesReport.PageFaces(number, page.source(), page.width(), page.height(), file, faces);
     }
 
-    private static FacesReport.FailedPage failedPage(DemoContext context, int number, String source, String code,
+    private static FailedPage failedPage(DemoContext context, int number, String source, String code,
                                                      String reason) {
         context.log().warn("page {} ({}) skipped: {}", number, source, reason);
-        return new FacesReport.FailedPage(number, source, code, reason);
+        return new FailedPage(number, source, code, reason);
     }
 
     private static ObjectNode summary(FacesReport report) {

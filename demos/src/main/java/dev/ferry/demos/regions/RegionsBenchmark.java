@@ -11,6 +11,7 @@ import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
+import dev.ferry.demos.media.PagePrefetcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,7 +8,7 @@ import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
-import dev.ferry.demos.regions.PagePrefetcher;
+import dev.ferry.demos.media.PagePrefetcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
