@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
-import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
@@ -21,13 +20,12 @@ import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.ProcessModels;
-import dev.ferry.demos.media.FailedPage;
+import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.JobPages;
-import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.media.Page;
-import dev.ferry.demos.media.PageRef;
-import java.io.IOException;
+import dev.ferry.demos.media.PageFailure;
+import dev.ferry.demos.media.PageLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -116,7 +113,7 @@ public final class FacesDemo implements Demo {
     }
 
     @Override
-    public JsonNode run(DemoContext context) throws IOException {
+    public JsonNode run(DemoContext context) throws Exception {
         FerryConfig config = context.config();
         ModelRef ref = ModelRef.forJob(NAME, context.stringParam("model"));
         ModelStore models = modelAccess.store(config);
@@ -130,42 +127,28 @@ public final class FacesDemo implements Demo {
     }
 
     private JsonNode run(DemoContext context, FerryConfig config, Optional<EmotionClassifier> emotions,
-                         Optional<String> note) throws IOException {
+                         Optional<String> note) throws Exception {
         note.ifPresent(n -> context.log().info(n));
 
         Path outputs = context.outputDir();
         Files.createDirectories(outputs.resolve("annotated"));
-        List<FacesReport.PageFaces> pages = new ArrayList<>();
-        List<FailedPage> failed = new ArrayList<>();
-        List<String> warnings;
-        int number = 0;
+        PageLoop.Outcome<FacesReport.PageFaces> pages;
         try (FaceDetector detector = detector(context);
              JobPages inputs = MediaReader.shared(config).pages(context.inputs())) {
-            for (PageRef page : inputs) {
-                number++;
-                context.progress(number - 1, inputs.estimatedTotal(), "page " + number + ": " + page.source());
-                try (Page loaded = page.load()) {
-                    pages.add(analyse(number, loaded, detector, emotions, outputs, context::isCancelled));
-                } catch (MediaException e) {
-                    failed.add(failedPage(context, number, page.source(), e.code(), e.getMessage()));
+            pages = PageLoop.run(context, inputs, new StageClock(), (number, page) -> {
+                try (page) {
+                    return analyse(number, page, detector, emotions, outputs, context::isCancelled);
                 } catch (OrtException e) {
-                    failed.add(failedPage(context, number, page.source(), FailedPage.MODEL_FAILED,
-                            "the emotion model failed on this page: " + e.getMessage()));
+                    throw PageFailure.modelFailed("the emotion model", e);
                 }
-            }
-            warnings = inputs.warnings();
+            });
         }
-        context.progress(number, number, "done");
+        context.progress(pages.pages(), pages.pages(), "done");
 
         FacesReport report = new FacesReport("opencv_haar_frontalface", emotions.map(EmotionClassifier::name), note,
-                pages, failed, warnings);
+                pages.done(), pages.failed(), pages.warnings());
         AtomicFiles.write(outputs.resolve("faces.json"), Json.writeBytes(report));
-        if (pages.isEmpty()) {
-            throw DemoFailure.badInput(failed.isEmpty()
-                    ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
-                    : "no page could be read: " + failed.stream().limit(3).map(FailedPage::reason)
-                            .collect(Collectors.joining("; ")));
-        }
+        pages.requireAPage();
         return summary(report);
     }
 
@@ -188,12 +171,6 @@ public final class FacesDemo implements Demo {
         return new FacesReport.PageFaces(number, page.source(), page.width(), page.height(), file, faces);
     }
 
-    private static FailedPage failedPage(DemoContext context, int number, String source, String code,
-                                                     String reason) {
-        context.log().warn("page {} ({}) skipped: {}", number, source, reason);
-        return new FailedPage(number, source, code, reason);
-    }
-
     private static ObjectNode summary(FacesReport report) {
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("pages", report.pages().size());
@@ -203,8 +180,7 @@ public final class FacesDemo implements Demo {
         report.note().ifPresent(n -> result.put("note", n));
         result.put("report", "faces.json");
         if (!report.failedPages().isEmpty()) {
-            var failures = result.putArray("failed_pages");
-            report.failedPages().forEach(f -> failures.addObject().put("source", f.source()).put("reason", f.reason()));
+            result.set("failed_pages", Json.MAPPER.valueToTree(report.failedPages()));
         }
         return result;
     }
