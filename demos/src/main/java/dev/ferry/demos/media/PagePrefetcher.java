@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * the one being worked on, so memory stays bounded whatever the job's size. The pages'
  * iterator is only ever touched by the decoding thread.
  */
-public final class PagePrefetcher implements AutoCloseable {
+final class PagePrefetcher implements AutoCloseable {
     /**
      * One page as it came from the inputs: decoded, or the reason it could not be.
      *

@@ -17,20 +17,49 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A job's pages through a demo's work: failed pages in one shape, the others still done. */
+/**
+ * A job's pages through a demo's work: in order, decoded one ahead and no further; failed pages
+ * in one shape, the others still done.
+ */
 class PageLoopTest {
     @TempDir
     Path dir;
 
     @Test
+    void decodesOnlyOnePageAheadOfTheOneTaken() throws Exception {
+        List<Path> files = List.of(png("000-a.png", 30), png("001-b.png", 31), png("002-c.png", 32));
+        StageClock clock = new StageClock();
+        try (JobPages pages = reader().pages(files);
+             PagePrefetcher prefetcher = new PagePrefetcher(pages, clock)) {
+            PagePrefetcher.Taken first = prefetcher.next().orElseThrow();
+            // the second page may be decoding now; the third must not have been opened yet
+            Files.delete(files.get(2));
+            first.page().orElseThrow().close();
+
+            PagePrefetcher.Taken second = prefetcher.next().orElseThrow();
+            try (Page page = second.page().orElseThrow()) {
+                assertEquals(2, second.number());
+                assertEquals("b.png", second.source());
+                assertEquals(31, page.width());
+            }
+            PagePrefetcher.Taken third = prefetcher.next().orElseThrow();
+            assertEquals(3, third.number());
+            assertTrue(third.page().isEmpty());
+            assertEquals("unreadable", third.failure().orElseThrow().code());
+            assertEquals(Optional.empty(), prefetcher.next());
+            assertEquals(Optional.empty(), prefetcher.next());
+        }
+        assertTrue(clock.nanos(StageClock.Stage.DECODE) > 0);
+    }
+
+    @Test
     void aPageTheDemoRefusesAndAnUnreadableOneAreListedAndTheRestIsDone() throws Exception {
-        List<Path> files = List.of(
-                Files.write(dir.resolve("000-a.png"), TestImages.gradient(30, 20, ".png")),
-                Files.write(dir.resolve("001-b.png"), "not a picture".getBytes()),
-                Files.write(dir.resolve("002-c.png"), TestImages.gradient(32, 20, ".png")));
+        Path notAPicture = Files.write(dir.resolve("001-b.png"), "not a picture".getBytes());
+        List<Path> files = List.of(png("000-a.png", 30), notAPicture, png("002-c.png", 32));
         TestDemoContext ctx = new TestDemoContext("pages-test", Map.of(), files, dir.resolve("outputs"));
 
         PageLoop.Outcome<Integer> outcome;
@@ -59,7 +88,7 @@ class PageLoopTest {
 
     @Test
     void anythingButAPageFailureFailsTheRun() throws Exception {
-        List<Path> files = List.of(Files.write(dir.resolve("000-a.png"), TestImages.gradient(30, 20, ".png")));
+        List<Path> files = List.of(png("000-a.png", 30));
         TestDemoContext ctx = new TestDemoContext("pages-test", Map.of(), files, dir.resolve("outputs"));
 
         try (JobPages inputs = reader().pages(files)) {
@@ -74,7 +103,7 @@ class PageLoopTest {
 
     @Test
     void aCancelledJobStopsBeforeItsFirstPage() throws Exception {
-        List<Path> files = List.of(Files.write(dir.resolve("000-a.png"), TestImages.gradient(30, 20, ".png")));
+        List<Path> files = List.of(png("000-a.png", 30));
         TestDemoContext ctx = new TestDemoContext("pages-test", Map.of(), files, dir.resolve("outputs"));
         ctx.cancel();
 
@@ -97,6 +126,10 @@ class PageLoopTest {
         DemoFailure none = assertThrows(DemoFailure.class,
                 () -> new PageLoop.Outcome<>(1, List.of(), List.of(cut), List.of()).requireAPage());
         assertEquals("no page could be processed: [cut.jpg: JPEG image is truncated]", none.getMessage());
+    }
+
+    private Path png(String name, int width) throws Exception {
+        return Files.write(dir.resolve(name), TestImages.gradient(width, 20, ".png"));
     }
 
     private MediaReader reader() {
