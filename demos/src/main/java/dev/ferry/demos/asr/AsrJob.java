@@ -9,6 +9,7 @@ import dev.ferry.demos.inference.ModelFailures;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.media.FailedPage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ final class AsrJob {
         boolean transcribed = ctcModel.isPresent();
         if (transcribed) {
             if (!outcome.failed().isEmpty() && outcome.transcribed().isEmpty()) {
-                throw new DemoFailure("model_failed", "the recognition model failed on every segment: "
+                throw new DemoFailure(FailedPage.MODEL_FAILED, "the recognition model failed on every segment: "
                         + outcome.failed().get(0).reason(), false);
             }
             AsrWriter.transcript(outputDir, outcome.transcribed(), contract.orElseThrow().ctc().language());

@@ -2,6 +2,7 @@ package dev.ferry.demos.clustering;
 
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.media.FailedPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class ClusterWriter {
 
     /** What the job tells about its run, beside the clustering itself. */
     record Run(String engine, Optional<String> transformation, Optional<String> model, ClusteringSettings settings,
-               Optional<String> assignedTo, List<FailedItem> failed, List<String> warnings) {}
+               Optional<String> assignedTo, List<FailedPage> failed, List<String> warnings) {}
 
     private ClusterWriter() {}
 

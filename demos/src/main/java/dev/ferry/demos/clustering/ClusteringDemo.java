@@ -14,6 +14,7 @@ import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
 import java.nio.file.Path;
@@ -109,9 +110,8 @@ public final class ClusteringDemo implements Demo {
             ItemReader.Describer describer = model.isPresent() ? model.get().describer(ctx::isCancelled)
                     : TikEngine.describer(settings.size());
             long values = model.isPresent() ? model.get().dimension() : (long) settings.size() * settings.size();
-            MediaReader reader = media;
             ItemReader.Read read;
-            try (JobPages pages = reader.pages(ctx.inputs())) {
+            try (JobPages pages = media.pages(ctx.inputs())) {
                 read = ItemReader.read(pages, staging, describer, values,
                         (n, total, source) -> ctx.progress(n - 1, total, "reading image " + n + " of " + total + ": " + source));
             }
@@ -120,7 +120,7 @@ public final class ClusteringDemo implements Demo {
             }
             Optional<ReferenceGroups> groups = Optional.empty();
             if (settings.assignTo().isPresent()) {
-                groups = Optional.of(references(ctx, reader, settings, staging, describer, values));
+                groups = Optional.of(references(ctx, media, settings, staging, describer, values));
             }
             List<String> warnings = new ArrayList<>(read.warnings());
             int n = read.items().size();
@@ -167,7 +167,7 @@ public final class ClusteringDemo implements Demo {
         }
         if (refs.items().isEmpty()) {
             throw DemoFailure.badInput("assign_to " + entry.job() + "/" + entry.files() + " gave no reference image: "
-                    + refs.failed().stream().map(FailedItem::reason).limit(3).collect(Collectors.joining("; ")));
+                    + refs.failed().stream().map(FailedPage::reason).limit(3).collect(Collectors.joining("; ")));
         }
         return ReferenceGroups.of(refs.items(), entry, settings.groupsByFolder());
     }
@@ -184,12 +184,7 @@ public final class ClusteringDemo implements Demo {
     }
 
     private static ModelRef modelRef(ClusteringSettings settings) {
-        try {
-            return new ModelRef(NAME, settings.model());
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + settings.model() + "' is not a model name (lower-case letters, digits,"
-                    + " _ and -)");
-        }
+        return ModelRef.forJob(NAME, settings.model());
     }
 
     /**
@@ -199,7 +194,7 @@ public final class ClusteringDemo implements Demo {
      * @param loss         the last value of the loss curve, when there is one
      */
     public record Result(String engine, int images, int clusters, List<Integer> clusterSizes, int iterations,
-                         boolean converged, Optional<Double> loss, String report, String page, List<FailedItem> failedPages,
+                         boolean converged, Optional<Double> loss, String report, String page, List<FailedPage> failedPages,
                          List<String> warnings) {
         static Result of(ClustersReport r) {
             return new Result(r.engine(), r.items(), r.nClusters(), r.clusters().stream().map(ClustersReport.Cluster::size)

@@ -1,6 +1,7 @@
 package dev.ferry.demos.clustering;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ferry.demos.media.FailedPage;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
 record ClustersReport(String engine, Optional<String> transformation, Optional<String> model, int size, long seed,
                       int items, int nClusters, int iterations, boolean converged, List<Double> loss,
                       Optional<String> lossMeaning, Optional<String> assignedTo, List<Cluster> clusters,
-                      List<FailedItem> failedPages, List<String> warnings) {
+                      List<FailedPage> failedPages, List<String> warnings) {
 
     /**
      * @param name       the reference group, with {@code assign_to}

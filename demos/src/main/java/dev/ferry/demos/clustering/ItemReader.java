@@ -2,10 +2,12 @@ package dev.ferry.demos.clustering;
 
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.Page;
 import dev.ferry.demos.media.PageRef;
+import dev.ferry.demos.media.PageStem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ final class ItemReader {
         void page(int number, int estimatedTotal, String source);
     }
 
-    record Read(List<Item> items, List<FailedItem> failed, List<String> warnings) {}
+    record Read(List<Item> items, List<FailedPage> failed, List<String> warnings) {}
 
     private ItemReader() {}
 
@@ -47,7 +49,7 @@ final class ItemReader {
      */
     static Read read(JobPages pages, Path staging, Describer describer, long valuesPerItem, Progress progress) {
         List<Item> items = new ArrayList<>();
-        List<FailedItem> failed = new ArrayList<>();
+        List<FailedPage> failed = new ArrayList<>();
         int number = 0;
         for (PageRef ref : pages) {
             number++;
@@ -64,17 +66,17 @@ final class ItemReader {
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
-                    failed.add(new FailedItem(number, ref.source(), FailedItem.MODEL_FAILED,
+                    failed.add(new FailedPage(number, ref.source(), FailedPage.MODEL_FAILED,
                             "the model failed on this image: " + e.getMessage()));
                     continue;
                 }
-                String name = MemberName.of(number, ref.source());
+                String name = PageStem.of(number, ref.source());
                 Path original = staging.resolve(name + ".png");
                 AtomicFiles.write(original, Pictures.png(page.image(), ORIGINAL_MAX));
                 items.add(new Item(number, ref.source(), name, d.features(), d.lightBackground(), original,
                         Pictures.png(page.image(), THUMBNAIL)));
             } catch (MediaException e) {
-                failed.add(new FailedItem(number, ref.source(), e.code(), e.getMessage()));
+                failed.add(new FailedPage(number, ref.source(), e.code(), e.getMessage()));
             }
         }
         return new Read(items, failed, pages.warnings());

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
-import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
@@ -18,12 +17,12 @@ import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.JobPages;
-import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.media.Page;
-import dev.ferry.demos.media.PageRef;
-import java.io.IOException;
+import dev.ferry.demos.media.PageFailure;
+import dev.ferry.demos.media.PageLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -43,7 +41,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class FacesDemo implements Demo {
     public static final String NAME = "faces";
     static final String DEFAULT_MODEL = "ferplus";
-    static final String MODEL_FAILED = "model_failed";
 
     private final ModelStore models;
     private final Inference inference;
@@ -108,8 +105,8 @@ public final class FacesDemo implements Demo {
     }
 
     @Override
-    public JsonNode run(DemoContext context) throws IOException {
-        ModelRef ref = modelRef(context.stringParam("model"));
+    public JsonNode run(DemoContext context) throws Exception {
+        ModelRef ref = ModelRef.forJob(NAME, context.stringParam("model"));
         Optional<ModelLease> lease = EmotionModels.acquire(models, inference, ref);
         Optional<String> note = lease.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(models, ref));
         try {
@@ -120,42 +117,28 @@ public final class FacesDemo implements Demo {
     }
 
     private JsonNode run(DemoContext context, Optional<EmotionClassifier> emotions,
-                         Optional<String> note) throws IOException {
+                         Optional<String> note) throws Exception {
         note.ifPresent(n -> context.log().info(n));
 
         Path outputs = context.outputDir();
         Files.createDirectories(outputs.resolve("annotated"));
-        List<FacesReport.PageFaces> pages = new ArrayList<>();
-        List<FacesReport.FailedPage> failed = new ArrayList<>();
-        List<String> warnings;
-        int number = 0;
+        PageLoop.Outcome<FacesReport.PageFaces> pages;
         try (FaceDetector detector = detector(context);
              JobPages inputs = media.pages(context.inputs())) {
-            for (PageRef page : inputs) {
-                number++;
-                context.progress(number - 1, inputs.estimatedTotal(), "page " + number + ": " + page.source());
-                try (Page loaded = page.load()) {
-                    pages.add(analyse(number, loaded, detector, emotions, outputs, context::isCancelled));
-                } catch (MediaException e) {
-                    failed.add(failedPage(context, number, page.source(), e.code(), e.getMessage()));
+            pages = PageLoop.run(context, inputs, new StageClock(), (number, page) -> {
+                try (page) {
+                    return analyse(number, page, detector, emotions, outputs, context::isCancelled);
                 } catch (OrtException e) {
-                    failed.add(failedPage(context, number, page.source(), MODEL_FAILED,
-                            "the emotion model failed on this page: " + e.getMessage()));
+                    throw PageFailure.modelFailed("the emotion model", e);
                 }
-            }
-            warnings = inputs.warnings();
+            });
         }
-        context.progress(number, number, "done");
+        context.progress(pages.pages(), pages.pages(), "done");
 
         FacesReport report = new FacesReport("opencv_haar_frontalface", emotions.map(EmotionClassifier::name), note,
-                pages, failed, warnings);
+                pages.done(), pages.failed(), pages.warnings());
         AtomicFiles.write(outputs.resolve("faces.json"), Json.writeBytes(report));
-        if (pages.isEmpty()) {
-            throw DemoFailure.badInput(failed.isEmpty()
-                    ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
-                    : "no page could be read: " + failed.stream().limit(3).map(FacesReport.FailedPage::reason)
-                            .collect(Collectors.joining("; ")));
-        }
+        pages.requireAPage();
         return summary(report);
     }
 
@@ -178,21 +161,6 @@ public final class FacesDemo implements Demo {
         return new FacesReport.PageFaces(number, page.source(), page.width(), page.height(), file, faces);
     }
 
-    private static FacesReport.FailedPage failedPage(DemoContext context, int number, String source, String code,
-                                                     String reason) {
-        context.log().warn("page {} ({}) skipped: {}", number, source, reason);
-        return new FacesReport.FailedPage(number, source, code, reason);
-    }
-
-    private static ModelRef modelRef(String model) {
-        try {
-            return new ModelRef(NAME, model);
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + model + "' is not a model name like 'ferplus' (lower-case letters,"
-                    + " digits, _ and -)");
-        }
-    }
-
     private static ObjectNode summary(FacesReport report) {
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("pages", report.pages().size());
@@ -202,8 +170,7 @@ public final class FacesDemo implements Demo {
         report.note().ifPresent(n -> result.put("note", n));
         result.put("report", "faces.json");
         if (!report.failedPages().isEmpty()) {
-            var failures = result.putArray("failed_pages");
-            report.failedPages().forEach(f -> failures.addObject().put("source", f.source()).put("reason", f.reason()));
+            result.set("failed_pages", Json.MAPPER.valueToTree(report.failedPages()));
         }
         return result;
     }

@@ -1,6 +1,7 @@
 package dev.ferry.demos.faces;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ferry.demos.media.FailedPage;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +26,4 @@ public record FacesReport(
     /** One face: where it is and, with an emotion model, what it shows (most likely first). */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record Face(FaceBox box, Optional<Double> confidence, List<Emotion> emotions, Optional<Emotion> dominantEmotion) {}
-
-    /** A page that could not be read, and why. */
-    public record FailedPage(int page, String source, String code, String reason) {}
 }

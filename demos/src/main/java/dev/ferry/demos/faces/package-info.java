@@ -24,7 +24,8 @@
  * {@link dev.ferry.demos.faces.FaceDetector} beside the Haar one.
  *
  * <p><b>Outputs</b>: {@code faces.json} ({@link dev.ferry.demos.faces.FacesReport}) and
- * {@code annotated/page-NNNN.jpg}. The job fails ({@code bad_input}) only when no page could
- * be read.
+ * {@code annotated/page-NNNN.jpg}. Pages go through {@link dev.ferry.demos.media.PageLoop} like
+ * every page-based demo's: a page that fails is listed and the job goes on; it fails
+ * ({@code bad_input}) only when no page could be processed.
  */
 package dev.ferry.demos.faces;

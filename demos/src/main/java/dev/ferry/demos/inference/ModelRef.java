@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.demo.DemoFailure;
 import java.util.regex.Pattern;
 
 /** A model's name within a demo, as used in paths ({@code models/<demo>/<model>/}) and commands. */
@@ -10,6 +11,15 @@ public record ModelRef(String demo, String model) {
         if (!NAME.matcher(demo).matches() || !NAME.matcher(model).matches()) {
             throw new IllegalArgumentException("model names are lower-case letters, digits, _ and -: got "
                     + demo + "/" + model);
+        }
+    }
+
+    /** The model a job's parameters name; a name that cannot be one fails the job as bad input. */
+    public static ModelRef forJob(String demo, String model) {
+        try {
+            return new ModelRef(demo, model);
+        } catch (IllegalArgumentException e) {
+            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
         }
     }
 

@@ -6,9 +6,11 @@
  * over {@code DemoContext.inputs()}; iterate the {@link dev.ferry.demos.media.PageRef}s, call
  * {@code load()} on each (a {@link dev.ferry.demos.media.MediaException} fails that page
  * alone, with a code and a reason for the job's result), close each
- * {@link dev.ferry.demos.media.Page} after use. Pages are decoded one at a time; a demo that
- * decodes ahead (regions) does so on one thread of its own, one page ahead. The limits and
- * settings are documented in {@code docs/demos.md}.
+ * {@link dev.ferry.demos.media.Page} after use. Pages are decoded one at a time. A page-based
+ * demo hands its pages to {@link dev.ferry.demos.media.PageLoop}, which decodes one page ahead
+ * on a thread of its own, reports progress and lists failed pages in one shape
+ * ({@link dev.ferry.demos.media.FailedPage}); the demo says only what it does with a page. The
+ * limits and settings are documented in {@code docs/demos.md}.
  *
  * <p>What an input file is comes from its bytes, never its name:
  * <ul>

@@ -11,6 +11,7 @@ import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
+import dev.ferry.demos.media.PageLoop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -92,16 +92,9 @@ public final class RegionsBenchmark {
     private static void runPages(MediaReader reader, List<Path> files, RegionDetector detector, DetectOptions options,
                                  Path out, StageClock clock) throws Exception {
         try (JobPages inputs = reader.pages(files);
-             PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
              RegionsWriter writer = new RegionsWriter(out, clock)) {
             RegionsPipeline pipeline = new RegionsPipeline(detector, options, -1, writer, clock);
-            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
-                PagePrefetcher.Taken page = next.get();
-                if (page.failure().isPresent()) {
-                    throw page.failure().get();
-                }
-                pipeline.process(page.number(), page.page().get(), () -> false);
-            }
+            PageLoop.runAll(inputs, clock, (number, page) -> pipeline.process(number, page, () -> false));
             writer.finish();
         }
     }

@@ -4,7 +4,6 @@ import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
-import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
@@ -17,15 +16,14 @@ import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
+import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
-import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
-import dev.ferry.demos.media.Page;
+import dev.ferry.demos.media.PageFailure;
+import dev.ferry.demos.media.PageLoop;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Regions of document page images — text lines, illustrations, diagrams, watermarks — with
@@ -107,16 +105,12 @@ public final class RegionsDemo implements Demo {
 
     @Override
     public JsonNode run(DemoContext ctx) throws Exception {
-        ModelRef ref = modelRef(ctx.stringParam("model"));
+        ModelRef ref = ModelRef.forJob(NAME, ctx.stringParam("model"));
         InstalledModel model = models.require(ref);
         StageClock clock = new StageClock();
-        List<PageAnnotations> done = new ArrayList<>();
-        List<FailedPage> failed = new ArrayList<>();
-        List<String> warnings;
-        int pages = 0;
+        PageLoop.Outcome<PageAnnotations> pages;
         try (ModelLease lease = inference.acquire(model);
              JobPages inputs = media.pages(ctx.inputs());
-             PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
              RegionsWriter writer = new RegionsWriter(ctx.outputDir(), clock)) {
             RegionsPipeline pipeline = new RegionsPipeline(
                     RegionDetector.forModel(lease),
@@ -125,62 +119,23 @@ public final class RegionsDemo implements Demo {
                     ctx.stringParam("postprocess").equals("square") ? ctx.doubleParam("margin") : -1,
                     writer,
                     clock);
-            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
-                PagePrefetcher.Taken page = next.get();
-                pages = page.number();
-                reportProgress(ctx, page);
-                if (page.failure().isPresent()) {
-                    MediaException e = page.failure().get();
-                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
-                    continue;
-                }
+            pages = PageLoop.run(ctx, inputs, clock, (number, page) -> {
                 try {
-                    done.add(pipeline.process(page.number(), page.page().get(), ctx::isCancelled));
+                    return pipeline.process(number, page, ctx::isCancelled);
                 } catch (OrtException | IllegalArgumentException e) {
-                    failed.add(failedPage(ctx, page, FailedPage.MODEL_FAILED,
-                            "the model failed on this page: " + e.getMessage()));
+                    throw PageFailure.modelFailed("the model", e);
                 }
-            }
+            });
             writer.finish();
-            warnings = inputs.warnings();
-            ctx.progress(pages, pages, "done");
+            ctx.progress(pages.pages(), pages.pages(), "done");
         }
         String task = model.contract().task();
         AtomicFiles.write(ctx.outputDir().resolve(ANNOTATIONS),
-                Json.writeBytes(new Annotations(ref.model(), task, done, failed, warnings)));
-        if (done.isEmpty()) {
-            throw DemoFailure.badInput(failed.isEmpty()
-                    ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
-                    : "no page could be processed: " + failed.stream().map(f -> f.source() + ": " + f.reason())
-                            .limit(5).toList());
-        }
-        int regions = done.stream().mapToInt(p -> p.regions().size()).sum();
-        return Json.MAPPER.valueToTree(new Result(ref.model(), task, done.size(), regions, failed, warnings,
-                ANNOTATIONS, clock.millis()));
-    }
-
-    /** Page n of about N; a cancelled job stops here, and the page it was given is freed. */
-    private static void reportProgress(DemoContext ctx, PagePrefetcher.Taken page) {
-        int total = Math.max(page.number(), page.estimatedTotal());
-        try {
-            ctx.progress(page.number() - 1, total, "page " + page.number() + " of " + total + ": " + page.source());
-        } catch (RuntimeException e) {
-            page.page().ifPresent(Page::close);
-            throw e;
-        }
-    }
-
-    private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, String code, String reason) {
-        ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
-        return new FailedPage(page.number(), page.source(), code, reason);
-    }
-
-    private static ModelRef modelRef(String model) {
-        try {
-            return new ModelRef(NAME, model);
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
-        }
+                Json.writeBytes(new Annotations(ref.model(), task, pages.done(), pages.failed(), pages.warnings())));
+        pages.requireAPage();
+        int regions = pages.done().stream().mapToInt(p -> p.regions().size()).sum();
+        return Json.MAPPER.valueToTree(new Result(ref.model(), task, pages.done().size(), regions, pages.failed(),
+                pages.warnings(), ANNOTATIONS, clock.millis()));
     }
 
     /**

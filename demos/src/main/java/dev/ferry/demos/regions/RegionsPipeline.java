@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 /**
  * One decoded page through the regions demo: detect, post-process, then hand the page to
  * the writer for its crops and overlay. The demo and {@code ferry bench regions} both run
- * pages through this, timed per stage (decoding is timed by {@link PagePrefetcher}).
+ * pages through this, timed per stage (decoding is timed by {@link dev.ferry.demos.media.PageLoop}).
  *
  * @param squareMargin for {@code postprocess=square}, the margin; negative leaves boxes as detected
  */

@@ -5,6 +5,7 @@ import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
 import dev.ferry.demos.media.BackgroundWrites;
 import dev.ferry.demos.media.Page;
+import dev.ferry.demos.media.PageStem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

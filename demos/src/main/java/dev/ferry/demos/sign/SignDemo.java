@@ -102,7 +102,7 @@ public final class SignDemo implements Demo {
         if (ctx.inputs().size() != 1) {
             throw DemoFailure.badInput("sign takes one video per job; this job has " + ctx.inputs().size() + " inputs");
         }
-        ModelRef ref = modelRef(ctx.stringParam("model"));
+        ModelRef ref = ModelRef.forJob(NAME, ctx.stringParam("model"));
         InstalledModel model = models.require(ref);
         VideoContract video = VideoContract.of(ref, model.contract());
         Path input = ctx.inputs().get(0);
@@ -131,14 +131,6 @@ public final class SignDemo implements Demo {
             ctx.progress(index, frames, "decoding frame " + (index + 1) + " of " + frames);
         } else {
             ctx.checkCancelled();
-        }
-    }
-
-    private static ModelRef modelRef(String model) {
-        try {
-            return new ModelRef(NAME, model);
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
         }
     }
 

@@ -8,7 +8,7 @@ import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
-import dev.ferry.demos.regions.PagePrefetcher;
+import dev.ferry.demos.media.PageLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code ferry bench vectorization}: the OpenCV engine over rendered {@link Diagrams} of
@@ -99,18 +98,11 @@ public final class VectorizationBenchmark {
     private static List<List<Primitive>> runPages(MediaReader reader, List<Path> files, Vectorizer engine, Path out,
                                                   StageClock clock) throws Exception {
         List<List<Primitive>> found = new ArrayList<>();
-        List<PageVectors> pages = new ArrayList<>();
+        List<PageVectors> pages;
         try (JobPages inputs = reader.pages(files);
-             PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
              VectorizationWriter writer = new VectorizationWriter(out, true, clock)) {
             VectorizationPipeline pipeline = new VectorizationPipeline(engine, CropBoxes.NONE, writer, clock, w -> { });
-            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
-                PagePrefetcher.Taken page = next.get();
-                if (page.failure().isPresent()) {
-                    throw page.failure().get();
-                }
-                pages.add(pipeline.process(page.number(), page.page().get(), () -> false));
-            }
+            pages = PageLoop.runAll(inputs, clock, (number, page) -> pipeline.process(number, page, () -> false));
             writer.finish();
         }
         // read back from the files written, as a client would

@@ -19,12 +19,11 @@ import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
+import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
-import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.MediaReader;
-import dev.ferry.demos.media.Page;
-import dev.ferry.demos.regions.FailedPage;
-import dev.ferry.demos.regions.PagePrefetcher;
+import dev.ferry.demos.media.PageFailure;
+import dev.ferry.demos.media.PageLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -144,60 +143,45 @@ public final class VectorizationDemo implements Demo {
     public JsonNode run(DemoContext ctx) throws Exception {
         CropBoxes boxes = boxes(ctx.stringParam("regions"));
         boolean onnx = ctx.stringParam("engine").equals(ONNX);
-        Optional<ModelRef> model = onnx ? Optional.of(modelRef(ctx.stringParam("model"))) : Optional.empty();
+        Optional<ModelRef> model = onnx ? Optional.of(ModelRef.forJob(NAME, ctx.stringParam("model"))) : Optional.empty();
         StageClock clock = new StageClock();
-        List<PageVectors> done = new ArrayList<>();
-        List<FailedPage> failed = new ArrayList<>();
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        int pages = 0;
+        PageLoop.Outcome<PageVectors> pages;
         ModelLease lease = model.isPresent() ? inference.acquire(models.require(model.get()))
                 : null;
         try (ModelLease held = lease;
              JobPages inputs = media.pages(ctx.inputs());
-             PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock);
              VectorizationWriter writer = new VectorizationWriter(ctx.outputDir(), ctx.booleanParam("embed_image"),
                      clock)) {
             Vectorizer vectorizer = held != null ? new OnnxVectorizer(held, ctx.doubleParam("confidence"))
                     : new StrokeVectorizer(traceOptions(ctx));
             VectorizationPipeline pipeline = new VectorizationPipeline(vectorizer, boxes, writer, clock, warnings::add);
-            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
-                PagePrefetcher.Taken page = next.get();
-                pages = page.number();
-                reportProgress(ctx, page);
-                if (page.failure().isPresent()) {
-                    MediaException e = page.failure().get();
-                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
-                    continue;
-                }
+            pages = PageLoop.run(ctx, inputs, clock, (number, page) -> {
                 try {
-                    done.add(pipeline.process(page.number(), page.page().get(), ctx::isCancelled));
+                    return pipeline.process(number, page, ctx::isCancelled);
                 } catch (PageRefused e) {
-                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
+                    throw new PageFailure(e.code(), e.getMessage());
                 } catch (JobCancelledException | DemoFailure e) {
                     throw e;
                 } catch (OrtException | RuntimeException e) {
-                    failed.add(failedPage(ctx, page, onnx ? FailedPage.MODEL_FAILED : "vectorization_failed",
-                            (onnx ? "the model failed on this page: " : "vectorizing this page failed: ") + e.getMessage()));
+                    throw onnx ? PageFailure.modelFailed("the model", e)
+                            : new PageFailure("vectorization_failed", "vectorizing this page failed: " + e.getMessage());
                 }
-            }
+            });
             writer.finish();
-            warnings.addAll(0, inputs.warnings());
-            ctx.progress(pages, pages, "done");
+            warnings.addAll(0, pages.warnings());
+            ctx.progress(pages.pages(), pages.pages(), "done");
         }
         String engine = onnx ? ONNX : OPENCV;
         Optional<String> modelName = model.map(ModelRef::model);
-        Summary summary = new Summary(engine, modelName, done, failed, List.copyOf(warnings), ZIP);
+        List<PageVectors> done = pages.done();
+        Summary summary = new Summary(engine, modelName, done, pages.failed(), List.copyOf(warnings), ZIP);
         AtomicFiles.write(ctx.outputDir().resolve(SUMMARY), Json.writeBytes(summary));
-        if (done.isEmpty()) {
-            throw DemoFailure.badInput(failed.isEmpty()
-                    ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
-                    : "no page could be processed: " + failed.stream().map(f -> f.source() + ": " + f.reason())
-                            .limit(5).toList());
-        }
+        pages.requireAPage();
         OutputZip.write(ctx.outputDir(), ZIP, done, SUMMARY);
         return Json.MAPPER.valueToTree(new Result(engine, modelName, done.size(),
                 done.stream().mapToInt(PageVectors::lines).sum(), done.stream().mapToInt(PageVectors::circles).sum(),
-                done.stream().mapToInt(PageVectors::arcs).sum(), failed, summary.warnings(), SUMMARY, ZIP,
+                done.stream().mapToInt(PageVectors::arcs).sum(), pages.failed(), summary.warnings(), SUMMARY, ZIP,
                 clock.millis()));
     }
 
@@ -215,30 +199,6 @@ public final class VectorizationDemo implements Demo {
             return CropBoxes.parse(regions);
         } catch (IllegalArgumentException e) {
             throw DemoFailure.badInput(e.getMessage());
-        }
-    }
-
-    /** Page n of about N; a cancelled job stops here, and the page it was given is freed. */
-    private static void reportProgress(DemoContext ctx, PagePrefetcher.Taken page) {
-        int total = Math.max(page.number(), page.estimatedTotal());
-        try {
-            ctx.progress(page.number() - 1, total, "page " + page.number() + " of " + total + ": " + page.source());
-        } catch (RuntimeException e) {
-            page.page().ifPresent(Page::close);
-            throw e;
-        }
-    }
-
-    private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, String code, String reason) {
-        ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
-        return new FailedPage(page.number(), page.source(), code, reason);
-    }
-
-    private static ModelRef modelRef(String model) {
-        try {
-            return new ModelRef(NAME, model);
-        } catch (IllegalArgumentException e) {
-            throw DemoFailure.badInput("model '" + model + "' is not a model name (lower-case letters, digits, _ and -)");
         }
     }
 

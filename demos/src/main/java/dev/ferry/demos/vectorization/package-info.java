@@ -16,7 +16,7 @@
  * core ({@link dev.ferry.demos.inference.Inference}).
  *
  * <p><b>Pages</b> come from the shared media reader, decoded one ahead
- * ({@link dev.ferry.demos.regions.PagePrefetcher}); each page, or each of its {@code regions},
+ * ({@link dev.ferry.demos.media.PageLoop}); each page, or each of its {@code regions},
  * goes through {@code VectorizationPipeline}; {@code VectorizationWriter} writes the files
  * behind. {@link dev.ferry.demos.vectorization.Diagrams} draws test diagrams with their ground
  * truth for the tests and {@link dev.ferry.demos.vectorization.VectorizationBenchmark}.

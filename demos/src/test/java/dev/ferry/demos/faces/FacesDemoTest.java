@@ -146,7 +146,8 @@ class FacesDemoTest {
 
         assertEquals("bad_input", failure.code());
         assertFalse(failure.retryable());
-        assertTrue(failure.getMessage().startsWith("no page could be read: photo.jpg is not an image"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("no page could be processed: [photo.jpg: photo.jpg is not an image"),
+                failure.getMessage());
     }
 
     @Test

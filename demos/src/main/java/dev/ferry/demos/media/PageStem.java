@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.media;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

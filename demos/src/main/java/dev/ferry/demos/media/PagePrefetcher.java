@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.media;
 
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * the one being worked on, so memory stays bounded whatever the job's size. The pages'
  * iterator is only ever touched by the decoding thread.
  */
-public final class PagePrefetcher implements AutoCloseable {
+final class PagePrefetcher implements AutoCloseable {
     /**
      * One page as it came from the inputs: decoded, or the reason it could not be.
      *
@@ -33,7 +33,7 @@ public final class PagePrefetcher implements AutoCloseable {
     private final Iterator<PageRef> refs;
     private final StageClock clock;
     private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ferry-regions-decode");
+        Thread t = new Thread(r, "ferry-page-decode");
         t.setDaemon(true);
         return t;
     });

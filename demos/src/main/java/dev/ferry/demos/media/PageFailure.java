@@ -1,0 +1,27 @@
+package dev.ferry.demos.media;
+
+/**
+ * What a demo throws when one page fails and the job should go on with the next: the page is
+ * listed with this code and reason ({@link FailedPage}). Anything else a demo throws fails the job.
+ */
+public final class PageFailure extends Exception {
+    private final String code;
+
+    public PageFailure(String code, String reason) {
+        super(reason);
+        this.code = code;
+    }
+
+    /**
+     * The model could not run on the page.
+     *
+     * @param model how the reason names it, e.g. "the model"
+     */
+    public static PageFailure modelFailed(String model, Exception cause) {
+        return new PageFailure(FailedPage.MODEL_FAILED, model + " failed on this page: " + cause.getMessage());
+    }
+
+    public String code() {
+        return code;
+    }
+}

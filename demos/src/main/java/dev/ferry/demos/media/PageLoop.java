@@ -1,0 +1,106 @@
+package dev.ferry.demos.media;
+
+import dev.ferry.core.demo.DemoContext;
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.demos.inference.StageClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A job's pages through what a demo does with each, the same way for every page-based demo:
+ * decoded one ahead ({@link PagePrefetcher}), progress "page n of N: source" before each (where
+ * a cancelled job stops), and a page that cannot be read or processed listed as a
+ * {@link FailedPage} while the job goes on with the next.
+ */
+public final class PageLoop {
+    /** What a demo does with one decoded page. */
+    @FunctionalInterface
+    public interface PageWork<T> {
+        /**
+         * Takes the page: closes it, or hands it on to be closed.
+         *
+         * @param number the page's number in the job, from 1
+         * @throws PageFailure when this page alone failed; anything else fails the job
+         */
+        T process(int number, Page page) throws Exception;
+    }
+
+    /**
+     * What the pages gave.
+     *
+     * @param pages    how many pages were taken, processed or failed
+     * @param warnings what the inputs skipped without failing a page, e.g. files in a ZIP that are not images
+     */
+    public record Outcome<T>(int pages, List<T> done, List<FailedPage> failed, List<String> warnings) {
+        /** Fails the job when no page could be processed; called once the report is written, so it lists why. */
+        public void requireAPage() {
+            if (!done.isEmpty()) {
+                return;
+            }
+            throw DemoFailure.badInput(failed.isEmpty()
+                    ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
+                    : "no page could be processed: " + failed.stream().map(f -> f.source() + ": " + f.reason())
+                            .limit(5).toList());
+        }
+    }
+
+    private PageLoop() {}
+
+    /** Every page of the inputs through {@code work}; decoding is timed on {@code clock}. */
+    public static <T> Outcome<T> run(DemoContext ctx, JobPages inputs, StageClock clock, PageWork<T> work)
+            throws Exception {
+        List<T> done = new ArrayList<>();
+        List<FailedPage> failed = new ArrayList<>();
+        int pages = 0;
+        try (PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock)) {
+            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
+                PagePrefetcher.Taken page = next.get();
+                pages = page.number();
+                reportProgress(ctx, page);
+                if (page.failure().isPresent()) {
+                    MediaException e = page.failure().get();
+                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
+                    continue;
+                }
+                try {
+                    done.add(work.process(page.number(), page.page().get()));
+                } catch (PageFailure e) {
+                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
+                }
+            }
+        }
+        return new Outcome<>(pages, done, failed, inputs.warnings());
+    }
+
+    /** Every page through {@code work} outside a job, as benchmarks run them; an unreadable page fails the run. */
+    public static <T> List<T> runAll(JobPages inputs, StageClock clock, PageWork<T> work) throws Exception {
+        List<T> done = new ArrayList<>();
+        try (PagePrefetcher prefetcher = new PagePrefetcher(inputs, clock)) {
+            for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
+                PagePrefetcher.Taken page = next.get();
+                if (page.failure().isPresent()) {
+                    throw page.failure().get();
+                }
+                done.add(work.process(page.number(), page.page().get()));
+            }
+        }
+        return done;
+    }
+
+    /** Page n of about N; a cancelled job stops here, and the page it was given is freed. */
+    private static void reportProgress(DemoContext ctx, PagePrefetcher.Taken page) {
+        int total = Math.max(page.number(), page.estimatedTotal());
+        try {
+            ctx.progress(page.number() - 1, total, "page " + page.number() + " of " + total + ": " + page.source());
+        } catch (RuntimeException e) {
+            page.page().ifPresent(Page::close);
+            throw e;
+        }
+    }
+
+    private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, String code, String reason) {
+        ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
+        return new FailedPage(page.number(), page.source(), code, reason);
+    }
+}
