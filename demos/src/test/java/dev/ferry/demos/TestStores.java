@@ -16,7 +16,7 @@ public final class TestStores {
 
     public static ModelContract yoloContract(int size, List<String> labels) {
         return new ModelContract("yolo", "test detector",
-                new ModelContract.InputSpec("images", "NCHW", size, size, false, "rgb"),
+                new ModelContract.ImageInput("images", "NCHW", size, size, false, "rgb"),
                 ModelContract.Normalization.UNIT, labels, Map.of("confidence", 0.25, "iou", 0.45), null);
     }
 

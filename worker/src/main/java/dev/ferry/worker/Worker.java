@@ -1,5 +1,6 @@
 package dev.ferry.worker;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.QueueSettings;
 import dev.ferry.core.demo.DemoCatalog;
@@ -57,8 +58,7 @@ public final class Worker implements AutoCloseable {
     private final Thread claimThread;
     private QueueSignals signals;
 
-    private Worker(FerryConfig config, RedissonClient redis, DemoCatalog catalog, DataFolder data, MeterRegistry metrics,
-            Device device) {
+    private Worker(FerryConfig config, RedissonClient redis, DemoCatalog catalog, DataFolder data, MeterRegistry metrics) {
         QueueSettings q = config.queue();
         int concurrency = config.worker().concurrency();
         this.identity = WorkerIdentity.create();
@@ -68,12 +68,12 @@ public final class Worker implements AutoCloseable {
         RedisScripts scripts = new RedisScripts(redis);
         WorkQueue queue = new WorkQueue(scripts, identity.id());
         this.registry = new WorkerRegistry(scripts);
-        this.jobThreads = Executors.newFixedThreadPool(concurrency, Threads.named("ferry-job-" + identity.id()));
+        this.jobThreads = Executors.newFixedThreadPool(concurrency, DaemonThreads.numbered("ferry-job-" + identity.id()));
         this.reporter = new OutcomeReporter(queue, data, new RetryPolicy(q.retryBase(), q.retryMax()),
                 new JobDurations(metrics), lifecycle);
         this.runner = new JobRunner(catalog, data, queue, reporter, running, lifecycle, doorbell::ring);
         this.heartbeat = new Heartbeat(registry, () -> new WorkerInfo(identity.id(), identity.host(), identity.pid(),
-                device.name(), demos, concurrency, running.ids()), q.heartbeatInterval(), q.workerDeadAfter(), identity.id());
+                config.worker().device().toString(), demos, concurrency, running.ids()), q.heartbeatInterval(), q.workerDeadAfter(), identity.id());
         this.timers = new WorkerTimers(identity.id(), q, new Maintenance(scripts), registry, data, demos, running);
         this.claimThread = new Thread(new ClaimLoop(queue, redis, demos, concurrency, running, doorbell, lifecycle, this::dispatch),
                 "ferry-claim-" + identity.id());
@@ -83,17 +83,16 @@ public final class Worker implements AutoCloseable {
     /**
      * Starts a worker serving every demo in {@code demos}.
      *
-     * @throws IllegalArgumentException for a device other than cpu, auto or cuda:N, a concurrency below 1, or no demos
+     * @throws IllegalArgumentException for a concurrency below 1, or no demos
      */
     public static Worker start(FerryConfig config, RedissonClient redis, DemoCatalog demos, DataFolder data, MeterRegistry metrics) {
-        Device device = Device.parse(config.worker().device());
         if (config.worker().concurrency() < 1) {
             throw new IllegalArgumentException("FERRY_CONCURRENCY must be at least 1, got " + config.worker().concurrency());
         }
         if (demos.names().isEmpty()) {
             throw new IllegalArgumentException("a worker needs at least one demo to serve; none is available or selected by FERRY_DEMOS");
         }
-        Worker worker = new Worker(config, redis, demos, data, metrics, device);
+        Worker worker = new Worker(config, redis, demos, data, metrics);
         try {
             worker.begin();
         } catch (RuntimeException e) {
@@ -103,7 +102,7 @@ public final class Worker implements AutoCloseable {
             throw e;
         }
         LOG.info("worker {} started: demos {}, {} job slots, device {}", worker.id(), worker.demos,
-                config.worker().concurrency(), device);
+                config.worker().concurrency(), config.worker().device());
         return worker;
     }
 

@@ -1,10 +1,9 @@
 package dev.ferry.api.http;
 
+import dev.ferry.core.hash.Sha256;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +18,7 @@ public final class ApiKeyAuth implements Handler {
     private final Set<String> openPaths;
 
     public ApiKeyAuth(Set<String> keys, Set<String> openPaths) {
-        this.keyDigests = keys.stream().map(ApiKeyAuth::digest).toList();
+        this.keyDigests = keys.stream().map(Sha256::bytes).toList();
         this.openPaths = Set.copyOf(openPaths);
     }
 
@@ -29,7 +28,7 @@ public final class ApiKeyAuth implements Handler {
             return;
         }
         String given = presentedKey(ctx);
-        if (given == null || !matches(digest(given))) {
+        if (given == null || !matches(Sha256.bytes(given))) {
             throw new ApiException(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
                     .withHeader("WWW-Authenticate", "Bearer");
         }
@@ -51,11 +50,4 @@ public final class ApiKeyAuth implements Handler {
         return ctx.header("X-API-Key");
     }
 
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

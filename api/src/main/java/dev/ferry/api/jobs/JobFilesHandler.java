@@ -1,6 +1,6 @@
 package dev.ferry.api.jobs;
 
-import dev.ferry.core.storage.ContentTypes;
+import dev.ferry.core.storage.OutputFileTypes;
 import dev.ferry.api.http.ApiException;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.DataFolder;
@@ -33,10 +33,10 @@ public final class JobFilesHandler implements Handler {
     public void handle(Context ctx) {
         JobId id = JobLookup.id(ctx);
         Path file = resolve(data.outputsDir(id), ctx.pathParam("path"));
-        String type = ContentTypes.of(file.getFileName().toString());
+        String type = OutputFileTypes.of(file.getFileName().toString());
         long size = size(file);
         ctx.header("X-Content-Type-Options", "nosniff").header("Accept-Ranges", "bytes").contentType(type);
-        if (OutputTypes.isActive(type)) {
+        if (OutputFileTypes.isActive(type)) {
             ctx.header("Content-Security-Policy", "sandbox");
         }
         List<String> rangeHeaders = Collections.list(ctx.req().getHeaders("Range"));

@@ -1,5 +1,6 @@
 package dev.ferry.app.client;
 
+import dev.ferry.core.storage.MediaTypes;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -25,7 +26,7 @@ final class MultipartBody {
     MultipartBody file(String name, Path file) {
         try {
             String fileName = file.getFileName().toString().replace("\"", "_");
-            return part("form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"", "application/octet-stream",
+            return part("form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"", MediaTypes.OCTET_STREAM,
                     BodyPublishers.ofFile(file));
         } catch (FileNotFoundException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -80,7 +80,7 @@ public record FerryConfig(
                         s.longValue("FERRY_MIN_FREE_MB", 1024) * MB),
                 new WorkerSettings(
                         s.integer("FERRY_CONCURRENCY", 1),
-                        s.string("FERRY_DEVICE", "cpu"),
+                        DeviceSetting.parse(s.string("FERRY_DEVICE", "cpu")),
                         Duration.ofSeconds(s.integer("FERRY_SHUTDOWN_GRACE_S", 30))),
                 new ClientSettings(
                         s.string("FERRY_URL", "http://127.0.0.1:8000"),

@@ -3,4 +3,4 @@ package dev.ferry.core.config;
 import java.time.Duration;
 
 /** How one worker process runs jobs. */
-public record WorkerSettings(int concurrency, String device, Duration shutdownGrace) {}
+public record WorkerSettings(int concurrency, DeviceSetting device, Duration shutdownGrace) {}

@@ -1,12 +1,9 @@
 package dev.ferry.core.queue;
 
+import dev.ferry.core.hash.Sha256;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Every Redis key and channel name of one demo's queue. The {@code {demo}} hash tag puts all
@@ -62,12 +59,7 @@ public final class QueueKeys {
 
     /** Idempotency keys are hashed: a client's key can be any length and any bytes. */
     public String idempotency(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return prefix + "idem:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return prefix + "idem:" + Sha256.hex(key);
     }
 
     /** Stands in KEYS for a submit without an idempotency key; never read or written. */

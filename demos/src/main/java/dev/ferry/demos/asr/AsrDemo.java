@@ -1,5 +1,6 @@
 package dev.ferry.demos.asr;
 
+import dev.ferry.core.storage.MediaTypes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.Demo;
@@ -54,7 +55,7 @@ public final class AsrDemo implements Demo {
     /** Unrecognised binary files too: FFmpeg reads more formats (AAC, AMR, AIFF...) than the upload check knows, and probes them itself. */
     @Override
     public List<String> accepts() {
-        return List.of("audio/*", "video/*", "application/octet-stream");
+        return List.of("audio/*", "video/*", MediaTypes.OCTET_STREAM);
     }
 
     @Override

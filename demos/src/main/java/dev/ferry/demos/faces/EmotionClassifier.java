@@ -79,7 +79,7 @@ public final class EmotionClassifier {
 
     /** The face as the model's input tensor: cropped, scaled to the contract's size, then as model.json says. */
     private OnnxTensor input(Mat bgr, FaceBox box) throws OrtException {
-        ModelContract.InputSpec spec = contract.input();
+        ModelContract.ImageInput spec = contract.input();
         try (Rect rect = new Rect(box.x(), box.y(), box.width(), box.height());
              Mat face = new Mat(bgr, rect); Mat small = new Mat(); Size size = new Size(spec.width(), spec.height())) {
             resize(face, small, size, 0, 0, INTER_AREA);

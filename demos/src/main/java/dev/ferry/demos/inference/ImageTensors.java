@@ -22,7 +22,7 @@ public final class ImageTensors {
     private ImageTensors() {}
 
     public static OnnxTensor nchw(OrtEnvironment env, Mat bgr, ModelContract contract) throws OrtException {
-        ModelContract.InputSpec spec = contract.input();
+        ModelContract.ImageInput spec = contract.input();
         ModelContract.Normalization n = contract.normalize();
         int h = bgr.rows();
         int w = bgr.cols();

@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.hash.Sha256;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -151,7 +152,7 @@ public final class Inference implements AutoCloseable {
      * first job; inputs the contract's {@code warm_up} section names get its shape and value.
      */
     private void warmUp(InstalledModel model, OrtSession session) throws OrtException {
-        ModelContract.InputSpec spec = model.contract().input();
+        ModelContract.ImageInput spec = model.contract().input();
         Map<String, ModelContract.WarmUpInput> given = model.contract().warmUp();
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {

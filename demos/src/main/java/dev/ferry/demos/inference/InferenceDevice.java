@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.config.DeviceSetting;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -8,12 +9,9 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public record InferenceDevice(Kind kind, int index) {
     private static final Logger LOG = LoggerFactory.getLogger(InferenceDevice.class);
-    private static final Pattern CUDA = Pattern.compile("cuda(?::(\\d{1,3}))?");
     private static final AtomicBoolean WARNED_AUTO = new AtomicBoolean();
 
     public static final InferenceDevice CPU = new InferenceDevice(Kind.CPU, 0);
@@ -36,35 +33,42 @@ public record InferenceDevice(Kind kind, int index) {
     }
 
     /**
-     * Resolves {@code auto}, {@code cpu}, {@code cuda} or {@code cuda:N}.
+     * Resolves {@code auto}, {@code cpu}, {@code cuda} or {@code cuda:N}, as {@link DeviceSetting} reads them.
      *
      * @throws IllegalArgumentException when the setting is none of those
      * @throws IllegalStateException    when a CUDA device is named but cannot run a model here
      */
     public static InferenceDevice resolve(String setting) {
-        String value = setting.strip().toLowerCase(Locale.ROOT);
-        if (value.equals("cpu")) {
-            return CPU;
-        }
-        if (value.equals("auto")) {
-            Optional<String> problem = cudaProblem(0);
-            if (problem.isEmpty()) {
-                return cuda(0);
+        return resolve(DeviceSetting.parse(setting));
+    }
+
+    /**
+     * A device that can run models here: the CPU, or a CUDA device a probe model ran on.
+     *
+     * @throws IllegalStateException when a CUDA device is named but cannot run a model here
+     */
+    public static InferenceDevice resolve(DeviceSetting setting) {
+        return switch (setting.kind()) {
+            case CPU -> CPU;
+            case AUTO -> firstCudaOrCpu();
+            case CUDA -> {
+                cudaProblem(setting.index()).ifPresent(problem -> {
+                    throw new IllegalStateException("FERRY_DEVICE=" + setting + " cannot be used: " + problem);
+                });
+                yield cuda(setting.index());
             }
-            if (WARNED_AUTO.compareAndSet(false, true)) {
-                LOG.warn("FERRY_DEVICE=auto: no usable CUDA device ({}); running models on the CPU", problem.get());
-            }
-            return CPU;
+        };
+    }
+
+    private static InferenceDevice firstCudaOrCpu() {
+        Optional<String> problem = cudaProblem(0);
+        if (problem.isEmpty()) {
+            return cuda(0);
         }
-        Matcher m = CUDA.matcher(value);
-        if (m.matches()) {
-            int index = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
-            cudaProblem(index).ifPresent(problem -> {
-                throw new IllegalStateException("FERRY_DEVICE=" + setting + " cannot be used: " + problem);
-            });
-            return cuda(index);
+        if (WARNED_AUTO.compareAndSet(false, true)) {
+            LOG.warn("FERRY_DEVICE=auto: no usable CUDA device ({}); running models on the CPU", problem.get());
         }
-        throw new IllegalArgumentException("FERRY_DEVICE must be auto, cpu or cuda:N, got '" + setting + "'");
+        return CPU;
     }
 
     /** Adds this device's execution provider; the CPU needs none. */

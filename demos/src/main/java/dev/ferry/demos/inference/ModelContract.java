@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param task       how outputs are read: {@code yolo}, {@code db_text}, {@code fer_plus}...
  * @param input      the image input tensor
- * @param normalize  pixel value = (byte * scale - mean[c]) / std[c], in {@link InputSpec#channels} order
+ * @param normalize  pixel value = (byte * scale - mean[c]) / std[c], in {@link ImageInput#channels} order
  * @param labels     class names, by class index
  * @param thresholds defaults a job may override (confidence, iou, binary, unclip_ratio, max_side...)
  * @param provenance where the weights came from
@@ -30,7 +30,7 @@ import java.util.Optional;
 public record ModelContract(
         String task,
         String description,
-        InputSpec input,
+        ImageInput input,
         Normalization normalize,
         List<String> labels,
         Map<String, Double> thresholds,
@@ -52,7 +52,7 @@ public record ModelContract(
     }
 
     /** A contract with no sections beyond the common fields. */
-    public ModelContract(String task, String description, InputSpec input, Normalization normalize, List<String> labels,
+    public ModelContract(String task, String description, ImageInput input, Normalization normalize, List<String> labels,
                          Map<String, Double> thresholds, Provenance provenance) {
         this(task, description, input, normalize, labels, thresholds, provenance, Map.of());
     }
@@ -130,8 +130,8 @@ public record ModelContract(
      * @param dynamic  whether the model accepts other sizes (multiples of 32)
      * @param channels {@code rgb}, {@code bgr} or {@code gray}
      */
-    public record InputSpec(String name, String layout, int width, int height, boolean dynamic, String channels) {
-        public InputSpec {
+    public record ImageInput(String name, String layout, int width, int height, boolean dynamic, String channels) {
+        public ImageInput {
             Objects.requireNonNull(name, "model.json input needs a name");
             layout = layout == null ? "NCHW" : layout;
             channels = channels == null ? "rgb" : channels;

@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.hash.Sha256;
 import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoFailure;

@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.util.Set;
@@ -21,11 +22,8 @@ final class RunTerminator {
     static final long POLL_MS = 50;
 
     private static final Set<Watch> RUNNING = ConcurrentHashMap.newKeySet();
-    private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ferry-run-terminator");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("ferry-run-terminator"));
 
     static {
         WATCHER.scheduleWithFixedDelay(RunTerminator::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,11 +18,8 @@ public final class BackgroundWrites implements AutoCloseable {
     private final List<Future<?>> pending = new ArrayList<>();
 
     public BackgroundWrites(String threadName) {
-        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2), r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2),
+                DaemonThreads.named(threadName), new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     public void submit(Runnable write) {

@@ -1,11 +1,8 @@
 package dev.ferry.demos.media;
 
-import java.nio.charset.StandardCharsets;
+import dev.ferry.core.hash.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -27,15 +24,6 @@ final class UrlCache {
     }
 
     Path fileFor(String url) {
-        return dir.resolve(sha256(url));
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dir.resolve(Sha256.hex(url));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.MediaSettings;
 import dev.ferry.core.storage.AtomicFiles;
 import java.io.IOException;
@@ -26,11 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code FERRY_FETCH_TIMEOUT_S}. Thread-safe; one per worker is enough.
  */
 public final class UrlFetcher {
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ferry-fetch-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("ferry-fetch-deadlines"));
     private final MediaSettings settings;
     private final AddressPolicy policy;
     private final UrlCache cache;

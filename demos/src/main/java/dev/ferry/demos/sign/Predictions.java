@@ -10,5 +10,5 @@ import java.util.List;
  */
 public record Predictions(String model, String source, String mode, double durationSeconds, int frameCount,
                           double frameRate, int width, int height, int rotation, String format,
-                          List<Guess> topK, List<FrameUse> frames, List<WindowReport> windows, List<Word> timeline) {
+                          List<Guess> topK, List<FrameUse> frames, List<WindowReport> windows, List<SignedWord> timeline) {
 }

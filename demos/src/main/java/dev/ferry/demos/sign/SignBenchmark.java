@@ -29,7 +29,7 @@ public final class SignBenchmark {
     public static final int FPS = 30;
     static final VideoContract I3D = new VideoContract("NCTHW", 16, "uniform", 0, 0, 256, Optional.empty(), false);
     static final ModelContract CONTRACT = new ModelContract(VideoContract.TASK, "benchmark stand-in",
-            new ModelContract.InputSpec("video", "NCHW", 224, 224, false, "rgb"),
+            new ModelContract.ImageInput("video", "NCHW", 224, 224, false, "rgb"),
             new ModelContract.Normalization(1.0 / 255, List.of(0.45, 0.45, 0.45), List.of(0.225, 0.225, 0.225)),
             IntStream.range(0, 100).mapToObj(i -> "word_" + i).toList(), null, null);
 

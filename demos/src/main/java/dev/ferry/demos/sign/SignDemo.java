@@ -1,5 +1,6 @@
 package dev.ferry.demos.sign;
 
+import dev.ferry.core.storage.MediaTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
@@ -73,7 +74,7 @@ public final class SignDemo implements Demo {
     @Override
     public List<String> accepts() {
         // FFmpeg reads more containers than the upload check recognises; the demo probes each file itself.
-        return List.of("video/*", "application/octet-stream");
+        return List.of("video/*", MediaTypes.OCTET_STREAM);
     }
 
     @Override
@@ -135,7 +136,7 @@ public final class SignDemo implements Demo {
     }
 
     /** The job's result: the words, and where the details are. */
-    record Result(String model, String mode, double durationSeconds, List<Guess> topK, List<Word> timeline,
+    record Result(String model, String mode, double durationSeconds, List<Guess> topK, List<SignedWord> timeline,
                   String predictions, Map<String, Double> timingsMs) {
     }
 }

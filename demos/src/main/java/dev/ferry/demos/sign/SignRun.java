@@ -56,7 +56,7 @@ final class SignRun {
     }
 
     private Predictions predictions(String model, String source, String mode, List<Guess> top, List<FrameUse> frames,
-                                    List<WindowReport> windows, List<Word> timeline, VideoTrack track) {
+                                    List<WindowReport> windows, List<SignedWord> timeline, VideoTrack track) {
         return new Predictions(model, source, mode, Guess.round(reader.durationSeconds()), reader.frameCount(),
                 Guess.round(reader.frameRate()), track.width(), track.height(), track.rotation(), reader.info().format(),
                 top, frames, windows, timeline);

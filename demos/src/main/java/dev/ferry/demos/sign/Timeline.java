@@ -12,9 +12,9 @@ final class Timeline {
     private Timeline() {
     }
 
-    static List<Word> of(List<WindowReport> windows, double minProbability) {
-        List<Word> words = new ArrayList<>();
-        Word open = null;
+    static List<SignedWord> of(List<WindowReport> windows, double minProbability) {
+        List<SignedWord> words = new ArrayList<>();
+        SignedWord open = null;
         for (WindowReport w : windows) {
             Guess best = w.topK().get(0);
             if (best.probability() < minProbability) {
@@ -22,18 +22,18 @@ final class Timeline {
                 continue;
             }
             if (open != null && open.label().equals(best.label())) {
-                open = new Word(open.label(), open.startSeconds(), w.endSeconds(),
+                open = new SignedWord(open.label(), open.startSeconds(), w.endSeconds(),
                         Math.max(open.probability(), best.probability()), open.windows() + 1);
             } else {
                 close(open, words);
-                open = new Word(best.label(), w.startSeconds(), w.endSeconds(), best.probability(), 1);
+                open = new SignedWord(best.label(), w.startSeconds(), w.endSeconds(), best.probability(), 1);
             }
         }
         close(open, words);
         return words;
     }
 
-    private static Word close(Word open, List<Word> words) {
+    private static SignedWord close(SignedWord open, List<SignedWord> words) {
         if (open != null) {
             words.add(open);
         }

@@ -93,7 +93,7 @@ final class OnnxVectorizer implements Vectorizer {
 
     /** The input's width and height for an image of this size. */
     private int[] inputSize(int width, int height) {
-        ModelContract.InputSpec in = contract.input();
+        ModelContract.ImageInput in = contract.input();
         if (!in.dynamic()) {
             return new int[] {in.width(), in.height()};
         }

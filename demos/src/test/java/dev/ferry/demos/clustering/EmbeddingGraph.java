@@ -36,7 +36,7 @@ final class EmbeddingGraph {
     /** ImageNet's mean and standard deviation, as a torchvision backbone expects. */
     static ModelContract contract(String task) {
         return new ModelContract(task, "test feature extractor",
-                new ModelContract.InputSpec("images", "NCHW", SIDE, SIDE, false, "rgb"),
+                new ModelContract.ImageInput("images", "NCHW", SIDE, SIDE, false, "rgb"),
                 new ModelContract.Normalization(1 / 255.0, List.of(0.485, 0.456, 0.406), List.of(0.229, 0.224, 0.225)),
                 List.of(), Map.of(), null);
     }

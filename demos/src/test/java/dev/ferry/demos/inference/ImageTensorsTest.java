@@ -20,7 +20,7 @@ class ImageTensorsTest {
     }
 
     static float[] tensor(String channels, ModelContract.Normalization n) throws Exception {
-        ModelContract contract = new ModelContract("test", "", new ModelContract.InputSpec("x", "NCHW", 2, 1, false,
+        ModelContract contract = new ModelContract("test", "", new ModelContract.ImageInput("x", "NCHW", 2, 1, false,
                 channels), n, List.of(), Map.of(), null);
         try (Mat m = image(); OnnxTensor t = ImageTensors.nchw(OrtEnvironment.getEnvironment(), m, contract)) {
             FloatBuffer b = t.getFloatBuffer();

@@ -161,7 +161,7 @@ class InferenceTest {
     }
 
     private static ModelContract probeContract(String input) {
-        return new ModelContract("test", "", new ModelContract.InputSpec(input, "NCHW", 1, 1, true, "gray"),
+        return new ModelContract("test", "", new ModelContract.ImageInput(input, "NCHW", 1, 1, true, "gray"),
                 null, List.of(), Map.of(), null);
     }
 }

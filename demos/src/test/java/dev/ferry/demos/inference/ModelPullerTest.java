@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.hash.Sha256;
 import dev.ferry.core.demo.ModelState;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.ferry.demos.inference;
 
+import dev.ferry.core.hash.Sha256;
 import dev.ferry.core.demo.ModelState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -156,7 +157,7 @@ class ModelStoreTest {
         assertTrue(ferplus.licence().startsWith("MIT"));
         ModelContract c = ferplus.contract();
         assertEquals("fer_plus", c.task());
-        assertEquals(new ModelContract.InputSpec("Input3", "NCHW", 64, 64, false, "gray"), c.input());
+        assertEquals(new ModelContract.ImageInput("Input3", "NCHW", 64, 64, false, "gray"), c.input());
         assertEquals(1.0, c.normalize().scale());
         assertEquals(List.of("neutral", "happiness", "surprise", "sadness", "anger", "disgust", "fear", "contempt"),
                 c.labels());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignPipelineTest {
     private static final VideoContract FIVE = new VideoContract("NTCHW", 5, "uniform", 0, 0, 0, Optional.empty(), false);
     private static final ModelContract CONTRACT = new ModelContract(VideoContract.TASK, "",
-            new ModelContract.InputSpec("video", "NCHW", 8, 8, false, "rgb"), null, List.of("a", "b"), null, null);
+            new ModelContract.ImageInput("video", "NCHW", 8, 8, false, "rgb"), null, List.of("a", "b"), null, null);
 
     @TempDir
     Path dir;

@@ -35,7 +35,7 @@ final class PrimitiveGraphs {
 
     static ModelContract contract(int size, List<String> labels) {
         return new ModelContract("primitives", "test primitive detector",
-                new ModelContract.InputSpec("images", "NCHW", size, size, false, "rgb"),
+                new ModelContract.ImageInput("images", "NCHW", size, size, false, "rgb"),
                 ModelContract.Normalization.UNIT, labels, Map.of("confidence", 0.5), null);
     }
 }

@@ -1,7 +1,7 @@
 package dev.ferry.worker.run;
 
 import dev.ferry.core.job.JobFile;
-import dev.ferry.core.storage.ContentTypes;
+import dev.ferry.core.storage.OutputFileTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ final class OutputFiles {
     private static JobFile describe(Path outputDir, Path file) {
         String relative = outputDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
         try {
-            return new JobFile(relative, Files.size(file), ContentTypes.of(relative));
+            return new JobFile(relative, Files.size(file), OutputFileTypes.of(relative));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

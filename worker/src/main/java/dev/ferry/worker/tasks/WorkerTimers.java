@@ -1,5 +1,6 @@
 package dev.ferry.worker.tasks;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.QueueSettings;
 import dev.ferry.core.queue.Maintenance;
 import dev.ferry.core.queue.WorkerRegistry;
@@ -39,8 +40,8 @@ public final class WorkerTimers {
         this.data = data;
         this.demos = List.copyOf(demos);
         this.running = running;
-        this.maintenance = Executors.newSingleThreadScheduledExecutor(daemon("ferry-maintenance-" + workerId));
-        this.enforcement = Executors.newSingleThreadScheduledExecutor(daemon("ferry-limits-" + workerId));
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ferry-maintenance-" + workerId));
+        this.enforcement = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ferry-limits-" + workerId));
     }
 
     public void start() {
@@ -73,11 +74,4 @@ public final class WorkerTimers {
         timer.scheduleWithFixedDelay(new SafeTask(name, task), first.toMillis(), Math.max(1, period.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The content type of an output file, from its extension. One fixed table shared by the
+ * The content type of an output file, from its extension (uploads are recognised by their
+ * bytes instead: {@link MediaTypes}). One fixed table shared by the
  * worker (which records each file's type) and the API (which serves it), so both always
  * agree and the answer does not depend on the machine's MIME database.
  */
-public final class ContentTypes {
-    public static final String DEFAULT = "application/octet-stream";
+public final class OutputFileTypes {
 
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("json", "application/json"),
@@ -47,18 +47,23 @@ public final class ContentTypes {
             Map.entry("ogg", "audio/ogg"),
             Map.entry("opus", "audio/opus"),
             Map.entry("m4a", "audio/mp4"),
-            Map.entry("npy", "application/octet-stream"),
-            Map.entry("onnx", "application/octet-stream"));
+            Map.entry("npy", MediaTypes.OCTET_STREAM),
+            Map.entry("onnx", MediaTypes.OCTET_STREAM));
 
-    private ContentTypes() {}
+    private OutputFileTypes() {}
 
-    /** The type of {@code fileName} (a name or a relative path); {@link #DEFAULT} when the extension is unknown. */
+    /** The type of {@code fileName} (a name or a relative path); {@link MediaTypes#OCTET_STREAM} when the extension is unknown. */
     public static String of(String fileName) {
         String name = fileName.substring(fileName.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         if (dot < 0 || dot == name.length() - 1) {
-            return DEFAULT;
+            return MediaTypes.OCTET_STREAM;
         }
-        return BY_EXTENSION.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), DEFAULT);
+        return BY_EXTENSION.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), MediaTypes.OCTET_STREAM);
+    }
+
+    /** Types a browser would run scripts in; served sandboxed so an output cannot act as the API's origin. */
+    public static boolean isActive(String type) {
+        return type.startsWith("text/html") || type.startsWith("image/svg+xml");
     }
 }

@@ -1,8 +1,9 @@
-package dev.ferry.demos.inference;
+package dev.ferry.core.hash;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -10,7 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Hex sha256 digests of model files. */
+/** SHA-256 digests, in hex as Ferry writes them: of model files, URLs (cache names), idempotency and API keys. */
 public final class Sha256 {
     private Sha256() {}
 
@@ -24,6 +25,16 @@ public final class Sha256 {
         DigestInputStream digesting = new DigestInputStream(in, digest());
         digesting.transferTo(OutputStream.nullOutputStream());
         return HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+    }
+
+    /** The hex digest of {@code text}'s UTF-8 bytes. */
+    public static String hex(String text) {
+        return HexFormat.of().formatHex(bytes(text));
+    }
+
+    /** The digest of {@code text}'s UTF-8 bytes. */
+    public static byte[] bytes(String text) {
+        return digest().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static MessageDigest digest() {
