@@ -62,7 +62,7 @@ class RegionsEndToEndTest {
 
     @Test
     void aRenderedPageComesBackWithItsTextLinesCropsAndAnOverlay() throws Exception {
-        TextPages.Page page = TextPages.render(1240, 1754, 28, 7);
+        TextPages.Rendered page = TextPages.render(1240, 1754, 28, 7);
         Path upload = Files.write(files.resolve("page one.png"), page.png());
 
         String id = api.submitFiles("regions", "{}", upload);

@@ -146,7 +146,7 @@ public final class FacesDemo implements Demo {
                                                  Optional<EmotionClassifier> emotions, Path outputs,
                                                  BooleanSupplier cancelled) throws OrtException {
         List<FacesReport.Face> faces = new ArrayList<>();
-        for (Detection d : detector.detect(page.image())) {
+        for (FaceDetection d : detector.detect(page.image())) {
             List<Emotion> scored = emotions.isPresent()
                     ? emotions.get().classify(page.image(), d.box(), cancelled)
                     : List.of();

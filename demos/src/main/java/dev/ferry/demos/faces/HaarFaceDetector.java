@@ -68,7 +68,7 @@ public final class HaarFaceDetector implements FaceDetector {
     }
 
     @Override
-    public List<Detection> detect(Mat bgr) {
+    public List<FaceDetection> detect(Mat bgr) {
         double scale = Math.min(1.0, (double) maxSide / Math.max(bgr.cols(), bgr.rows()));
         int minSide = Math.max(1, (int) Math.round(minFaceSize * scale));
         try (Mat gray = new Mat(); RectVector found = new RectVector(); Size min = new Size(minSide, minSide); Size max = new Size()) {
@@ -80,14 +80,14 @@ public final class HaarFaceDetector implements FaceDetector {
             }
             equalizeHist(gray, gray);
             cascade.detectMultiScale(gray, found, scaleFactor, minNeighbors, 0, min, max);
-            List<Detection> faces = new ArrayList<>();
+            List<FaceDetection> faces = new ArrayList<>();
             for (long i = 0; i < found.size(); i++) {
                 Rect r = found.get(i);
                 FaceBox box = new FaceBox((int) Math.round(r.x() / scale), (int) Math.round(r.y() / scale),
                         (int) Math.round(r.width() / scale), (int) Math.round(r.height() / scale));
-                faces.add(new Detection(box.clampTo(bgr.cols(), bgr.rows()), Optional.empty()));
+                faces.add(new FaceDetection(box.clampTo(bgr.cols(), bgr.rows()), Optional.empty()));
             }
-            faces.sort(java.util.Comparator.comparingInt((Detection d) -> d.box().y()).thenComparingInt(d -> d.box().x()));
+            faces.sort(java.util.Comparator.comparingInt((FaceDetection d) -> d.box().y()).thenComparingInt(d -> d.box().x()));
             return faces;
         }
     }

@@ -1,5 +1,6 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
 import dev.ferry.demos.media.JobPages;
@@ -32,11 +33,8 @@ final class PagePrefetcher implements AutoCloseable {
     private final JobPages pages;
     private final Iterator<PageRef> refs;
     private final StageClock clock;
-    private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ferry-page-decode");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService decoder = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("ferry-page-decode"));
     private Future<Optional<Taken>> ahead;
     private int taken;
 

@@ -99,7 +99,7 @@ public final class RegionsBenchmark {
         }
     }
 
-    private static byte[] jpeg(TextPages.Page page) {
+    private static byte[] jpeg(TextPages.Rendered page) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(page.image(), "jpg", out);

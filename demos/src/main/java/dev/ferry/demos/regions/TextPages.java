@@ -28,7 +28,7 @@ public final class TextPages {
     private TextPages() {}
 
     /** A rendered page and the ink box of each of its lines, in pixels. */
-    public record Page(BufferedImage image, List<Box> lines) {
+    public record Rendered(BufferedImage image, List<Box> lines) {
         public byte[] png() {
             try {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -44,7 +44,7 @@ public final class TextPages {
      * @param fontSize text height in pixels; lines are spaced twice that apart
      * @param seed     picks the words, so the same seed renders the same page
      */
-    public static Page render(int width, int height, int fontSize, long seed) {
+    public static Rendered render(int width, int height, int fontSize, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
         try {
@@ -66,7 +66,7 @@ public final class TextPages {
                 Rectangle ink = glyphs.getPixelBounds(frc, x, baseline);
                 lines.add(new Box(ink.x, ink.y, ink.x + ink.width, ink.y + ink.height));
             }
-            return new Page(image, lines);
+            return new Rendered(image, lines);
         } finally {
             g.dispose();
         }

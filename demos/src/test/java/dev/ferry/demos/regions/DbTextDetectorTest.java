@@ -45,7 +45,7 @@ class DbTextDetectorTest {
 
     @Test
     void findsTheTextLinesOfARenderedPage() throws Exception {
-        TextPages.Page page = TextPages.render(1000, 1400, 40, 7);
+        TextPages.Rendered page = TextPages.render(1000, 1400, 40, 7);
         List<Detection> found = detect(page);
         assertTrue(page.lines().size() >= 10, "the page has " + page.lines().size() + " lines");
         long matched = page.lines().stream()
@@ -59,7 +59,7 @@ class DbTextDetectorTest {
 
     @Test
     void aPageLargerThanTheMaximumSideIsScaledAndItsBoxesMappedBack() throws Exception {
-        TextPages.Page page = TextPages.render(1800, 2400, 64, 11);
+        TextPages.Rendered page = TextPages.render(1800, 2400, 64, 11);
         List<Detection> found = detect(page);
         long matched = page.lines().stream()
                 .filter(line -> found.stream().anyMatch(d -> d.box().iou(line) >= 0.5))
@@ -69,7 +69,7 @@ class DbTextDetectorTest {
 
     @Test
     void aBlankPageHasNoText() throws Exception {
-        TextPages.Page page = TextPages.render(600, 200, 40, 1);
+        TextPages.Rendered page = TextPages.render(600, 200, 40, 1);
         java.awt.Graphics2D g = page.image().createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, 600, 200);
@@ -89,7 +89,7 @@ class DbTextDetectorTest {
         assertEquals(w + "x" + h, size.width() + "x" + size.height());
     }
 
-    private static List<Detection> detect(TextPages.Page page) throws Exception {
+    private static List<Detection> detect(TextPages.Rendered page) throws Exception {
         try (ModelLease lease = inference.acquire(store.require(TEXT_LINES));
              Mat image = new ImageDecoder(100_000_000L).decode(page.png())) {
             DetectOptions options = DetectOptions.resolve(lease.contract(), 0, 0, 0);

@@ -73,7 +73,7 @@ class RegionsDemoTest {
 
     @Test
     void textLinesComeBackWithCropsOverlaysAndAFailedPageReported() throws Exception {
-        TextPages.Page rendered = TextPages.render(1000, 1400, 40, 3);
+        TextPages.Rendered rendered = TextPages.render(1000, 1400, 40, 3);
         Path page = Files.write(job.resolve("000-scan.png"), rendered.png());
         Path broken = Files.write(job.resolve("001-broken.png"), "not an image at all".getBytes());
         TestDemoContext ctx = TestDemoContext.of(demo, Map.of(), List.of(page, broken), job);

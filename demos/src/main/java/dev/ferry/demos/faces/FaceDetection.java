@@ -7,4 +7,4 @@ import java.util.Optional;
  *
  * @param confidence the detector's score in [0, 1] when it gives one; the Haar cascade does not
  */
-public record Detection(FaceBox box, Optional<Double> confidence) {}
+public record FaceDetection(FaceBox box, Optional<Double> confidence) {}
