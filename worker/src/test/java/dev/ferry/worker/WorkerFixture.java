@@ -11,7 +11,6 @@ import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.NewJob;
 import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.storage.DataFolder;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoNames;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -117,26 +117,24 @@ final class WorkerFixture implements AutoCloseable {
     }
 
     Job await(JobId id, JobState state, Duration timeout) {
-        return Eventually.await(timeout, id + " to be " + state.wireName(), () -> {
-            Job job = job(id);
-            return job.state() == state ? job : null;
-        });
+        return Awaitility.await(id + " to be " + state.wireName()).atMost(timeout).ignoreExceptions()
+                .until(() -> job(id), job -> job.state() == state);
     }
 
     Job await(JobId id, JobState state) {
-        return await(id, state, Duration.ofSeconds(10));
+        return await(id, state, Duration.ofSeconds(30));
     }
 
     /** The job's {@code job.json} once it is there. */
     JsonNode awaitJobJson(JobId id) {
         Path file = data.jobJson(id);
-        return Eventually.await(Duration.ofSeconds(5), "job.json of " + id, () -> {
-            try {
-                return Files.exists(file) ? Json.MAPPER.readTree(file.toFile()) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        // The file is renamed into place whole, so once it exists it can be read.
+        Awaitility.await("job.json of " + id).atMost(Duration.ofSeconds(15)).until(() -> Files.exists(file));
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

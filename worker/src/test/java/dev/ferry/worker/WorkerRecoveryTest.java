@@ -9,7 +9,6 @@ import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.queue.WorkerRegistry;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.time.Duration;
