@@ -59,10 +59,7 @@ final class WorkerFixture implements AutoCloseable {
 
     /** Starts a worker serving {@code demo}; {@code settings} are name, value pairs as in .env. */
     Worker start(TestDemo demo, Object... settings) {
-        TestConfig config = TestConfig.of(redis, dataDir);
-        for (int i = 0; i + 1 < settings.length; i += 2) {
-            config.set(String.valueOf(settings[i]), settings[i + 1]);
-        }
+        TestConfig config = TestConfig.of(redis, dataDir).setAll(settings);
         RedissonClient client = redis.newClient();
         try {
             Worker worker = Worker.start(config.build(), client, DemoCatalog.of(List.of(demo), Set.of()), data, metrics);
