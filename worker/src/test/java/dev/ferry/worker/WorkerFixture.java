@@ -28,14 +28,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.redisson.api.RedissonClient;
 
 /**
  * One test's world: a fresh demo name, a temporary data folder, workers each with a Redis
  * client of their own (as separate processes would have), and helpers to submit and read
- * jobs. Closing it halts every worker still running.
+ * jobs. Register it per test with {@code @RegisterExtension final WorkerFixture fx = new
+ * WorkerFixture(redis);}; after each test it halts every worker still running.
  */
-final class WorkerFixture implements AutoCloseable {
+final class WorkerFixture implements AfterEachCallback {
     final RedisForTests redis;
     final String demo = TestDemoNames.fresh("w");
     final Path dataDir;
@@ -135,7 +138,7 @@ final class WorkerFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         for (Worker worker : new ArrayList<>(clients.keySet())) {
             kill(worker);
         }

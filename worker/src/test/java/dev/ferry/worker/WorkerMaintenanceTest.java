@@ -9,8 +9,6 @@ import dev.ferry.core.job.JobState;
 import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,17 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerMaintenanceTest {
     @RegisterExtension
     static final RedisForTests redis = new RedisForTests();
-    private WorkerFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new WorkerFixture(redis);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final WorkerFixture fx = new WorkerFixture(redis);
 
     @Test
     void theRetentionSweepRemovesOldJobsAndTheirFolders() {

@@ -27,8 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,17 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerRunsJobsTest {
     @RegisterExtension
     static final RedisForTests redis = new RedisForTests();
-    private WorkerFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new WorkerFixture(redis);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final WorkerFixture fx = new WorkerFixture(redis);
 
     @Test
     void successWritesOutputsListsThemAndWritesJobJson() throws Exception {
