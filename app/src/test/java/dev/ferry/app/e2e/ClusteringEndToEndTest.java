@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.ApiCalls.Answer;
 import dev.ferry.app.support.FerryForTests;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.clustering.ShapeSet;
@@ -48,15 +47,11 @@ class ClusteringEndToEndTest {
     private static final List<String> WORDS = List.of("ferry", "harbour", "timber");
 
     @RegisterExtension
-    static final FerryForTests ferry = FerryForTests.serving("regions,clustering")
-            .beforeStart(ClusteringEndToEndTest::installModels);
+    static final FerryForTests ferry = FerryForTests.serving("regions,clustering").beforeStart(config ->
+            ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector()));
     static final ApiCalls api = ferry.api();
     @TempDir
     static Path files;
-
-    private static void installModels(FerryConfig config) throws Exception {
-        ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
-    }
 
     @Test
     void aZipOfShapesComesBackAsClustersWithPrototypesAndThePage() throws Exception {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.ApiCalls.Answer;
 import dev.ferry.app.support.FerryForTests;
-import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
@@ -35,15 +34,11 @@ class RegionsEndToEndTest {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final FerryForTests ferry = FerryForTests.serving("regions,faces")
-            .beforeStart(RegionsEndToEndTest::installModels);
+    static final FerryForTests ferry = FerryForTests.serving("regions,faces").beforeStart(config ->
+            ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector()));
     static final ApiCalls api = ferry.api();
     @TempDir
     static Path files;
-
-    private static void installModels(FerryConfig config) throws Exception {
-        ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
-    }
 
     @Test
     void aRenderedPageComesBackWithItsTextLinesCropsAndAnOverlay() throws Exception {
