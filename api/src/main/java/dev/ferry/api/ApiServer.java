@@ -1,6 +1,5 @@
 package dev.ferry.api;
 
-import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.api.demos.DemosHandler;
 import dev.ferry.api.http.ApiKeyAuth;
 import dev.ferry.api.http.BindPolicy;
@@ -16,6 +15,7 @@ import dev.ferry.api.metrics.MetricsHandler;
 import dev.ferry.api.monitor.DataFolderUsage;
 import dev.ferry.api.monitor.HealthHandler;
 import dev.ferry.api.monitor.MonitorHandler;
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.queue.JobReader;

@@ -1,14 +1,12 @@
 package dev.ferry.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.app.runtime.FerryNode;
+import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.json.Json;
-import dev.ferry.testkit.Eventually;
-import dev.ferry.testkit.RedisForTests;
-import dev.ferry.testkit.TestConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,38 +16,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The whole platform in one process, as `ferry up` runs it, driven over real HTTP and the real CLI. */
 class FerryNodeTest {
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
+    static final FerryForTests ferry = FerryForTests.serving("noop");
 
-    @TempDir
-    Path data;
-
-    private FerryNode node;
-    private String base;
+    private final String base = ferry.url();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        node = FerryNode.start(TestConfig.of(redis, data).set("FERRY_DEMOS", "noop").build(), true, true, false);
-        base = "http://127.0.0.1:" + node.api().orElseThrow().port();
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
 
     @Test
     void noopJobSucceedsAndItsFileIsServed() throws Exception {
-        Path upload = Files.writeString(data.resolve("hello.txt"), "hello ferry");
+        Path upload = Files.writeString(ferry.data().resolve("hello.txt"), "hello ferry");
         String boundary = "b0undary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"params\"\r\nContent-Type: application/json\r\n\r\n"
                 + "{\"echo\":\"hi\",\"sleep_ms\":100}\r\n--" + boundary
@@ -61,17 +41,15 @@ class FerryNodeTest {
         assertEquals(202, submitted.statusCode(), submitted.body());
         String id = Json.MAPPER.readTree(submitted.body()).get("id").asText();
 
-        JsonNode job = Eventually.await(Duration.ofSeconds(15), "job to succeed", () -> {
-            JsonNode j = get("/api/v1/jobs/" + id);
-            return "succeeded".equals(j.path("state").asText()) ? j : null;
-        });
+        JsonNode job = await("job to succeed").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> get("/api/v1/jobs/" + id), j -> "succeeded".equals(j.path("state").asText()));
         assertEquals("hi", job.path("result").path("echo").asText());
         assertEquals(1, job.path("result").path("inputs").asInt());
         String url = job.path("files").get(0).path("url").asText();
         JsonNode output = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(base + url)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertEquals("hello.txt", output.path("input_files").get(0).path("name").asText());
-        assertTrue(Files.exists(data.resolve("jobs").resolve(id).resolve("job.json")));
+        assertTrue(Files.exists(ferry.data().resolve("jobs").resolve(id).resolve("job.json")));
 
         JsonNode monitor = get("/monitor");
         assertTrue(monitor.toString().contains("noop"), monitor.toString());

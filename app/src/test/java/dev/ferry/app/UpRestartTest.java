@@ -1,12 +1,12 @@
 package dev.ferry.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.runtime.FerryNode;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.json.Json;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.FreePort;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,12 +74,7 @@ class UpRestartTest {
     }
 
     private void awaitState(String base, String id, String state) {
-        Eventually.await(Duration.ofSeconds(30), id + " to be " + state, () -> {
-            try {
-                return state.equals(job(base, id).path("state").asText());
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
+        await(id + " to be " + state).atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> state.equals(job(base, id).path("state").asText()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.NewJob;
 import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.WorkQueue;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,13 +53,14 @@ class WorkerProcessTest {
     void killedWorkersJobIsFinishedByAnotherWithinDeadAfter() throws Exception {
         JobId id = submitNoop(4000);
         Process first = startWorker();
-        Eventually.await(Duration.ofSeconds(30), "job to start on the first worker", () -> state(id) == JobState.RUNNING);
+        await("job to start on the first worker").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> state(id) == JobState.RUNNING);
         first.destroyForcibly().waitFor();   // SIGKILL: no hand-back, no goodbye
 
         long killedAt = System.nanoTime();
         startWorker();
-        Job done = Eventually.await(Duration.ofSeconds(40), "job to succeed on the second worker",
-                () -> reader.get(id).filter(j -> j.state() == JobState.SUCCEEDED).orElse(null));
+        Job done = await("job to succeed on the second worker").atMost(Duration.ofSeconds(40)).ignoreExceptions()
+                .until(() -> reader.get(id).filter(j -> j.state() == JobState.SUCCEEDED), Optional::isPresent).orElseThrow();
         double seconds = (System.nanoTime() - killedAt) / 1e9;
         assertEquals(2, done.attempts());
         assertTrue(seconds < 2 + 4 + 10, "took " + seconds + " s");
@@ -69,7 +70,7 @@ class WorkerProcessTest {
     void sigtermHandsTheUnfinishedJobBack() throws Exception {
         JobId id = submitNoop(30_000);
         Process first = startWorker();
-        Eventually.await(Duration.ofSeconds(30), "job to start", () -> state(id) == JobState.RUNNING);
+        await("job to start").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> state(id) == JobState.RUNNING);
         first.destroy();                     // SIGTERM: graceful
         assertTrue(first.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "worker exits after its grace period");
         Job back = reader.get(id).orElseThrow();

@@ -34,6 +34,14 @@ public final class TestConfig {
         return this;
     }
 
+    /** @param namesAndValues settings as name, value pairs, e.g. {@code "FERRY_MAX_QUEUED", 2} */
+    public TestConfig setAll(Object... namesAndValues) {
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            set(String.valueOf(namesAndValues[i]), namesAndValues[i + 1]);
+        }
+        return this;
+    }
+
     public FerryConfig build() {
         return FerryConfig.from(settings);
     }

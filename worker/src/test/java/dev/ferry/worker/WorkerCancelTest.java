@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,19 +23,10 @@ class WorkerCancelTest {
     private static final Duration CANCEL_WITHIN = Duration.ofSeconds(2);
     @RegisterExtension
     static final RedisForTests redis = new RedisForTests();
-    private WorkerFixture fx;
+    @RegisterExtension
+    final WorkerFixture fx = new WorkerFixture(redis);
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicReference<Throwable> stoppedBy = new AtomicReference<>();
-
-    @BeforeEach
-    void setUp() {
-        fx = new WorkerFixture(redis);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     @Test
     void aCancelledQueuedJobNeverStarts() {

@@ -14,8 +14,6 @@ import dev.ferry.testkit.RedisForTests;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,17 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerFailuresTest {
     @RegisterExtension
     static final RedisForTests redis = new RedisForTests();
-    private WorkerFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new WorkerFixture(redis);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final WorkerFixture fx = new WorkerFixture(redis);
 
     @Test
     void retriesWithBackoffThenFailsAsADeadLetter() {

@@ -11,7 +11,6 @@ import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.NewJob;
 import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.storage.DataFolder;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoNames;
@@ -28,14 +27,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.redisson.api.RedissonClient;
 
 /**
  * One test's world: a fresh demo name, a temporary data folder, workers each with a Redis
  * client of their own (as separate processes would have), and helpers to submit and read
- * jobs. Closing it halts every worker still running.
+ * jobs. Register it per test with {@code @RegisterExtension final WorkerFixture fx = new
+ * WorkerFixture(redis);}; after each test it halts every worker still running.
  */
-final class WorkerFixture implements AutoCloseable {
+final class WorkerFixture implements AfterEachCallback {
     final RedisForTests redis;
     final String demo = TestDemoNames.fresh("w");
     final Path dataDir;
@@ -59,10 +62,7 @@ final class WorkerFixture implements AutoCloseable {
 
     /** Starts a worker serving {@code demo}; {@code settings} are name, value pairs as in .env. */
     Worker start(TestDemo demo, Object... settings) {
-        TestConfig config = TestConfig.of(redis, dataDir);
-        for (int i = 0; i + 1 < settings.length; i += 2) {
-            config.set(String.valueOf(settings[i]), settings[i + 1]);
-        }
+        TestConfig config = TestConfig.of(redis, dataDir).setAll(settings);
         RedissonClient client = redis.newClient();
         try {
             Worker worker = Worker.start(config.build(), client, DemoCatalog.of(List.of(demo), Set.of()), data, metrics);
@@ -117,30 +117,28 @@ final class WorkerFixture implements AutoCloseable {
     }
 
     Job await(JobId id, JobState state, Duration timeout) {
-        return Eventually.await(timeout, id + " to be " + state.wireName(), () -> {
-            Job job = job(id);
-            return job.state() == state ? job : null;
-        });
+        return Awaitility.await(id + " to be " + state.wireName()).atMost(timeout).ignoreExceptions()
+                .until(() -> job(id), job -> job.state() == state);
     }
 
     Job await(JobId id, JobState state) {
-        return await(id, state, Duration.ofSeconds(10));
+        return await(id, state, Duration.ofSeconds(30));
     }
 
     /** The job's {@code job.json} once it is there. */
     JsonNode awaitJobJson(JobId id) {
         Path file = data.jobJson(id);
-        return Eventually.await(Duration.ofSeconds(5), "job.json of " + id, () -> {
-            try {
-                return Files.exists(file) ? Json.MAPPER.readTree(file.toFile()) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        // The file is renamed into place whole, so once it exists it can be read.
+        Awaitility.await("job.json of " + id).atMost(Duration.ofSeconds(15)).until(() -> Files.exists(file));
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         for (Worker worker : new ArrayList<>(clients.keySet())) {
             kill(worker);
         }

@@ -1,16 +1,14 @@
 package dev.ferry.worker;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,17 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerMaintenanceTest {
     @RegisterExtension
     static final RedisForTests redis = new RedisForTests();
-    private WorkerFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new WorkerFixture(redis);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final WorkerFixture fx = new WorkerFixture(redis);
 
     @Test
     void theRetentionSweepRemovesOldJobsAndTheirFolders() {
@@ -41,7 +30,7 @@ class WorkerMaintenanceTest {
         fx.await(id, JobState.SUCCEEDED);
         assertTrue(Files.exists(fx.data.outputsDir(id).resolve("out.txt")));
 
-        Eventually.await(Duration.ofSeconds(10), "the job's folder to be swept", () -> !Files.exists(fx.data.jobDir(id)));
+        await("the job's folder to be swept").atMost(Duration.ofSeconds(15)).until(() -> !Files.exists(fx.data.jobDir(id)));
         assertTrue(fx.reader.get(id).isEmpty(), "the record is gone too");
     }
 

@@ -9,16 +9,12 @@ import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.queue.WorkerRegistry;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,18 +24,9 @@ class WorkerRecoveryTest {
     private static final Object[] FAST_DEATH = {"FERRY_WORKER_DEAD_AFTER_S", 1};
     @RegisterExtension
     static final RedisForTests redis = new RedisForTests();
-    private WorkerFixture fx;
+    @RegisterExtension
+    final WorkerFixture fx = new WorkerFixture(redis);
     private final Semaphore started = new Semaphore(0);
-
-    @BeforeEach
-    void setUp() {
-        fx = new WorkerFixture(redis);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
 
     /** The first run blocks until interrupted, later runs write their output and succeed. */
     private TestDemo blocksOnFirstRun() {

@@ -1,5 +1,6 @@
 package dev.ferry.worker;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,19 +15,18 @@ import dev.ferry.core.job.Priority;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.queue.WorkerRegistry;
 import dev.ferry.core.queue.WorkerStatus;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,17 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerRunsJobsTest {
     @RegisterExtension
     static final RedisForTests redis = new RedisForTests();
-    private WorkerFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new WorkerFixture(redis);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
+    @RegisterExtension
+    final WorkerFixture fx = new WorkerFixture(redis);
 
     @Test
     void successWritesOutputsListsThemAndWritesJobJson() throws Exception {
@@ -70,8 +61,9 @@ class WorkerRunsJobsTest {
         assertEquals("succeeded", written.get("state").asText());
         assertEquals("frames/001.png", written.get("files").get(1).get("path").asText());
 
-        Timer timer = Eventually.await(Duration.ofSeconds(5), "the duration metric",
-                () -> fx.metrics.find("ferry.job.duration").tags("demo", fx.demo, "state", "succeeded").timer());
+        Timer timer = await("the duration metric").atMost(Duration.ofSeconds(15))
+                .until(() -> fx.metrics.find("ferry.job.duration").tags("demo", fx.demo, "state", "succeeded").timer(),
+                        Objects::nonNull);
         assertEquals(1, timer.count());
     }
 
@@ -87,19 +79,17 @@ class WorkerRunsJobsTest {
         Worker worker = fx.start(demo, "FERRY_WORKER_DEAD_AFTER_S", 1, "FERRY_CONCURRENCY", 2, "FERRY_DEVICE", "cuda:1");
         JobId id = fx.submit();
 
-        Job running = Eventually.await(Duration.ofSeconds(5), "progress 1/3", () -> {
-            Job job = fx.job(id);
-            return job.progress().current() == 1 ? job : null;
-        });
+        Job running = await("progress 1/3").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                .until(() -> fx.job(id), job -> job.progress().current() == 1);
         assertEquals(JobState.RUNNING, running.state());
         assertEquals(3, running.progress().total());
         assertEquals("first step", running.progress().message());
 
         WorkerRegistry registry = new WorkerRegistry(redis.scripts());
-        WorkerStatus status = Eventually.await(Duration.ofSeconds(5), "a heartbeat listing the job",
-                () -> registry.all().stream()
+        WorkerStatus status = await("a heartbeat listing the job").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                .until(() -> registry.all().stream()
                         .filter(w -> w.info().id().equals(worker.id()) && w.info().runningJobs().contains(id.toString()))
-                        .findFirst().orElse(null));
+                        .findFirst(), Optional::isPresent).orElseThrow();
         assertEquals("cuda:1", status.info().device());
         assertEquals(List.of(fx.demo), status.info().demos());
         assertEquals(2, status.info().concurrency());
@@ -161,7 +151,7 @@ class WorkerRunsJobsTest {
         fx.start(demo);
 
         fx.await(last, JobState.SUCCEEDED);
-        Eventually.await(Duration.ofSeconds(5), "all three jobs", () -> started.size() == 3);
+        await("all three jobs").atMost(Duration.ofSeconds(15)).until(() -> started.size() == 3);
         assertEquals(List.of("high", "normal-1", "normal-2"), started);
     }
 

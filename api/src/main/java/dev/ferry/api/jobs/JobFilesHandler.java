@@ -1,9 +1,9 @@
 package dev.ferry.api.jobs;
 
-import dev.ferry.core.storage.OutputFileTypes;
 import dev.ferry.api.http.ApiException;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.storage.OutputFileTypes;
 import dev.ferry.core.storage.SafeNames;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

@@ -1,19 +1,19 @@
 package dev.ferry.api.jobs;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.api.support.EventStream;
 import dev.ferry.api.support.EventStream.Event;
-import dev.ferry.api.support.Http;
+import dev.ferry.api.support.EventStream;
 import dev.ferry.api.support.Http.Response;
+import dev.ferry.api.support.Http;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestServer;
 import dev.ferry.api.support.TestWorker;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.queue.QueueKeys;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -107,7 +107,8 @@ class JobEventsTest {
 
             assertEquals(Optional.empty(), events.next(), "the stream ends after the final state");
         }
-        Eventually.await(Duration.ofSeconds(5), "the job's channel is released", () -> subscribers(id) == 0);
+        await("the job's channel is released").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                .until(() -> subscribers(id) == 0);
     }
 
     @Test
@@ -138,11 +139,12 @@ class JobEventsTest {
         Job job = worker.claim(echo.name());
         EventStream events = follow(id);
         next(events);
-        Eventually.await(Duration.ofSeconds(5), "the stream subscribed", () -> subscribers(id) == 1);
+        await("the stream subscribed").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                .until(() -> subscribers(id) == 1);
         events.close();
         long[] step = {0};
         // The server notices a gone client when a write fails; progress gives it writes to try.
-        Eventually.await(Duration.ofSeconds(10), "the channel is released", () -> {
+        await("the channel is released").atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> {
             worker.progress(job, ++step[0], 1000, "tick");
             return subscribers(id) == 0;
         });

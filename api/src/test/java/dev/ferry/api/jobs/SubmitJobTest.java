@@ -1,19 +1,19 @@
 package dev.ferry.api.jobs;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
+import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Multipart;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestFiles;
 import dev.ferry.api.support.TestServer;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.JobInputs;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +113,7 @@ class SubmitJobTest {
         assertEquals(id.toString(), record.get("id").asText());
         assertEquals("queued", record.get("state").asText());
         Path spool = server.data().root().resolve("tmp/uploads");
-        Eventually.await(Duration.ofSeconds(5), "Jetty's spooled parts are deleted", () -> {
+        await("Jetty's spooled parts are deleted").atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> {
             try (var left = Files.list(spool)) {
                 return left.findAny().isEmpty();
             } catch (java.io.IOException e) {

@@ -1,12 +1,12 @@
 package dev.ferry.api.monitor;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestServer;
 import dev.ferry.core.job.JobId;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,8 @@ class HealthTest {
             } finally {
                 redis.startServer();
             }
-            Eventually.await(Duration.ofSeconds(20), "health back to 200", () -> server.http().get("/health").status() == 200);
+            await("health back to 200").atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> server.http().get("/health").status() == 200);
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.ferry.api.support;
 
-import dev.ferry.core.demo.ModelState;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelAvailability;
+import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;

@@ -27,11 +27,7 @@ public final class TestServer implements AutoCloseable {
 
     /** @param settings extra settings as name, value pairs, e.g. {@code "FERRY_MAX_QUEUED", 2} */
     public static TestServer start(RedisForTests redis, Path dataDir, List<? extends Demo> demos, Object... settings) {
-        TestConfig config = TestConfig.of(redis, dataDir);
-        for (int i = 0; i + 1 < settings.length; i += 2) {
-            config.set((String) settings[i], settings[i + 1]);
-        }
-        FerryConfig built = config.build();
+        FerryConfig built = TestConfig.of(redis, dataDir).setAll(settings).build();
         DataFolder data = new DataFolder(built.dataDir());
         ApiServer server = ApiServer.start(built, redis.client(), DemoCatalog.of(List.copyOf(demos), Set.of()), data,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.app.runtime.FerryNode;
-import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.ApiCalls.Answer;
+import dev.ferry.app.support.ApiCalls;
+import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.asr.SyntheticSpeech;
@@ -14,8 +14,6 @@ import dev.ferry.demos.av.SyntheticVideo;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.testkit.CtcGraph;
-import dev.ferry.testkit.RedisForTests;
-import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestModels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,19 +37,14 @@ class AsrEndToEndTest {
     private static final List<String> VOCAB = List.of("<pad>", "<unk>", "|", "D", "E", "H", "L", "O", "R", "W");
 
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path data;
+    static final FerryForTests ferry = FerryForTests.serving("asr").beforeStart(AsrEndToEndTest::installModels);
+    static final ApiCalls api = ferry.api();
     @TempDir
     static Path files;
-    static FerryNode node;
-    static ApiCalls api;
     static SyntheticSpeech speech;
     static Path mp3;
 
-    @BeforeAll
-    static void start() throws Exception {
-        FerryConfig config = TestConfig.of(redis, data).set("FERRY_DEMOS", "asr").build();
+    private static void installModels(FerryConfig config) throws Exception {
         ModelStore store = ModelStore.of(config);
         store.install(new ModelRef("asr", "silero_vad"), TestModels.sileroVad());
         Path onnx = Files.write(files.resolve("hello.onnx"),
@@ -66,16 +58,13 @@ class AsrEndToEndTest {
                  "warm_up": {"input_values": {"shape": [1, 16000]}}}
                 """.formatted(Json.write(VOCAB)));
         store.install(new ModelRef("asr", "en"), onnx, contract);
+    }
+
+    @BeforeAll
+    static void recordSpeech() throws Exception {
         speech = SyntheticSpeech.create().silence(0.5).say("Good morning, everybody.").silence(2.0)
                 .say("The meeting starts at nine.").silence(0.5);
         mp3 = speech.encode(files.resolve("meeting.mp3"), 44_100, 2, -1);
-        node = FerryNode.start(config, true, true, false);
-        api = new ApiCalls(node.api().orElseThrow().port());
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

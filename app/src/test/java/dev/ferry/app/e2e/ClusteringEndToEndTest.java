@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.app.runtime.FerryNode;
-import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.ApiCalls.Answer;
-import dev.ferry.core.config.FerryConfig;
+import dev.ferry.app.support.ApiCalls;
+import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.clustering.ShapeSet;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.testkit.RedisForTests;
-import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestModels;
 import java.awt.Color;
 import java.awt.Font;
@@ -36,8 +33,6 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,26 +47,11 @@ class ClusteringEndToEndTest {
     private static final List<String> WORDS = List.of("ferry", "harbour", "timber");
 
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path data;
+    static final FerryForTests ferry = FerryForTests.serving("regions,clustering").beforeStart(config ->
+            ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector()));
+    static final ApiCalls api = ferry.api();
     @TempDir
     static Path files;
-    static FerryNode node;
-    static ApiCalls api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        FerryConfig config = TestConfig.of(redis, data).set("FERRY_DEMOS", "regions,clustering").build();
-        ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
-        node = FerryNode.start(config, true, true, false);
-        api = new ApiCalls(node.api().orElseThrow().port());
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
 
     @Test
     void aZipOfShapesComesBackAsClustersWithPrototypesAndThePage() throws Exception {
@@ -139,7 +119,8 @@ class ClusteringEndToEndTest {
             }
             assertEquals(1, words.size(), "each cluster holds one word: " + cluster);
         }
-        assertTrue(Files.exists(data.resolve("jobs").resolve(regions).resolve("outputs/crops")), "read in place, not moved");
+        assertTrue(Files.exists(ferry.data().resolve("jobs").resolve(regions).resolve("outputs/crops")),
+                "read in place, not moved");
     }
 
     @Test

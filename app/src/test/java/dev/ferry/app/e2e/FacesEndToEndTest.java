@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.app.runtime.FerryNode;
 import dev.ferry.app.support.ApiCalls;
-import dev.ferry.testkit.TestHttpServer;
+import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.json.Json;
 import dev.ferry.testkit.OpenCvSamples;
-import dev.ferry.testkit.RedisForTests;
-import dev.ferry.testkit.TestConfig;
+import dev.ferry.testkit.TestHttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,8 +24,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,25 +37,11 @@ class FacesEndToEndTest {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path data;
+    static final FerryForTests ferry = FerryForTests.serving("faces")
+            .set("FERRY_ALLOW_PRIVATE_URLS", true).set("FERRY_PDF_DPI", 72);
+    static final ApiCalls api = ferry.api();
     @TempDir
     static Path files;
-    static FerryNode node;
-    static ApiCalls api;
-
-    @BeforeAll
-    static void start() {
-        node = FerryNode.start(TestConfig.of(redis, data).set("FERRY_DEMOS", "faces")
-                .set("FERRY_ALLOW_PRIVATE_URLS", true).set("FERRY_PDF_DPI", 72).build(), true, true, false);
-        api = new ApiCalls(node.api().orElseThrow().port());
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
 
     @Test
     void aPhotoComesBackWithItsFacesAndAnAnnotatedImage() throws Exception {

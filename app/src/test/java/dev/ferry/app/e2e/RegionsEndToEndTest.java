@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.app.runtime.FerryNode;
-import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.ApiCalls.Answer;
-import dev.ferry.core.config.FerryConfig;
+import dev.ferry.app.support.ApiCalls;
+import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.regions.Box;
 import dev.ferry.demos.regions.TextPages;
-import dev.ferry.testkit.RedisForTests;
-import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestModels;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -24,8 +21,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,26 +34,11 @@ class RegionsEndToEndTest {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path data;
+    static final FerryForTests ferry = FerryForTests.serving("regions,faces").beforeStart(config ->
+            ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector()));
+    static final ApiCalls api = ferry.api();
     @TempDir
     static Path files;
-    static FerryNode node;
-    static ApiCalls api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        FerryConfig config = TestConfig.of(redis, data).set("FERRY_DEMOS", "regions,faces").build();
-        ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
-        node = FerryNode.start(config, true, true, false);
-        api = new ApiCalls(node.api().orElseThrow().port());
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
 
     @Test
     void aRenderedPageComesBackWithItsTextLinesCropsAndAnOverlay() throws Exception {

@@ -4,26 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.app.runtime.FerryNode;
-import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.ApiCalls.Answer;
+import dev.ferry.app.support.ApiCalls;
+import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.av.SyntheticVideo;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.testkit.OnnxGraph;
 import dev.ferry.testkit.OnnxGraph.Attr;
-import dev.ferry.testkit.RedisForTests;
-import dev.ferry.testkit.TestConfig;
+import dev.ferry.testkit.OnnxGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,27 +42,15 @@ class SignEndToEndTest {
             """;
 
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path data;
+    static final FerryForTests ferry = FerryForTests.serving("sign").beforeStart(SignEndToEndTest::installModel);
+    static final ApiCalls api = ferry.api();
     @TempDir
     static Path files;
-    static FerryNode node;
-    static ApiCalls api;
 
-    @BeforeAll
-    static void start() throws Exception {
-        FerryConfig config = TestConfig.of(redis, data).set("FERRY_DEMOS", "sign").build();
+    private static void installModel(FerryConfig config) throws Exception {
         Path onnx = Files.write(files.resolve("model.onnx"), colourClassifier());
         Path contract = Files.writeString(files.resolve("model.json"), CONTRACT);
         ModelStore.of(config).install(new ModelRef("sign", "default"), onnx, contract);
-        node = FerryNode.start(config, true, true, false);
-        api = new ApiCalls(node.api().orElseThrow().port());
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
     }
 
     @Test

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.app.runtime.FerryNode;
-import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.ApiCalls.Answer;
+import dev.ferry.app.support.ApiCalls;
+import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.vectorization.Arc;
 import dev.ferry.demos.vectorization.Circle;
 import dev.ferry.demos.vectorization.Diagrams;
 import dev.ferry.demos.vectorization.Line;
 import dev.ferry.demos.vectorization.Primitive;
-import dev.ferry.testkit.RedisForTests;
-import dev.ferry.testkit.TestConfig;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +22,6 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,24 +39,10 @@ class VectorizationEndToEndTest {
     private static final double PX = 3;
 
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path data;
+    static final FerryForTests ferry = FerryForTests.serving("vectorization");
+    static final ApiCalls api = ferry.api();
     @TempDir
     static Path files;
-    static FerryNode node;
-    static ApiCalls api;
-
-    @BeforeAll
-    static void start() {
-        node = FerryNode.start(TestConfig.of(redis, data).set("FERRY_DEMOS", "vectorization").build(), true, true, false);
-        api = new ApiCalls(node.api().orElseThrow().port());
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
 
     @Test
     void aDiagramComesBackAsAnSvgDrawingItsLinesCircleAndArc() throws Exception {

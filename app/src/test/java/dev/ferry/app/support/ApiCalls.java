@@ -1,8 +1,9 @@
 package dev.ferry.app.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.json.Json;
-import dev.ferry.testkit.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,15 +16,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /** A running node's API over real HTTP, as a front-end talks to it. */
 public final class ApiCalls {
     private static final Set<String> FINAL = Set.of("succeeded", "failed", "cancelled");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final IntSupplier port;
 
-    public ApiCalls(int port) {
-        this.base = "http://127.0.0.1:" + port;
+    /** @param port the API's port, asked on each call: the node may start after this is made */
+    public ApiCalls(IntSupplier port) {
+        this.port = port;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port.getAsInt();
     }
 
     /** One answer: its status and body. */
@@ -84,10 +91,8 @@ public final class ApiCalls {
 
     /** Polls the job until it is finished. */
     public JsonNode awaitFinished(String id, Duration timeout) {
-        return Eventually.await(timeout, "job " + id + " to finish", () -> {
-            JsonNode job = get("/api/v1/jobs/" + id).json();
-            return FINAL.contains(job.path("state").asText()) ? job : null;
-        });
+        return await("job " + id + " to finish").atMost(timeout).ignoreExceptions()
+                .until(() -> get("/api/v1/jobs/" + id).json(), job -> FINAL.contains(job.path("state").asText()));
     }
 
     /** An output file of a job, by its path in the outputs folder; fails the test unless it is served. */
@@ -107,7 +112,7 @@ public final class ApiCalls {
     }
 
     private URI uri(String path) {
-        return URI.create(base + path);
+        return URI.create(base() + path);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -1,5 +1,6 @@
 package dev.ferry.core.queue;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import dev.ferry.core.job.JobError;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
-import dev.ferry.testkit.Eventually;
 import dev.ferry.testkit.RedisForTests;
 import dev.ferry.testkit.TestDemoNames;
 import java.time.Duration;
@@ -123,7 +123,7 @@ class QueueScriptsTest {
         JobId id = submit(Priority.NORMAL);
         Job first = worker.claim(demo, 1).get(0);
         assertEquals(JobState.QUEUED, worker.fail(first, new JobError("boom", "first"), true, 0).state());
-        Eventually.await(Duration.ofSeconds(2), "promotion", () -> maintenance.promoteDue(demo) == 1);
+        await("promotion").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> maintenance.promoteDue(demo) == 1);
         Job second = worker.claim(demo, 1).get(0);
         assertEquals(2, second.attempts());
         assertEquals(JobState.FAILED, worker.fail(second, new JobError("boom", "second"), true, 0).state());
@@ -185,7 +185,7 @@ class QueueScriptsTest {
     void queuedJobsSurviveARedisRestart() {
         JobId id = submit(Priority.NORMAL);
         redis.restart();
-        Eventually.await(Duration.ofSeconds(10), "reconnect", () -> reader.get(id).isPresent());
+        await("reconnect").atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> reader.get(id).isPresent());
         assertEquals(id, worker.claim(demo, 1).get(0).id());
     }
 

@@ -1,8 +1,8 @@
 package dev.ferry.demos.asr;
 
-import dev.ferry.demos.DemoServices;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;

@@ -1,6 +1,5 @@
 package dev.ferry.demos.asr;
 
-import dev.ferry.core.storage.MediaTypes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.Demo;
@@ -10,6 +9,7 @@ import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.MediaTypes;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelStore;

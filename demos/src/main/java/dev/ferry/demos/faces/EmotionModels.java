@@ -1,11 +1,11 @@
 package dev.ferry.demos.faces;
 
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelState;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelFailures;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.core.demo.ModelState;
 import dev.ferry.demos.inference.ModelStore;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ModelAvailability;
+import dev.ferry.core.demo.ModelState;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.hash.Sha256;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -10,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.hash.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;

@@ -1,11 +1,11 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.config.DeviceSetting;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
+import dev.ferry.core.config.DeviceSetting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

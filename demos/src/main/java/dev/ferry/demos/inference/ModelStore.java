@@ -1,9 +1,9 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.hash.Sha256;
-import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelState;
+import dev.ferry.core.hash.Sha256;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.concurrent.DaemonThreads;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.ferry.core.concurrent.DaemonThreads;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;

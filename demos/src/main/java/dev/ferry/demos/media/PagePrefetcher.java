@@ -1,8 +1,8 @@
 package dev.ferry.demos.media;
 
 import dev.ferry.core.concurrent.DaemonThreads;
-import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
+import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.Page;

@@ -1,14 +1,14 @@
 package dev.ferry.demos.regions;
 
-import dev.ferry.demos.DemoServices;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
+import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.media.PageLoop;

@@ -1,8 +1,8 @@
 package dev.ferry.demos.regions;
 
 import dev.ferry.core.storage.AtomicFiles;
-import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
+import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.BackgroundWrites;
 import dev.ferry.demos.media.Page;
 import dev.ferry.demos.media.PageStem;
@@ -10,11 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-
-
-
-
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;

@@ -1,6 +1,5 @@
 package dev.ferry.demos.sign;
 
-import dev.ferry.core.storage.MediaTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
@@ -11,6 +10,7 @@ import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.JobInputs;
+import dev.ferry.core.storage.MediaTypes;
 import dev.ferry.demos.av.VideoReader;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.Inference;

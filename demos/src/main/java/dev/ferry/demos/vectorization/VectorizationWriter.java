@@ -4,21 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
-import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
+import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.BackgroundWrites;
 import dev.ferry.demos.media.Page;
 import dev.ferry.demos.media.PageStem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-
-
-
-
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.config.InferenceSettings;
+import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.av.AudioReader;
 import dev.ferry.demos.av.AudioStream;
@@ -15,7 +16,6 @@ import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelPuller;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.core.demo.ModelState;
 import dev.ferry.demos.inference.ModelStatus;
 import dev.ferry.demos.inference.ModelStore;
 import java.nio.file.Files;

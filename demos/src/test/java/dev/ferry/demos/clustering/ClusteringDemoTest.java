@@ -1,20 +1,18 @@
 package dev.ferry.demos.clustering;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeEach;
-import dev.ferry.testkit.TestConfig;
-import dev.ferry.core.demo.Demo;
-import dev.ferry.demos.TestDemos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.job.Progress;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestDemos;
+import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -31,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**

@@ -1,22 +1,20 @@
 package dev.ferry.demos.faces;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeEach;
-import dev.ferry.core.demo.Demo;
-import dev.ferry.demos.TestDemos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.TestGraphs;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.testkit.OpenCvSamples;
 import dev.ferry.demos.testing.TestImages;
+import dev.ferry.testkit.OpenCvSamples;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
 import java.nio.file.Files;
@@ -26,7 +24,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**

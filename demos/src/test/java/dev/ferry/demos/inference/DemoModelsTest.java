@@ -1,7 +1,5 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.hash.Sha256;
-import dev.ferry.core.demo.ModelState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ModelAvailability;
+import dev.ferry.core.demo.ModelState;
+import dev.ferry.core.hash.Sha256;
 import dev.ferry.demos.TestGraphs;
 import dev.ferry.demos.TestStores;
 import java.io.IOException;

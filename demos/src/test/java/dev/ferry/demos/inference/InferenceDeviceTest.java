@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
-import dev.ferry.demos.DemoServices;
 import dev.ferry.core.config.FerryConfig;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.TestGraphs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.hash.Sha256;
-import dev.ferry.core.demo.ModelState;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ferry.core.demo.ModelState;
+import dev.ferry.core.hash.Sha256;
 import dev.ferry.demos.TestStores;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -144,8 +146,15 @@ class ModelPullerTest {
         OutputStream out = exchange.getResponseBody();
         try {
             if (breakNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                out.write(body, from, (body.length - from) / 2);
+                int half = (body.length - from) / 2;
+                long sent = from + half;
+                out.write(body, from, half);
                 out.flush();
+                // The JDK client drops what it has received but not yet handed to the reader when the
+                // connection breaks, so the cut waits until the part file holds all that was sent:
+                // otherwise the resume point would depend on how far the client's thread had got.
+                await("the client to store the bytes sent").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                        .until(() -> Files.size(store.partFile(REF)) == sent);
                 // the server closes the connection with half the promised bytes sent
                 throw new IOException("broken on purpose");
             }

@@ -1,13 +1,13 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.hash.Sha256;
-import dev.ferry.core.demo.ModelState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.ModelState;
+import dev.ferry.core.hash.Sha256;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestGraphs;
 import dev.ferry.demos.TestStores;

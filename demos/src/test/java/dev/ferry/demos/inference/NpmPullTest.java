@@ -1,8 +1,8 @@
 package dev.ferry.demos.inference;
 
-import dev.ferry.core.demo.ModelState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.core.demo.ModelState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

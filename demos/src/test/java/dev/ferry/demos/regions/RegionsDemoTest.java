@@ -1,7 +1,6 @@
 package dev.ferry.demos.regions;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import dev.ferry.demos.media.MediaReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,10 +18,11 @@ import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.testkit.TestHttpServer;
+import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
+import dev.ferry.testkit.TestHttpServer;
 import dev.ferry.testkit.TestModels;
 import java.io.OutputStream;
 import java.nio.file.Files;

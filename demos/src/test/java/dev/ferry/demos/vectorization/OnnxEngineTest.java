@@ -1,8 +1,6 @@
 package dev.ferry.demos.vectorization;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import dev.ferry.testkit.TestConfig;
-import dev.ferry.demos.media.MediaReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +15,9 @@ import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.testing.TestImages;
+import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.ferry.demos.vectorization;
 
-import dev.ferry.demos.media.MediaReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,10 +14,11 @@ import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.testkit.TestHttpServer;
+import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
+import dev.ferry.testkit.TestHttpServer;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,6 @@ import dev.ferry.core.job.JobError;
 import dev.ferry.core.queue.WorkQueue;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.JobInputs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
