@@ -2,7 +2,10 @@ package dev.ferry.demos;
 
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
+import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
+import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.media.MediaReader;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -20,6 +23,11 @@ public final class TestDemos implements AfterEachCallback {
         DemoServices services = DemoServices.open(config, InferenceDevice.CPU);
         opened.add(services);
         return factory.create(services);
+    }
+
+    /** Services of a test's own making: its store and loaded models, pages read with {@code config}'s settings. */
+    public static DemoServices services(ModelStore store, Inference inference, FerryConfig config) {
+        return new DemoServices(config, store, inference, MediaReader.of(config));
     }
 
     @Override

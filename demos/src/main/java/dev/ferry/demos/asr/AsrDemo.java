@@ -10,9 +10,8 @@ import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.MediaTypes;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.DemoModels;
-import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.ModelStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +26,11 @@ import java.util.Optional;
 public final class AsrDemo implements Demo {
     public static final String NAME = "asr";
 
-    private final ModelStore models;
-    private final Inference inference;
+    private final DemoServices services;
 
-    /** With the store the job's models come from, the loaded models. */
-    public AsrDemo(ModelStore models, Inference inference) {
-        this.models = models;
-        this.inference = inference;
+    /** With the process's model store, loaded models and media reader. */
+    public AsrDemo(DemoServices services) {
+        this.services = services;
     }
 
     @Override
@@ -75,15 +72,15 @@ public final class AsrDemo implements Demo {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(models, NAME, AsrModels.VAD);
+        return DemoModels.list(services.models(), NAME, AsrModels.VAD);
     }
 
     /** The voice-activity model must be installed, and a recognition model the job names must be usable. */
     @Override
     public void checkReady(Map<String, Object> params) {
         AsrOptions options = AsrOptions.of(params);
-        AsrModels.requireVad(models);
-        AsrModels.recognizer(models, options.model());
+        AsrModels.requireVad(services.models());
+        AsrModels.recognizer(services.models(), options.model());
     }
 
     @Override
@@ -92,8 +89,8 @@ public final class AsrDemo implements Demo {
             throw DemoFailure.badInput("send one audio or video file per job; this job has " + ctx.inputs().size());
         }
         try {
-            Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), models,
-                    inference, ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress(
+            Result result = AsrJob.run(ctx.inputs().get(0), AsrOptions.of(ctx), services.models(),
+                    services.inference(), ctx.outputDir(), ctx::isCancelled, (heard, declared) -> ctx.progress(
                             (long) heard, (long) Math.max(heard, declared), heard >= declared && declared > 0 ? "done"
                                     : String.format(Locale.ROOT, "%.0f s of %.0f s heard", heard, declared)));
             return Json.MAPPER.valueToTree(result);

@@ -9,11 +9,10 @@ import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.JobFiles;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.DemoModels;
-import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
@@ -37,15 +36,11 @@ public final class ClusteringDemo implements Demo {
     public static final String NAME = "clustering";
     static final String STAGING = ".staging";
 
-    private final ModelStore models;
-    private final Inference inference;
-    private final MediaReader media;
+    private final DemoServices services;
 
-    /** With the store the job's models come from, the loaded models and the reader of its pages. */
-    public ClusteringDemo(ModelStore models, Inference inference, MediaReader media) {
-        this.models = models;
-        this.inference = inference;
-        this.media = media;
+    /** With the process's model store, loaded models and media reader. */
+    public ClusteringDemo(DemoServices services) {
+        this.services = services;
     }
 
     @Override
@@ -82,7 +77,7 @@ public final class ClusteringDemo implements Demo {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(models, NAME, ClusteringSettings.DEFAULT_MODEL);
+        return DemoModels.list(services.models(), NAME, ClusteringSettings.DEFAULT_MODEL);
     }
 
     /** The tik engine needs nothing installed; the embedding engine needs its model. {@code assign_to} must parse. */
@@ -90,7 +85,7 @@ public final class ClusteringDemo implements Demo {
     public void checkReady(Map<String, Object> params) {
         ClusteringSettings settings = ClusteringSettings.of(params);
         if (settings.embedding()) {
-            DemoModels.require(models, NAME, settings.model(), false);
+            DemoModels.require(services.models(), NAME, settings.model(), false);
         }
     }
 
@@ -104,14 +99,14 @@ public final class ClusteringDemo implements Demo {
         try (Parallel parallel = Parallel.allCores()) {
             Optional<EmbeddingModel> model = Optional.empty();
             if (settings.embedding()) {
-                lease = Optional.of(inference.acquire(models.require(modelRef(settings))));
+                lease = Optional.of(services.inference().acquire(services.models().require(modelRef(settings))));
                 model = Optional.of(new EmbeddingModel(lease.get()));
             }
             ItemReader.Describer describer = model.isPresent() ? model.get().describer(ctx::isCancelled)
                     : TikEngine.describer(settings.size());
             long values = model.isPresent() ? model.get().dimension() : (long) settings.size() * settings.size();
             ItemReader.Read read;
-            try (JobPages pages = media.pages(ctx.inputs())) {
+            try (JobPages pages = services.media().pages(ctx.inputs())) {
                 read = ItemReader.read(pages, staging, describer, values,
                         (n, total, source) -> ctx.progress(n - 1, total, "reading image " + n + " of " + total + ": " + source));
             }
@@ -120,7 +115,7 @@ public final class ClusteringDemo implements Demo {
             }
             Optional<ReferenceGroups> groups = Optional.empty();
             if (settings.assignTo().isPresent()) {
-                groups = Optional.of(references(ctx, media, settings, staging, describer, values));
+                groups = Optional.of(references(ctx, services.media(), settings, staging, describer, values));
             }
             List<String> warnings = new ArrayList<>(read.warnings());
             int n = read.items().size();

@@ -4,10 +4,10 @@ import dev.ferry.core.demo.Demo;
 import dev.ferry.demos.DemoFactory;
 import dev.ferry.demos.DemoServices;
 
-/** Builds the clustering demo with the model store, loaded models and media reader. */
+/** Builds the clustering demo. */
 public final class ClusteringDemoFactory implements DemoFactory {
     @Override
     public Demo create(DemoServices services) {
-        return new ClusteringDemo(services.models(), services.inference(), services.media());
+        return new ClusteringDemo(services);
     }
 }

@@ -12,11 +12,10 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.DemoModels;
-import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
@@ -42,15 +41,11 @@ public final class FacesDemo implements Demo {
     public static final String NAME = "faces";
     static final String DEFAULT_MODEL = "ferplus";
 
-    private final ModelStore models;
-    private final Inference inference;
-    private final MediaReader media;
+    private final DemoServices services;
 
-    /** With the store the job's models come from, the loaded models and the reader of its pages. */
-    public FacesDemo(ModelStore models, Inference inference, MediaReader media) {
-        this.models = models;
-        this.inference = inference;
-        this.media = media;
+    /** With the process's model store, loaded models and media reader. */
+    public FacesDemo(DemoServices services) {
+        this.services = services;
     }
 
     @Override
@@ -94,21 +89,21 @@ public final class FacesDemo implements Demo {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(models, NAME, DEFAULT_MODEL);
+        return DemoModels.list(services.models(), NAME, DEFAULT_MODEL);
     }
 
     /** The default emotion model is optional (without it a job reports faces only); one named otherwise must be usable. */
     @Override
     public void checkReady(Map<String, Object> params) {
         String model = String.valueOf(params.get("model"));
-        DemoModels.require(models, NAME, model, model.equals(DEFAULT_MODEL));
+        DemoModels.require(services.models(), NAME, model, model.equals(DEFAULT_MODEL));
     }
 
     @Override
     public JsonNode run(DemoContext context) throws Exception {
         ModelRef ref = ModelRef.forJob(NAME, context.stringParam("model"));
-        Optional<ModelLease> lease = EmotionModels.acquire(models, inference, ref);
-        Optional<String> note = lease.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(models, ref));
+        Optional<ModelLease> lease = EmotionModels.acquire(services.models(), services.inference(), ref);
+        Optional<String> note = lease.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(services.models(), ref));
         try {
             return run(context, lease.map(EmotionClassifier::new), note);
         } finally {
@@ -124,7 +119,7 @@ public final class FacesDemo implements Demo {
         Files.createDirectories(outputs.resolve("annotated"));
         PageLoop.Outcome<FacesReport.PageFaces> pages;
         try (FaceDetector detector = detector(context);
-             JobPages inputs = media.pages(context.inputs())) {
+             JobPages inputs = services.media().pages(context.inputs())) {
             pages = PageLoop.run(context, inputs, new StageClock(), (number, page) -> {
                 try (page) {
                     return analyse(number, page, detector, emotions, outputs, context::isCancelled);

@@ -4,10 +4,10 @@ import dev.ferry.core.demo.Demo;
 import dev.ferry.demos.DemoFactory;
 import dev.ferry.demos.DemoServices;
 
-/** Builds the faces demo with the model store, loaded models and media reader. */
+/** Builds the faces demo. */
 public final class FacesDemoFactory implements DemoFactory {
     @Override
     public Demo create(DemoServices services) {
-        return new FacesDemo(services.models(), services.inference(), services.media());
+        return new FacesDemo(services);
     }
 }

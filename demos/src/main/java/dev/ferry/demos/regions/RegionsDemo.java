@@ -9,12 +9,11 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.DemoModels;
-import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InstalledModel;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
@@ -35,15 +34,11 @@ public final class RegionsDemo implements Demo {
     public static final String DEFAULT_MODEL = "text_lines";
     public static final String ANNOTATIONS = "annotations.json";
 
-    private final ModelStore models;
-    private final Inference inference;
-    private final MediaReader media;
+    private final DemoServices services;
 
-    /** With the store the job's models come from, the loaded models and the reader of its pages. */
-    public RegionsDemo(ModelStore models, Inference inference, MediaReader media) {
-        this.models = models;
-        this.inference = inference;
-        this.media = media;
+    /** With the process's model store, loaded models and media reader. */
+    public RegionsDemo(DemoServices services) {
+        this.services = services;
     }
 
     @Override
@@ -94,23 +89,23 @@ public final class RegionsDemo implements Demo {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(models, NAME, DEFAULT_MODEL);
+        return DemoModels.list(services.models(), NAME, DEFAULT_MODEL);
     }
 
     @Override
     public void checkReady(Map<String, Object> params) {
-        DemoModels.require(models, NAME, String.valueOf(params.get("model")), false);
+        DemoModels.require(services.models(), NAME, String.valueOf(params.get("model")), false);
     }
 
 
     @Override
     public JsonNode run(DemoContext ctx) throws Exception {
         ModelRef ref = ModelRef.forJob(NAME, ctx.stringParam("model"));
-        InstalledModel model = models.require(ref);
+        InstalledModel model = services.models().require(ref);
         StageClock clock = new StageClock();
         PageLoop.Outcome<PageAnnotations> pages;
-        try (ModelLease lease = inference.acquire(model);
-             JobPages inputs = media.pages(ctx.inputs());
+        try (ModelLease lease = services.inference().acquire(model);
+             JobPages inputs = services.media().pages(ctx.inputs());
              RegionsWriter writer = new RegionsWriter(ctx.outputDir(), clock)) {
             RegionsPipeline pipeline = new RegionsPipeline(
                     RegionDetector.forModel(lease),

@@ -4,10 +4,10 @@ import dev.ferry.core.demo.Demo;
 import dev.ferry.demos.DemoFactory;
 import dev.ferry.demos.DemoServices;
 
-/** Builds the regions demo with the model store, loaded models and media reader. */
+/** Builds the regions demo. */
 public final class RegionsDemoFactory implements DemoFactory {
     @Override
     public Demo create(DemoServices services) {
-        return new RegionsDemo(services.models(), services.inference(), services.media());
+        return new RegionsDemo(services);
     }
 }

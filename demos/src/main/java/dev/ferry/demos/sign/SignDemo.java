@@ -11,13 +11,12 @@ import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.JobInputs;
 import dev.ferry.core.storage.MediaTypes;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.av.VideoReader;
 import dev.ferry.demos.inference.DemoModels;
-import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InstalledModel;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,13 +34,11 @@ public final class SignDemo implements Demo {
     public static final String DEFAULT_MODEL = "default";
     public static final String PREDICTIONS = "predictions.json";
 
-    private final ModelStore models;
-    private final Inference inference;
+    private final DemoServices services;
 
-    /** With the store the job's models come from, the loaded models. */
-    public SignDemo(ModelStore models, Inference inference) {
-        this.models = models;
-        this.inference = inference;
+    /** With the process's model store, loaded models and media reader. */
+    public SignDemo(DemoServices services) {
+        this.services = services;
     }
 
     @Override
@@ -89,12 +86,12 @@ public final class SignDemo implements Demo {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(models, NAME, DEFAULT_MODEL);
+        return DemoModels.list(services.models(), NAME, DEFAULT_MODEL);
     }
 
     @Override
     public void checkReady(Map<String, Object> params) {
-        DemoModels.require(models, NAME, String.valueOf(params.get("model")), false);
+        DemoModels.require(services.models(), NAME, String.valueOf(params.get("model")), false);
     }
 
 
@@ -104,14 +101,14 @@ public final class SignDemo implements Demo {
             throw DemoFailure.badInput("sign takes one video per job; this job has " + ctx.inputs().size() + " inputs");
         }
         ModelRef ref = ModelRef.forJob(NAME, ctx.stringParam("model"));
-        InstalledModel model = models.require(ref);
+        InstalledModel model = services.models().require(ref);
         VideoContract video = VideoContract.of(ref, model.contract());
         Path input = ctx.inputs().get(0);
         ctx.progress(0, 1, "reading " + JobInputs.originalName(input));
         VideoReader reader = VideoReader.open(input);
         StageClock clock = new StageClock();
         Predictions predictions;
-        try (ModelLease lease = inference.acquire(model)) {
+        try (ModelLease lease = services.inference().acquire(model)) {
             SignClassifier classifier = new SignClassifier(lease, video);
             SignRun run = new SignRun(reader, video, model.contract(), clock);
             predictions = run.predict(ref.model(), JobInputs.originalName(input), frames -> {

@@ -4,10 +4,10 @@ import dev.ferry.core.demo.Demo;
 import dev.ferry.demos.DemoFactory;
 import dev.ferry.demos.DemoServices;
 
-/** Builds the sign demo with the model store and loaded models. */
+/** Builds the sign demo. */
 public final class SignDemoFactory implements DemoFactory {
     @Override
     public Demo create(DemoServices services) {
-        return new SignDemo(services.models(), services.inference());
+        return new SignDemo(services);
     }
 }

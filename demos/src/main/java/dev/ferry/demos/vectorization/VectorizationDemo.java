@@ -13,15 +13,13 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.DemoModels;
-import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
-import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.media.PageFailure;
 import dev.ferry.demos.media.PageLoop;
 import java.time.Duration;
@@ -44,15 +42,11 @@ public final class VectorizationDemo implements Demo {
     static final String OPENCV = "opencv";
     static final String ONNX = "onnx";
 
-    private final ModelStore models;
-    private final Inference inference;
-    private final MediaReader media;
+    private final DemoServices services;
 
-    /** With the store the job's models come from, the loaded models and the reader of its pages. */
-    public VectorizationDemo(ModelStore models, Inference inference, MediaReader media) {
-        this.models = models;
-        this.inference = inference;
-        this.media = media;
+    /** With the process's model store, loaded models and media reader. */
+    public VectorizationDemo(DemoServices services) {
+        this.services = services;
     }
 
     @Override
@@ -123,7 +117,7 @@ public final class VectorizationDemo implements Demo {
 
     @Override
     public List<ModelAvailability> models() {
-        return DemoModels.list(models, NAME);
+        return DemoModels.list(services.models(), NAME);
     }
 
     @Override
@@ -134,7 +128,7 @@ public final class VectorizationDemo implements Demo {
             throw new InvalidParamException("regions", e.getMessage());
         }
         if (ONNX.equals(params.get("engine"))) {
-            DemoModels.require(models, NAME, String.valueOf(params.get("model")), false);
+            DemoModels.require(services.models(), NAME, String.valueOf(params.get("model")), false);
         }
     }
 
@@ -147,10 +141,10 @@ public final class VectorizationDemo implements Demo {
         StageClock clock = new StageClock();
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         PageLoop.Outcome<PageVectors> pages;
-        ModelLease lease = model.isPresent() ? inference.acquire(models.require(model.get()))
+        ModelLease lease = model.isPresent() ? services.inference().acquire(services.models().require(model.get()))
                 : null;
         try (ModelLease held = lease;
-             JobPages inputs = media.pages(ctx.inputs());
+             JobPages inputs = services.media().pages(ctx.inputs());
              VectorizationWriter writer = new VectorizationWriter(ctx.outputDir(), ctx.booleanParam("embed_image"),
                      clock)) {
             Vectorizer vectorizer = held != null ? new OnnxVectorizer(held, ctx.doubleParam("confidence"))

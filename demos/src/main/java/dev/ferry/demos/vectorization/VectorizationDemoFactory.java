@@ -4,10 +4,10 @@ import dev.ferry.core.demo.Demo;
 import dev.ferry.demos.DemoFactory;
 import dev.ferry.demos.DemoServices;
 
-/** Builds the vectorization demo with the model store, loaded models and media reader. */
+/** Builds the vectorization demo. */
 public final class VectorizationDemoFactory implements DemoFactory {
     @Override
     public Demo create(DemoServices services) {
-        return new VectorizationDemo(services.models(), services.inference(), services.media());
+        return new VectorizationDemo(services);
     }
 }

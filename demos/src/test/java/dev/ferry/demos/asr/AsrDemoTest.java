@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.av.SyntheticVideo;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
@@ -72,7 +74,7 @@ class AsrDemoTest {
 
     /** A job on {@code inputs}, or on the two sentences as an MP3 when none are given. */
     JsonNode run(ModelStore store, Map<String, ?> params, Path... inputs) throws Exception {
-        AsrDemo demo = new AsrDemo(store, inference);
+        AsrDemo demo = new AsrDemo(TestDemos.services(store, inference, FerryConfig.defaults()));
         return demo.run(TestDemoContext.of(demo, params, inputs.length == 0 ? List.of(mp3) : List.of(inputs), job));
     }
 
@@ -221,7 +223,7 @@ class AsrDemoTest {
 
     @Test
     void aCancelledJobStops() {
-        AsrDemo demo = new AsrDemo(vadOnly, inference);
+        AsrDemo demo = new AsrDemo(TestDemos.services(vadOnly, inference, FerryConfig.defaults()));
         TestDemoContext ctx = TestDemoContext.of(demo, Map.of(), List.of(mp3), job);
         ctx.cancel();
         assertThrows(JobCancelledException.class, () -> demo.run(ctx));

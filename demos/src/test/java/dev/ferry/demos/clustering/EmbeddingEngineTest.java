@@ -10,12 +10,12 @@ import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.TestStores;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.media.MediaReader;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class EmbeddingEngineTest {
         TestStores.install(store, "clustering", "tiny", EmbeddingGraph.onnx(), EmbeddingGraph.contract("embedding"));
         TestStores.install(store, "clustering", "detector", EmbeddingGraph.onnx(), EmbeddingGraph.contract("yolo"));
         inference = new Inference(new InferenceSettings(1, "all", 2), InferenceDevice.CPU);
-        demo = new ClusteringDemo(store, inference, MediaReader.of(TestConfig.in(dir.resolve("data")).build()));
+        demo = new ClusteringDemo(TestDemos.services(store, inference, TestConfig.in(dir.resolve("data")).build()));
         // three shapes, each drawn a little shifted and scaled but never turned: what a plain feature extractor tells apart
         zip = ShapeFiles.zip(dir.resolve("shapes.zip"), ShapeSet.generate(10, 6, 48,
                 new ShapeSet.Variation(0.03, 0, 0.95, 1.05), 5).stream().filter(s -> CLASSES.contains(s.name())).toList());

@@ -11,6 +11,7 @@ import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.job.Progress;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.TestGraphs;
 import dev.ferry.demos.TestStores;
 import dev.ferry.demos.inference.Inference;
@@ -18,7 +19,6 @@ import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
@@ -63,7 +63,7 @@ class RegionsDemoTest {
         TestStores.install(store, "regions", "stamps", TestGraphs.constantDetector(640, oneStamp, 1, 7, 2),
                 TestStores.yoloContract(640, List.of("figure", "table", "stamp")));
         inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new RegionsDemo(store, inference, MediaReader.of(TestConfig.in(data).build()));
+        demo = new RegionsDemo(TestDemos.services(store, inference, TestConfig.in(data).build()));
     }
 
     @AfterAll
@@ -154,7 +154,7 @@ class RegionsDemoTest {
                     Files.write(job.resolve("003-report.pdf"), TestImages.pdf()),
                     Files.writeString(job.resolve("004-inputs.json"), "{\"inputs\": [{\"url\": \""
                             + server.url("/v3/manifest.json") + "\"}, {\"url\": \"" + server.url("/files/photo.webp") + "\"}]}"));
-            RegionsDemo demo = new RegionsDemo(store, inference, MediaReader.of(TestConfig.in(job.resolve("data"))
+            RegionsDemo demo = new RegionsDemo(TestDemos.services(store, inference, TestConfig.in(job.resolve("data"))
                     .set("FERRY_ALLOW_PRIVATE_URLS", true).set("FERRY_PDF_DPI", 72).build()));
             TestDemoContext ctx = TestDemoContext.of(demo, Map.of("model", "stamps"), inputs, job);
 
@@ -189,7 +189,7 @@ class RegionsDemoTest {
     @Test
     void aMissingModelFailsWithTheCommandThatInstallsIt() {
         ModelStore empty = new ModelStore(job, ModelCatalog.builtIn());
-        RegionsDemo fresh = new RegionsDemo(empty, inference, MediaReader.of(TestConfig.in(data).build()));
+        RegionsDemo fresh = new RegionsDemo(TestDemos.services(empty, inference, TestConfig.in(data).build()));
         DemoFailure e = assertThrows(DemoFailure.class,
                 () -> fresh.run(TestDemoContext.of(fresh, Map.of(), List.of(), job)));
         assertEquals("model_missing", e.code());

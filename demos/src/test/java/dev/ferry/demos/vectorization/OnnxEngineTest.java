@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.TestStores;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
@@ -65,7 +65,7 @@ class OnnxEngineTest {
         TestStores.install(store, "vectorization", "unlabelled", PrimitiveGraphs.constant(64, scores, params, QUERIES),
                 PrimitiveGraphs.contract(64, List.of("segment", "circle", "arc", "no_object")));
         inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new VectorizationDemo(store, inference, MediaReader.of(TestConfig.in(data).build()));
+        demo = new VectorizationDemo(TestDemos.services(store, inference, TestConfig.in(data).build()));
     }
 
     @AfterAll
@@ -135,8 +135,8 @@ class OnnxEngineTest {
 
     @Test
     void aMissingModelIsRefusedAtSubmitWithHowToInstallOne() {
-        VectorizationDemo elsewhere = new VectorizationDemo(new ModelStore(job, ModelCatalog.builtIn()), inference,
-                MediaReader.of(TestConfig.in(job).build()));
+        VectorizationDemo elsewhere = new VectorizationDemo(TestDemos.services(new ModelStore(job, ModelCatalog.builtIn()),
+                inference, TestConfig.in(job).build()));
         Map<String, Object> params = elsewhere.params().validate(Map.of("engine", "onnx", "model", "figures"));
         DemoFailure e = assertThrows(DemoFailure.class, () -> elsewhere.checkReady(params));
         assertEquals("model_missing", e.code());

@@ -10,11 +10,11 @@ import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.job.Progress;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
@@ -50,8 +50,8 @@ class VectorizationDemoTest {
     @BeforeAll
     static void engine() {
         inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new VectorizationDemo(new ModelStore(data, ModelCatalog.builtIn()), inference,
-                MediaReader.of(TestConfig.in(data).build()));
+        demo = new VectorizationDemo(TestDemos.services(new ModelStore(data, ModelCatalog.builtIn()), inference,
+                TestConfig.in(data).build()));
     }
 
     @AfterAll
@@ -151,8 +151,8 @@ class VectorizationDemoTest {
                     Files.write(job.resolve("001-report.pdf"), TestImages.pdf()),
                     Files.writeString(job.resolve("002-inputs.json"),
                             "{\"inputs\": [{\"url\": \"" + server.url("/scans/plate.png") + "\"}]}"));
-            VectorizationDemo demo = new VectorizationDemo(new ModelStore(data, ModelCatalog.builtIn()), inference,
-                    MediaReader.of(TestConfig.in(job.resolve("data")).set("FERRY_ALLOW_PRIVATE_URLS", true)
+            VectorizationDemo demo = new VectorizationDemo(TestDemos.services(new ModelStore(data, ModelCatalog.builtIn()),
+                    inference, TestConfig.in(job.resolve("data")).set("FERRY_ALLOW_PRIVATE_URLS", true)
                             .set("FERRY_PDF_DPI", 72).build()));
             TestDemoContext ctx = TestDemoContext.of(demo, Map.of("embed_image", false), inputs, job);
 
