@@ -2,9 +2,9 @@ package dev.ferry.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.testkit.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -17,23 +17,12 @@ class EnvTemplateTest {
 
     @Test
     void templateListsEverySettingAndNothingElse() throws IOException {
-        String template = Files.readString(repositoryRoot().resolve(".env.template"));
+        String template = Files.readString(RepositoryRoot.path().resolve(".env.template"));
         Set<String> documented = new TreeSet<>();
         Matcher m = SETTING.matcher(template);
         while (m.find()) {
             documented.add(m.group(1));
         }
         assertEquals(FerryConfig.settingNames(), documented);
-    }
-
-    static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve(".env.template"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException(".env.template not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }
