@@ -1,6 +1,7 @@
 package dev.ferry.demos.asr;
 
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.demos.av.AudioReader;
 import dev.ferry.demos.av.AudioStream;
 import dev.ferry.demos.inference.Inference;
@@ -66,7 +67,7 @@ final class AsrJob {
         boolean transcribed = ctcModel.isPresent();
         if (transcribed) {
             if (!outcome.failed().isEmpty() && outcome.transcribed().isEmpty()) {
-                throw new DemoFailure("model_failed", "the recognition model failed on every segment: "
+                throw new DemoFailure(ErrorCode.MODEL_FAILED, "the recognition model failed on every segment: "
                         + outcome.failed().get(0).reason(), false);
             }
             AsrWriter.transcript(outputDir, outcome.transcribed(), contract.orElseThrow().ctc().language());

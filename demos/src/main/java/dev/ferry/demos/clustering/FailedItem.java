@@ -6,6 +6,4 @@ package dev.ferry.demos.clustering;
  * @param page its number among the job's inputs, from 1
  * @param code a media error ({@code not_an_image}, {@code truncated}, {@code job_outputs_gone}...) or {@code model_failed}
  */
-public record FailedItem(int page, String source, String code, String reason) {
-    static final String MODEL_FAILED = "model_failed";
-}
+public record FailedItem(int page, String source, String code, String reason) {}

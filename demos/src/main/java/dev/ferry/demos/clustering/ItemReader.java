@@ -1,6 +1,7 @@
 package dev.ferry.demos.clustering;
 
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaException;
@@ -64,7 +65,7 @@ final class ItemReader {
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
-                    failed.add(new FailedItem(number, ref.source(), FailedItem.MODEL_FAILED,
+                    failed.add(new FailedItem(number, ref.source(), ErrorCode.MODEL_FAILED.wireName(),
                             "the model failed on this image: " + e.getMessage()));
                     continue;
                 }

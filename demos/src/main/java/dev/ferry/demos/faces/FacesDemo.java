@@ -12,6 +12,7 @@ import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.inference.ModelAccess;
@@ -46,7 +47,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class FacesDemo implements Demo {
     public static final String NAME = "faces";
     static final String DEFAULT_MODEL = "ferplus";
-    static final String MODEL_FAILED = "model_failed";
 
     private final ModelAccess modelAccess;
 
@@ -149,7 +149,7 @@ public final class FacesDemo implements Demo {
                 } catch (MediaException e) {
                     failed.add(failedPage(context, number, page.source(), e.code(), e.getMessage()));
                 } catch (OrtException e) {
-                    failed.add(failedPage(context, number, page.source(), MODEL_FAILED,
+                    failed.add(failedPage(context, number, page.source(), ErrorCode.MODEL_FAILED.wireName(),
                             "the emotion model failed on this page: " + e.getMessage()));
                 }
             }

@@ -7,6 +7,4 @@ package dev.ferry.demos.regions;
  * @param code why, for programs: a media error ({@code not_an_image}, {@code truncated},
  *             {@code too_many_pixels}, {@code url_refused}...) or {@code model_failed}
  */
-public record FailedPage(int page, String source, String code, String reason) {
-    public static final String MODEL_FAILED = "model_failed";
-}
+public record FailedPage(int page, String source, String code, String reason) {}

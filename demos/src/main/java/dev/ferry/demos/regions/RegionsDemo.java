@@ -9,6 +9,7 @@ import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.inference.ModelAccess;
@@ -151,7 +152,7 @@ public final class RegionsDemo implements Demo, UsesModels {
                 try {
                     done.add(pipeline.process(page.number(), page.page().get(), ctx::isCancelled));
                 } catch (OrtException | IllegalArgumentException e) {
-                    failed.add(failedPage(ctx, page, FailedPage.MODEL_FAILED,
+                    failed.add(failedPage(ctx, page, ErrorCode.MODEL_FAILED.wireName(),
                             "the model failed on this page: " + e.getMessage()));
                 }
             }

@@ -12,6 +12,7 @@ import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.inference.ModelAccess;
@@ -191,7 +192,7 @@ public final class VectorizationDemo implements Demo, UsesModels {
                 } catch (JobCancelledException | DemoFailure e) {
                     throw e;
                 } catch (OrtException | RuntimeException e) {
-                    failed.add(failedPage(ctx, page, onnx ? FailedPage.MODEL_FAILED : "vectorization_failed",
+                    failed.add(failedPage(ctx, page, (onnx ? ErrorCode.MODEL_FAILED : ErrorCode.VECTORIZATION_FAILED).wireName(),
                             (onnx ? "the model failed on this page: " : "vectorizing this page failed: ") + e.getMessage()));
                 }
             }
