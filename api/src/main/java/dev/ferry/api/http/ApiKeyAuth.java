@@ -1,5 +1,6 @@
 package dev.ferry.api.http;
 
+import dev.ferry.core.error.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class ApiKeyAuth implements Handler {
         }
         String given = presentedKey(ctx);
         if (given == null || !matches(digest(given))) {
-            throw new ApiException(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "a valid API key is required: send 'Authorization: Bearer <key>'")
                     .withHeader("WWW-Authenticate", "Bearer");
         }
     }
