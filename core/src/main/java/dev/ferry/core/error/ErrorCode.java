@@ -20,11 +20,11 @@ import java.util.OptionalInt;
 public enum ErrorCode {
     // Answers to requests; several also describe a job's failure.
     BAD_REQUEST(400, "the request is not well-formed HTTP (a malformed URI or header)"),
-    INVALID_JSON(400, "a JSON body, the `params` field, or a JSON input (then as a failed page) is not valid JSON"),
+    INVALID_JSON(400, "a JSON body, `params`, or a JSON input (then a failed page) is not valid JSON or too large to parse"),
     INVALID_MULTIPART(400, "the multipart body cannot be read"),
-    INVALID_PARAM(400, "a parameter, option or input entry is unknown, of the wrong type or out of range; `field` names it"),
+    INVALID_PARAM(400, "a parameter, option, header or input entry is unknown, malformed or out of range; `field` names it"),
     MISSING_INPUT(400, "the demo needs at least one input and the request has none"),
-    BAD_INPUT(400, "the inputs cannot be used: refused at submit, or a job's failure when no page could be processed"),
+    BAD_INPUT(400, "the job's inputs, or a model name, cannot be used: refused at submit, or a job's failure"),
     MODEL_MISSING(400, "the job names a model that is not installed here; the message gives the command that installs it"),
     MODEL_CORRUPT(400, "the job's model file is damaged; the message gives the command that reinstalls it"),
     MODEL_INVALID(400, "the job's model is installed but does not fit the demo (its contract or graph)"),
