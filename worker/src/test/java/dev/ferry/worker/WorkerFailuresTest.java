@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
@@ -51,7 +52,7 @@ class WorkerFailuresTest {
     void aRetryableDemoFailureIsRetriedUntilItSucceeds() {
         TestDemo demo = new TestDemo(fx.demo, (ctx, run) -> {
             if (run < 3) {
-                throw new DemoFailure("flaky_download", "the source did not answer", true);
+                throw new DemoFailure(ErrorCode.FETCH_FAILED, "the source did not answer", true);
             }
             return Json.MAPPER.createObjectNode().put("run", run);
         });

@@ -1,5 +1,6 @@
 package dev.ferry.api.http;
 
+import dev.ferry.core.error.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +12,22 @@ import java.util.Optional;
  */
 public class ApiException extends RuntimeException {
     private final int status;
-    private final String code;
+    private final ErrorCode code;
     private final Optional<String> field;
     private final Map<String, String> headers;
 
-    public ApiException(int status, String code, String message) {
+    /** An answer with the code's own status. */
+    public ApiException(ErrorCode code, String message) {
+        this(code.status().orElseThrow(() -> new IllegalArgumentException(code.wireName() + " is never an HTTP answer")),
+                code, message);
+    }
+
+    /** For a status Javalin chose itself, which may not be the code's own. */
+    ApiException(int status, ErrorCode code, String message) {
         this(status, code, message, Optional.empty(), Map.of());
     }
 
-    private ApiException(int status, String code, String message, Optional<String> field, Map<String, String> headers) {
+    private ApiException(int status, ErrorCode code, String message, Optional<String> field, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
@@ -29,7 +37,7 @@ public class ApiException extends RuntimeException {
 
     /** 400 {@code invalid_param} naming {@code field}. */
     public static ApiException invalidParam(String field, String message) {
-        return new ApiException(400, "invalid_param", message).withField(field);
+        return new ApiException(ErrorCode.INVALID_PARAM, message).withField(field);
     }
 
     public ApiException withField(String name) {
@@ -46,7 +54,7 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 

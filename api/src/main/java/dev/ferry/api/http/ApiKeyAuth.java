@@ -1,5 +1,6 @@
 package dev.ferry.api.http;
 
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.hash.Sha256;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -29,7 +30,7 @@ public final class ApiKeyAuth implements Handler {
         }
         String given = presentedKey(ctx);
         if (given == null || !matches(Sha256.bytes(given))) {
-            throw new ApiException(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'")
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "a valid API key is required: send 'Authorization: Bearer <key>'")
                     .withHeader("WWW-Authenticate", "Bearer");
         }
     }

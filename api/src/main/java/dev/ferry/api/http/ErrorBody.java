@@ -1,12 +1,13 @@
 package dev.ferry.api.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ferry.core.error.ErrorCode;
 import java.util.Optional;
 
 /** The one shape of every error answer: {@code {"error":{"code","message"}}}, plus the field for bad parameters. */
 public record ErrorBody(Detail error) {
 
-    public static ErrorBody of(String code, String message) {
+    public static ErrorBody of(ErrorCode code, String message) {
         return new ErrorBody(new Detail(code, message, Optional.empty()));
     }
 
@@ -14,5 +15,5 @@ public record ErrorBody(Detail error) {
         return new ErrorBody(new Detail(e.code(), e.getMessage(), e.field()));
     }
 
-    public record Detail(String code, String message, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> field) {}
+    public record Detail(ErrorCode code, String message, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> field) {}
 }

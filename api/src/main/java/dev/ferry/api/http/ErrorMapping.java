@@ -1,6 +1,7 @@
 package dev.ferry.api.http;
 
 import dev.ferry.core.demo.InvalidParamException;
+import dev.ferry.core.error.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRouting;
@@ -35,11 +36,22 @@ public final class ErrorMapping {
 
     /** Javalin's own refusals: no such route, wrong method, and the like. */
     private static ApiException fromJavalin(HttpResponseException e, Context ctx) {
-        return switch (e.getStatus()) {
-            case 404 -> new ApiException(404, "not_found", "no route for " + ctx.method() + " " + ctx.path());
-            case 405 -> new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
-            case 413 -> new ApiException(413, "too_large", "the request body is too large");
-            default -> new ApiException(e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+        String message = switch (e.getStatus()) {
+            case 404 -> "no route for " + ctx.method() + " " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "the request body is too large";
+            default -> e.getMessage();
+        };
+        return new ApiException(e.getStatus(), forStatus(e.getStatus()), message);
+    }
+
+    /** The code of an answer whose status Javalin or Jetty chose on their own. */
+    static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.TOO_LARGE;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
     }
 
@@ -53,7 +65,7 @@ public final class ErrorMapping {
     }
 
     public static ApiException unavailable() {
-        return new ApiException(503, "unavailable", "the job store (Redis) is unavailable; try again shortly")
+        return new ApiException(ErrorCode.UNAVAILABLE, "the job store (Redis) is unavailable; try again shortly")
                 .withHeader("Retry-After", "5");
     }
 
@@ -64,6 +76,6 @@ public final class ErrorMapping {
 
     private static void unexpected(Exception e, Context ctx) {
         LOG.error("unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
-        write(ctx, new ApiException(500, "internal_error", "something went wrong on the server; it was logged"));
+        write(ctx, new ApiException(ErrorCode.INTERNAL_ERROR, "something went wrong on the server; it was logged"));
     }
 }

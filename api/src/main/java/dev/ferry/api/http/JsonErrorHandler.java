@@ -21,8 +21,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
-        String code = status == 400 ? "bad_request" : "http_" + status;
         String message = reason == null ? HttpStatus.getMessage(status) : reason;
-        return ByteBuffer.wrap(Json.write(ErrorBody.of(code, message)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(Json.write(ErrorBody.of(ErrorMapping.forStatus(status), message)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

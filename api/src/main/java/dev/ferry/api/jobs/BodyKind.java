@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import io.javalin.http.Context;
 import java.util.Locale;
 
@@ -30,7 +31,7 @@ enum BodyKind {
     }
 
     private static ApiException unsupported(String type) {
-        return new ApiException(415, "unsupported_media_type",
+        return new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                 "send the job as application/json or multipart/form-data, not " + type);
     }
 }

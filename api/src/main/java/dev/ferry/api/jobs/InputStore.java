@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
@@ -37,7 +38,7 @@ final class InputStore {
             budget -= copy(part, target, budget);
             String type = MediaTypes.sniff(target);
             if (!MediaTypes.matches(type, accepts)) {
-                throw new ApiException(415, "unsupported_media_type", "file '" + given + "' is " + type
+                throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "file '" + given + "' is " + type
                         + ", but this demo accepts " + String.join(", ", accepts)).withField("file");
             }
         }
@@ -46,7 +47,7 @@ final class InputStore {
     /** The URL and job list as {@code 000-inputs.json}; the demo must take JSON inputs. */
     void store(JobId id, InputSpec urls, String demo, List<String> accepts) {
         if (!MediaTypes.matches("application/json", accepts)) {
-            throw new ApiException(415, "unsupported_media_type", "demo '" + demo + "' does not take URL or job inputs; it accepts "
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "demo '" + demo + "' does not take URL or job inputs; it accepts "
                     + String.join(", ", accepts) + " as uploaded files").withField("inputs");
         }
         AtomicFiles.write(data.inputsDir(id).resolve(JobInputs.fileName(0, InputSpec.FILE_NAME)), urls.toJson());

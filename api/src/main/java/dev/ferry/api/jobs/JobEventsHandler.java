@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.QueueKeys;
@@ -39,7 +40,7 @@ public final class JobEventsHandler implements Handler, AutoCloseable {
         lookup.job(id);
         if (!EVENT_STREAM.equals(ctx.header("Accept"))) {
             // Javalin streams only to exactly this Accept header; say so instead of answering nothing.
-            throw new ApiException(406, "not_acceptable", "job events are a stream: send 'Accept: text/event-stream'");
+            throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "job events are a stream: send 'Accept: text/event-stream'");
         }
         long lastSeen = lastEventId(ctx.header("Last-Event-ID"));
         new SseHandler(client -> follow(id, lastSeen, client)).handle(ctx);

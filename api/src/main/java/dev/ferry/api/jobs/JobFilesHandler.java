@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.OutputFileTypes;
@@ -92,6 +93,6 @@ public final class JobFilesHandler implements Handler {
     }
 
     private static ApiException notFound() {
-        return new ApiException(404, "file_not_found", "no such output file");
+        return new ApiException(ErrorCode.FILE_NOT_FOUND, "no such output file");
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.queue.JobReader;
@@ -27,6 +28,6 @@ final class JobLookup {
     }
 
     static ApiException notFound() {
-        return new ApiException(404, "job_not_found", "no such job");
+        return new ApiException(ErrorCode.JOB_NOT_FOUND, "no such job");
     }
 }

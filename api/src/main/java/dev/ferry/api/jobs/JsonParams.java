@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import java.util.Map;
 
@@ -20,9 +21,9 @@ final class JsonParams {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ApiException(400, "invalid_json", what + " is not valid JSON" + where);
+            throw new ApiException(ErrorCode.INVALID_JSON, what + " is not valid JSON" + where);
         } catch (java.io.IOException e) {
-            throw new ApiException(400, "invalid_json", what + " is not valid JSON");
+            throw new ApiException(ErrorCode.INVALID_JSON, what + " is not valid JSON");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.api.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.storage.InputSpec;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class JsonSubmitReader {
         }
         JsonNode root = JsonParams.parse(body, "the request body");
         if (!root.isObject()) {
-            throw new ApiException(400, "invalid_json", "the request body must be a JSON object");
+            throw new ApiException(ErrorCode.INVALID_JSON, "the request body must be a JSON object");
         }
         root.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
@@ -82,6 +83,6 @@ final class JsonSubmitReader {
     }
 
     private static ApiException tooLarge() {
-        return new ApiException(413, "too_large", "a JSON job description is limited to " + MAX_BYTES + " bytes");
+        return new ApiException(ErrorCode.TOO_LARGE, "a JSON job description is limited to " + MAX_BYTES + " bytes");
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import io.javalin.http.Context;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
@@ -68,7 +69,7 @@ final class MultipartSubmitReader {
         try (InputStream in = part.getInputStream()) {
             byte[] value = in.readNBytes(MAX_FIELD_BYTES + 1);
             if (value.length > MAX_FIELD_BYTES) {
-                throw new ApiException(413, "too_large", "form field '" + part.getName() + "' is larger than " + MAX_FIELD_BYTES + " bytes");
+                throw new ApiException(ErrorCode.TOO_LARGE, "form field '" + part.getName() + "' is larger than " + MAX_FIELD_BYTES + " bytes");
             }
             return value;
         } catch (IOException e) {
@@ -77,6 +78,6 @@ final class MultipartSubmitReader {
     }
 
     private static ApiException unreadable() {
-        return new ApiException(400, "invalid_multipart", "the multipart body cannot be read");
+        return new ApiException(ErrorCode.INVALID_MULTIPART, "the multipart body cannot be read");
     }
 }

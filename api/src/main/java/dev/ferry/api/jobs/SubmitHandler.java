@@ -5,6 +5,7 @@ import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
@@ -14,8 +15,8 @@ import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.NewJob;
 import dev.ferry.core.queue.QueueError;
 import dev.ferry.core.queue.QueueException;
-import dev.ferry.core.queue.SubmitOutcome;
 import dev.ferry.core.queue.Submissions;
+import dev.ferry.core.queue.SubmitOutcome;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
 import io.javalin.http.Context;
@@ -62,11 +63,11 @@ public final class SubmitHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         String name = ctx.pathParam("demo");
-        Demo demo = demos.find(name).orElseThrow(() -> new ApiException(404, "unknown_demo",
+        Demo demo = demos.find(name).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEMO,
                 "no demo named '" + name + "'; this server runs " + demos.names()));
         BodyKind kind = BodyKind.of(ctx);
         if (data.freeBytes() < config.api().minFreeBytes()) {
-            throw new ApiException(507, "insufficient_storage", "the data folder is almost full; no new jobs until space is freed");
+            throw new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "the data folder is almost full; no new jobs until space is freed");
         }
         if (ctx.req().getContentLengthLong() > limits.maxRequestBytes()) {
             throw limits.tooLarge();
@@ -80,7 +81,7 @@ public final class SubmitHandler implements Handler {
         Map<String, Object> params = demo.params().validate(form.params());
         SubmitOptions options = SubmitOptions.resolve(form, ctx, demo, config.queue().maxTimeLimit());
         if (demo.requiresInput() && !form.hasInputs()) {
-            throw new ApiException(400, "missing_input", "demo '" + demo.name() + "' needs at least one input: a file"
+            throw new ApiException(ErrorCode.MISSING_INPUT, "demo '" + demo.name() + "' needs at least one input: a file"
                     + " (a multipart part named 'file'), a URL (JSON {\"inputs\": [{\"url\": \"https://...\"}]}) or an earlier"
                     + " job's outputs (JSON {\"inputs\": [{\"job\": \"<id>\", \"files\": \"crops/*\"}]})");
         }
@@ -104,7 +105,7 @@ public final class SubmitHandler implements Handler {
         try {
             demo.checkReady(params);
         } catch (DemoFailure e) {
-            throw new ApiException(400, e.code(), String.valueOf(e.getMessage()));
+            throw new ApiException(e.errorCode(), String.valueOf(e.getMessage()));
         }
     }
 
@@ -125,7 +126,7 @@ public final class SubmitHandler implements Handler {
         } catch (QueueException e) {
             data.deleteJob(job.id());
             if (e.error() == QueueError.QUEUE_FULL) {
-                throw new ApiException(429, "queue_full", "demo '" + demo.name() + "' has " + config.queue().maxQueued()
+                throw new ApiException(ErrorCode.QUEUE_FULL, "demo '" + demo.name() + "' has " + config.queue().maxQueued()
                         + " jobs waiting; try again later").withHeader("Retry-After", Integer.toString(QUEUE_FULL_RETRY_AFTER_S));
             }
             throw e;

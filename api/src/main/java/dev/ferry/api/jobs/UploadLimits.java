@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
 
@@ -22,7 +23,7 @@ public record UploadLimits(long maxUploadBytes, Path spoolDir) {
     }
 
     ApiException tooLarge() {
-        return new ApiException(413, "too_large", "uploads are limited to " + describe(maxUploadBytes));
+        return new ApiException(ErrorCode.TOO_LARGE, "uploads are limited to " + describe(maxUploadBytes));
     }
 
     private static String describe(long bytes) {

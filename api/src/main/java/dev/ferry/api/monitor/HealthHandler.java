@@ -2,6 +2,7 @@ package dev.ferry.api.monitor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.api.http.ErrorBody;
+import dev.ferry.core.error.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class HealthHandler implements Handler {
     }
 
     private static void unavailable(Context ctx, String message) {
-        ctx.status(503).header("Retry-After", "5").json(new Health("unavailable", Optional.of(ErrorBody.of("unavailable", message).error())));
+        ctx.status(503).header("Retry-After", "5").json(new Health("unavailable", Optional.of(ErrorBody.of(ErrorCode.UNAVAILABLE, message).error())));
     }
 
     record Health(String status, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ErrorBody.Detail> error) {}

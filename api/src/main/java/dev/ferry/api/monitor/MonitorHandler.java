@@ -2,6 +2,7 @@ package dev.ferry.api.monitor;
 
 import dev.ferry.api.http.ApiException;
 import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.queue.DemoStats;
 import dev.ferry.core.queue.QueueMonitor;
 import dev.ferry.core.queue.WorkerRegistry;
@@ -34,7 +35,7 @@ public final class MonitorHandler {
     public void one(Context ctx) {
         String demo = ctx.pathParam("demo");
         if (!demos.names().contains(demo)) {
-            throw new ApiException(404, "unknown_demo", "no demo named '" + demo + "'; this server runs " + demos.names());
+            throw new ApiException(ErrorCode.UNKNOWN_DEMO, "no demo named '" + demo + "'; this server runs " + demos.names());
         }
         ctx.json(report(Set.of(demo), true));
     }

@@ -3,8 +3,8 @@ package dev.ferry.api.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
+import dev.ferry.api.support.Http;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestServer;
 import dev.ferry.testkit.RedisForTests;
@@ -60,6 +60,7 @@ class ErrorsTest {
         String answer = rawRequest("GET /api/v1/jobs/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         assertTrue(answer.contains("application/json") && answer.contains("\"error\""), answer);
+        assertTrue(answer.contains("\"code\":\"bad_request\""), answer);
         assertTrue(!answer.contains("<html"), answer);
     }
 

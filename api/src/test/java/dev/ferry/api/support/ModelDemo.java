@@ -8,6 +8,7 @@ import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import dev.ferry.testkit.TestDemoNames;
 import java.util.List;
@@ -65,14 +66,14 @@ public final class ModelDemo implements Demo {
         String model = (String) params.get("model");
         models().stream().filter(m -> m.name().equals(model)).findFirst().ifPresentOrElse(m -> {
             switch (m.state()) {
-                case MISSING -> throw new DemoFailure("model_missing", "model '" + model + "' is not installed; run `"
+                case MISSING -> throw new DemoFailure(ErrorCode.MODEL_MISSING, "model '" + model + "' is not installed; run `"
                         + m.installHint().orElseThrow() + "`", false);
-                case CORRUPT -> throw new DemoFailure("model_corrupt", "model '" + model + "' is damaged; run `"
+                case CORRUPT -> throw new DemoFailure(ErrorCode.MODEL_CORRUPT, "model '" + model + "' is damaged; run `"
                         + m.installHint().orElseThrow() + "`", false);
                 default -> { }
             }
         }, () -> {
-            throw new DemoFailure("model_missing", "no model '" + model + "'", false);
+            throw new DemoFailure(ErrorCode.MODEL_MISSING, "no model '" + model + "'", false);
         });
     }
 

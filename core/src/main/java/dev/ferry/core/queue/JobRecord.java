@@ -2,6 +2,7 @@ package dev.ferry.core.queue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
 import dev.ferry.core.job.JobFile;
@@ -48,7 +49,7 @@ final class JobRecord {
                 Instant.ofEpochMilli(number(f.get("created_at"))),
                 instant(f.get("started_at")),
                 instant(f.get("finished_at")),
-                Optional.ofNullable(f.get("error_code")).map(code -> new JobError(code, f.getOrDefault("error_message", ""))),
+                Optional.ofNullable(f.get("error_code")).map(code -> new JobError(ErrorCode.fromWire(code), f.getOrDefault("error_message", ""))),
                 Optional.ofNullable(f.get("result")).map(JobRecord::tree),
                 parse(f.get("files"), FILES).orElse(List.of()),
                 number(f.get("version")));

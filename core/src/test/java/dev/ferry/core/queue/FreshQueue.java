@@ -1,5 +1,6 @@
 package dev.ferry.core.queue;
 
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
 import dev.ferry.core.job.JobId;
@@ -47,7 +48,7 @@ final class FreshQueue {
             case QUEUED -> { }
             case RUNNING -> claim();
             case SUCCEEDED -> worker.complete(claim(), "{}", List.of());
-            case FAILED -> worker.fail(claim(), new JobError("boom", "not retryable"), false, 0);
+            case FAILED -> worker.fail(claim(), new JobError(ErrorCode.INTERNAL_ERROR, "not retryable"), false, 0);
             case CANCELLED -> submissions.cancel(id);
         }
         return new JobReader(redis).get(id).orElseThrow();
@@ -55,7 +56,7 @@ final class FreshQueue {
 
     /** A queued job in the delayed set, its retry due at once. */
     Job waitingForRetry() {
-        return worker.fail(jobIn(JobState.RUNNING), new JobError("boom", "retryable"), true, 0);
+        return worker.fail(jobIn(JobState.RUNNING), new JobError(ErrorCode.INTERNAL_ERROR, "retryable"), true, 0);
     }
 
     /** The job's record field by field; empty once it is forgotten. */

@@ -2,6 +2,7 @@ package dev.ferry.core.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
 import dev.ferry.core.job.JobState;
@@ -36,7 +37,7 @@ class JobTransitionScriptsTest {
             QueueScript.CLAIM, (q, job) -> q.worker.claim(q.demo, 10),
             QueueScript.PROGRESS, (q, job) -> q.worker.progress(job.id(), 1, 2, "half way"),
             QueueScript.COMPLETE, (q, job) -> q.worker.complete(job, "{}", List.of()),
-            QueueScript.FAIL, (q, job) -> q.worker.fail(job, new JobError("boom", "retryable"), true, 0),
+            QueueScript.FAIL, (q, job) -> q.worker.fail(job, new JobError(ErrorCode.INTERNAL_ERROR, "retryable"), true, 0),
             QueueScript.CANCEL, (q, job) -> q.submissions.cancel(job.id()),
             QueueScript.CONFIRM_CANCEL, (q, job) -> q.worker.confirmCancel(job),
             QueueScript.RELEASE, (q, job) -> q.worker.release(job),
@@ -69,7 +70,7 @@ class JobTransitionScriptsTest {
                 .forEach(state -> made.add(move(script, q -> q.jobIn(state), call))));
         // The ways out of running that the usual calls do not take, and promote's real work.
         made.add(move(QueueScript.FAIL, q -> q.jobIn(JobState.RUNNING),
-                (q, job) -> q.worker.fail(job, new JobError("boom", "not retryable"), false, 0)));
+                (q, job) -> q.worker.fail(job, new JobError(ErrorCode.INTERNAL_ERROR, "not retryable"), false, 0)));
         made.add(move(QueueScript.RECLAIM, q -> q.jobIn(JobState.RUNNING), (q, job) -> {
             q.submissions.cancel(job.id());
             q.maintenance.reclaim(q.demo, FreshQueue.WORKER, 3);

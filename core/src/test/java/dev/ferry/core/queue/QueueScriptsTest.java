@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
 import dev.ferry.core.job.JobId;
@@ -122,11 +123,11 @@ class QueueScriptsTest {
     void retryableFailureWaitsThenRunsAgainThenDeadLetters() {
         JobId id = submit(Priority.NORMAL);
         Job first = worker.claim(demo, 1).get(0);
-        assertEquals(JobState.QUEUED, worker.fail(first, new JobError("boom", "first"), true, 0).state());
+        assertEquals(JobState.QUEUED, worker.fail(first, new JobError(ErrorCode.INTERNAL_ERROR, "first"), true, 0).state());
         await("promotion").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> maintenance.promoteDue(demo) == 1);
         Job second = worker.claim(demo, 1).get(0);
         assertEquals(2, second.attempts());
-        assertEquals(JobState.FAILED, worker.fail(second, new JobError("boom", "second"), true, 0).state());
+        assertEquals(JobState.FAILED, worker.fail(second, new JobError(ErrorCode.INTERNAL_ERROR, "second"), true, 0).state());
         Job failed = reader.get(id).orElseThrow();
         assertEquals("second", failed.error().orElseThrow().message());
         assertEquals(1, new QueueMonitor(redis.client(), new WorkerRegistry(redis.scripts())).stats(demo).deadLetters());

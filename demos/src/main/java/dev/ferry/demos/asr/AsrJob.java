@@ -1,6 +1,7 @@
 package dev.ferry.demos.asr;
 
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.demos.av.AudioReader;
 import dev.ferry.demos.av.AudioStream;
 import dev.ferry.demos.inference.Inference;
@@ -9,7 +10,6 @@ import dev.ferry.demos.inference.ModelFailures;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.media.FailedPage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +67,7 @@ final class AsrJob {
         boolean transcribed = ctcModel.isPresent();
         if (transcribed) {
             if (!outcome.failed().isEmpty() && outcome.transcribed().isEmpty()) {
-                throw new DemoFailure(FailedPage.MODEL_FAILED, "the recognition model failed on every segment: "
+                throw new DemoFailure(ErrorCode.MODEL_FAILED, "the recognition model failed on every segment: "
                         + outcome.failed().get(0).reason(), false);
             }
             AsrWriter.transcript(outputDir, outcome.transcribed(), contract.orElseThrow().ctc().language());

@@ -1,6 +1,7 @@
 package dev.ferry.demos.clustering;
 
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
@@ -66,7 +67,7 @@ final class ItemReader {
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
-                    failed.add(new FailedPage(number, ref.source(), FailedPage.MODEL_FAILED,
+                    failed.add(new FailedPage(number, ref.source(), ErrorCode.MODEL_FAILED,
                             "the model failed on this image: " + e.getMessage()));
                     continue;
                 }
@@ -76,7 +77,7 @@ final class ItemReader {
                 items.add(new Item(number, ref.source(), name, d.features(), d.lightBackground(), original,
                         Pictures.png(page.image(), THUMBNAIL)));
             } catch (MediaException e) {
-                failed.add(new FailedPage(number, ref.source(), e.code(), e.getMessage()));
+                failed.add(new FailedPage(number, ref.source(), e.errorCode(), e.getMessage()));
             }
         }
         return new Read(items, failed, pages.warnings());

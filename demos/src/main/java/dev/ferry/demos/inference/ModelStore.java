@@ -3,6 +3,7 @@ package dev.ferry.demos.inference;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelState;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.hash.Sha256;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
@@ -122,7 +123,7 @@ public final class ModelStore {
         ModelStatus status = status(ref);
         switch (status.state()) {
             case MISSING -> throw ModelFailures.missing(ref, status.pullable());
-            case CORRUPT -> throw new DemoFailure(ModelFailures.CORRUPT, status.detail(), false);
+            case CORRUPT -> throw new DemoFailure(ErrorCode.MODEL_CORRUPT, status.detail(), false);
             default -> { }
         }
         try {

@@ -1,5 +1,6 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -35,12 +36,12 @@ final class AddressPolicy {
         try {
             addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
-            throw new MediaException("fetch_failed", "cannot resolve the host of " + uri + ": " + host + " is unknown");
+            throw new MediaException(ErrorCode.FETCH_FAILED, "cannot resolve the host of " + uri + ": " + host + " is unknown");
         }
         for (InetAddress address : addresses) {
             Optional<String> kind = nonPublicKind(address);
             if (kind.isPresent()) {
-                throw new MediaException("url_refused", "refused " + uri + ": " + host + " is " + address.getHostAddress()
+                throw new MediaException(ErrorCode.URL_REFUSED, "refused " + uri + ": " + host + " is " + address.getHostAddress()
                         + ", " + kind.get() + " (set FERRY_ALLOW_PRIVATE_URLS=true to allow such addresses)");
             }
         }

@@ -1,5 +1,6 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -38,7 +39,7 @@ final class ConcatPages implements Iterator<PageRef>, AutoCloseable {
             } catch (MediaException e) {
                 currentPages = List.of(PageRef.failed(next.source(), e)).iterator();
             } catch (RuntimeException e) {
-                currentPages = List.of(PageRef.failed(next.source(), new MediaException("unreadable",
+                currentPages = List.of(PageRef.failed(next.source(), new MediaException(ErrorCode.UNREADABLE,
                         "cannot open " + next.source() + ": " + e.getMessage(), e))).iterator();
             }
         }

@@ -1,6 +1,7 @@
 package dev.ferry.demos.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public record IiifManifest(String label, List<Canvas> canvases) {
     /** @throws MediaException {@code bad_manifest} */
     public static IiifManifest parse(JsonNode json, int maxSize) {
         if (!looksLike(json)) {
-            throw new MediaException("bad_manifest", "JSON is not a IIIF Presentation manifest (no type Manifest)");
+            throw new MediaException(ErrorCode.BAD_MANIFEST, "JSON is not a IIIF Presentation manifest (no type Manifest)");
         }
         List<Canvas> canvases = new ArrayList<>();
         if (json.has("sequences")) {
@@ -48,7 +49,7 @@ public record IiifManifest(String label, List<Canvas> canvases) {
             }
         }
         if (canvases.isEmpty()) {
-            throw new MediaException("bad_manifest", "the IIIF manifest has no canvases");
+            throw new MediaException(ErrorCode.BAD_MANIFEST, "the IIIF manifest has no canvases");
         }
         return new IiifManifest(label(json.get("label"), -1), canvases);
     }
@@ -63,7 +64,7 @@ public record IiifManifest(String label, List<Canvas> canvases) {
             String root = base.get().replaceAll("/info\\.json$", "").replaceAll("/+$", "");
             return root + "/full/!" + maxSize + "," + maxSize + "/0/default.jpg";
         }
-        return id(image).orElseThrow(() -> new MediaException("bad_manifest",
+        return id(image).orElseThrow(() -> new MediaException(ErrorCode.BAD_MANIFEST,
                 "canvas " + (index + 1) + " of the IIIF manifest has no image"));
     }
 

@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
+import dev.ferry.core.error.ErrorCode;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -25,7 +26,7 @@ public final class ImageDecoder {
     public ImageProbe probe(byte[] bytes) {
         ImageProbe probe = ImageProbe.read(bytes);
         if (probe.pixels() > maxPixels) {
-            throw new MediaException("too_many_pixels", probe.format() + " header declares " + probe.width() + " × "
+            throw new MediaException(ErrorCode.TOO_MANY_PIXELS, probe.format() + " header declares " + probe.width() + " × "
                     + probe.height() + " = " + probe.pixels() + " pixels, more than the limit of " + maxPixels
                     + " (FERRY_MAX_PIXELS)");
         }
@@ -44,7 +45,7 @@ public final class ImageDecoder {
             if (image != null) {
                 image.close();
             }
-            throw new MediaException("undecodable", probe.format() + " image could not be decoded: its data is damaged");
+            throw new MediaException(ErrorCode.UNDECODABLE, probe.format() + " image could not be decoded: its data is damaged");
         }
         // EXIF orientation is applied, so a rotated JPEG legitimately swaps its sides.
         boolean asDeclared = image.cols() == probe.width() && image.rows() == probe.height();
@@ -53,7 +54,7 @@ public final class ImageDecoder {
             int w = image.cols();
             int h = image.rows();
             image.close();
-            throw new MediaException("undecodable", probe.format() + " header says " + probe.width() + " × "
+            throw new MediaException(ErrorCode.UNDECODABLE, probe.format() + " header says " + probe.width() + " × "
                     + probe.height() + " but the data decodes to " + w + " × " + h);
         }
         return image;

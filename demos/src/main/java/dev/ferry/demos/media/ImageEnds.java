@@ -1,5 +1,7 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
+
 /**
  * Tells whether an image's data is all there. Decoders forgive a cut-off JPEG or PNG by
  * painting the missing rows grey, which would hand a half-grey page to a model; checking
@@ -18,7 +20,7 @@ final class ImageEnds {
             case TIFF -> true; // strips are scattered through the file: the decoder reports missing ones
         };
         if (!complete) {
-            throw new MediaException("truncated", format + " image is truncated: its data ends before the image does ("
+            throw new MediaException(ErrorCode.TRUNCATED, format + " image is truncated: its data ends before the image does ("
                     + bytes.length + " bytes)");
         }
     }

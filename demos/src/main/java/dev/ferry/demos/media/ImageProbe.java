@@ -1,5 +1,6 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -15,7 +16,7 @@ public record ImageProbe(ImageFormat format, int width, int height) {
 
     /** @throws MediaException {@code not_an_image} or {@code bad_header} */
     public static ImageProbe read(byte[] bytes) {
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new MediaException("not_an_image",
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new MediaException(ErrorCode.NOT_AN_IMAGE,
                 "not an image: the bytes are not JPEG, PNG, TIFF, WebP or BMP"));
         try {
             ImageProbe probe = switch (format) {
@@ -26,12 +27,12 @@ public record ImageProbe(ImageFormat format, int width, int height) {
                 case BMP -> bmp(bytes);
             };
             if (probe.width <= 0 || probe.height <= 0) {
-                throw new MediaException("bad_header", format + " header declares an empty image ("
+                throw new MediaException(ErrorCode.BAD_HEADER, format + " header declares an empty image ("
                         + probe.width + " × " + probe.height + ")");
             }
             return probe;
         } catch (IndexOutOfBoundsException e) {
-            throw new MediaException("truncated", format + " image is cut short inside its header");
+            throw new MediaException(ErrorCode.TRUNCATED, format + " image is cut short inside its header");
         }
     }
 
@@ -40,7 +41,7 @@ public record ImageProbe(ImageFormat format, int width, int height) {
         int i = 2;
         while (true) {
             if ((b[i] & 0xFF) != 0xFF) {
-                throw new MediaException("bad_header", "JPEG header is damaged (no marker at byte " + i + ")");
+                throw new MediaException(ErrorCode.BAD_HEADER, "JPEG header is damaged (no marker at byte " + i + ")");
             }
             while ((b[i] & 0xFF) == 0xFF) {
                 i++;
@@ -51,7 +52,7 @@ public record ImageProbe(ImageFormat format, int width, int height) {
                 continue;
             }
             if (marker == 0xD9 || marker == 0xDA) {
-                throw new MediaException("bad_header", "JPEG has no frame header before its image data");
+                throw new MediaException(ErrorCode.BAD_HEADER, "JPEG has no frame header before its image data");
             }
             boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (startOfFrame) {
@@ -91,7 +92,7 @@ public record ImageProbe(ImageFormat format, int width, int height) {
                 yield new ImageProbe(ImageFormat.WEBP, (int) (bits & 0x3FFF) + 1, (int) ((bits >> 14) & 0x3FFF) + 1);
             }
             case "VP8X" -> new ImageProbe(ImageFormat.WEBP, le24(b, 24) + 1, le24(b, 27) + 1);
-            default -> throw new MediaException("bad_header", "WebP with an unknown first chunk '" + chunk.strip() + "'");
+            default -> throw new MediaException(ErrorCode.BAD_HEADER, "WebP with an unknown first chunk '" + chunk.strip() + "'");
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.storage.JobFiles;
 import dev.ferry.core.storage.SafeNames;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class JobFilesDocument implements Document {
         }
         List<String> matched = entry.match(outputs);
         if (matched.isEmpty()) {
-            throw new MediaException("no_matching_files", "'" + entry.files() + "' matches none of the output files of job "
+            throw new MediaException(ErrorCode.NO_MATCHING_FILES, "'" + entry.files() + "' matches none of the output files of job "
                     + entry.job());
         }
         this.images = new ArrayList<>();
@@ -81,18 +82,18 @@ final class JobFilesDocument implements Document {
 
     private byte[] read(String relative) {
         Path file = SafeNames.resolveInside(outputs, relative).orElseThrow(() ->
-                new MediaException("unreadable", "'" + relative + "' is not a path inside job " + entry.job()));
+                new MediaException(ErrorCode.UNREADABLE, "'" + relative + "' is not a path inside job " + entry.job()));
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw gone();
         } catch (IOException e) {
-            throw new MediaException("unreadable", "cannot read " + entry.source(relative) + ": " + e.getMessage(), e);
+            throw new MediaException(ErrorCode.UNREADABLE, "cannot read " + entry.source(relative) + ": " + e.getMessage(), e);
         }
     }
 
     private MediaException gone() {
-        return new MediaException("job_outputs_gone", "the outputs of job " + entry.job() + " are gone: the job expired"
+        return new MediaException(ErrorCode.JOB_OUTPUTS_GONE, "the outputs of job " + entry.job() + " are gone: the job expired"
                 + " (FERRY_RETENTION) or was deleted after this job was submitted; run it again, then this job");
     }
 }

@@ -1,24 +1,30 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
+
 /**
  * An input, or one page of it, that cannot be read. The message says why in words a user
  * can act on; {@link #code()} is stable for programs. Demos report it for the page and go on.
  */
 public class MediaException extends RuntimeException {
-    private final String code;
+    private final ErrorCode errorCode;
 
-    public MediaException(String code, String message) {
+    public MediaException(ErrorCode errorCode, String message) {
         super(message);
-        this.code = code;
+        this.errorCode = errorCode;
     }
 
-    public MediaException(String code, String message, Throwable cause) {
+    public MediaException(ErrorCode errorCode, String message, Throwable cause) {
         super(message, cause);
-        this.code = code;
+        this.errorCode = errorCode;
     }
 
-    /** e.g. {@code not_an_image}, {@code too_many_pixels}, {@code truncated}, {@code url_refused}. */
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    /** As clients see it, e.g. {@code not_an_image}, {@code too_many_pixels}, {@code truncated}, {@code url_refused}. */
     public String code() {
-        return code;
+        return errorCode.wireName();
     }
 }

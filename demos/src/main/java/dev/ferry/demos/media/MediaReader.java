@@ -3,6 +3,7 @@ package dev.ferry.demos.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.MediaSettings;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.InputSpec;
@@ -115,7 +116,7 @@ public final class MediaReader {
         if (looksLikeJson(head)) {
             return openJson(source, file, warnings, mayListUrls);
         }
-        throw new MediaException("unsupported_input", source
+        throw new MediaException(ErrorCode.UNSUPPORTED_INPUT, source
                 + " is not an image (JPEG, PNG, TIFF, WebP, BMP), a ZIP of images, a PDF, a IIIF manifest or a list of URLs");
     }
 
@@ -125,19 +126,19 @@ public final class MediaReader {
         try {
             json = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
-            throw new MediaException("bad_json", source + " is not valid JSON");
+            throw new MediaException(ErrorCode.INVALID_JSON, source + " is not valid JSON");
         }
         if (IiifManifest.looksLike(json)) {
             return new IiifDocument(source, IiifManifest.parse(json, settings.iiifMaxSize()), fetcher, decoder);
         }
         if (!mayListUrls) {
-            throw new MediaException("bad_manifest", source + " returned JSON that is not a IIIF Presentation manifest");
+            throw new MediaException(ErrorCode.BAD_MANIFEST, source + " returned JSON that is not a IIIF Presentation manifest");
         }
         InputSpec spec;
         try {
             spec = InputSpec.parse(bytes);
         } catch (IllegalArgumentException e) {
-            throw new MediaException("bad_input_spec", source + ": " + e.getMessage());
+            throw new MediaException(ErrorCode.BAD_INPUT_SPEC, source + ": " + e.getMessage());
         }
         return new UrlListDocument(source, spec, this, warnings);
     }
@@ -145,7 +146,7 @@ public final class MediaReader {
     private static byte[] readJson(String source, Path file) {
         try {
             if (Files.size(file) > MAX_JSON_BYTES) {
-                throw new MediaException("bad_json", source + " is JSON larger than " + MAX_JSON_BYTES / (1024 * 1024) + " MB");
+                throw new MediaException(ErrorCode.INVALID_JSON, source + " is JSON larger than " + MAX_JSON_BYTES / (1024 * 1024) + " MB");
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {

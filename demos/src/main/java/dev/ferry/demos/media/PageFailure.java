@@ -1,13 +1,15 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
+
 /**
  * What a demo throws when one page fails and the job should go on with the next: the page is
  * listed with this code and reason ({@link FailedPage}). Anything else a demo throws fails the job.
  */
 public final class PageFailure extends Exception {
-    private final String code;
+    private final ErrorCode code;
 
-    public PageFailure(String code, String reason) {
+    public PageFailure(ErrorCode code, String reason) {
         super(reason);
         this.code = code;
     }
@@ -18,10 +20,10 @@ public final class PageFailure extends Exception {
      * @param model how the reason names it, e.g. "the model"
      */
     public static PageFailure modelFailed(String model, Exception cause) {
-        return new PageFailure(FailedPage.MODEL_FAILED, model + " failed on this page: " + cause.getMessage());
+        return new PageFailure(ErrorCode.MODEL_FAILED, model + " failed on this page: " + cause.getMessage());
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 }

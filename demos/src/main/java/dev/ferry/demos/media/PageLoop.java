@@ -2,6 +2,7 @@ package dev.ferry.demos.media;
 
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.demos.inference.StageClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class PageLoop {
                 reportProgress(ctx, page);
                 if (page.failure().isPresent()) {
                     MediaException e = page.failure().get();
-                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
+                    failed.add(failedPage(ctx, page, e.errorCode(), e.getMessage()));
                     continue;
                 }
                 try {
@@ -99,7 +100,7 @@ public final class PageLoop {
         }
     }
 
-    private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, String code, String reason) {
+    private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, ErrorCode code, String reason) {
         ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
         return new FailedPage(page.number(), page.source(), code, reason);
     }

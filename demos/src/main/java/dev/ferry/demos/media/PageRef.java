@@ -1,5 +1,7 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
+
 /**
  * A page not yet decoded: its source is known, its pixels are read only by {@link #load()},
  * which is where a bad page fails. A demo loads one page at a time and reports a
@@ -42,7 +44,7 @@ public final class PageRef {
         } catch (MediaException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new MediaException("unreadable", "cannot read " + source + ": " + e.getMessage(), e);
+            throw new MediaException(ErrorCode.UNREADABLE, "cannot read " + source + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.demos.media;
 
+import dev.ferry.core.error.ErrorCode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,9 +38,9 @@ final class PdfDocument implements Document {
         try {
             this.pdf = Loader.loadPDF(file.toFile());
         } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
-            throw new MediaException("bad_pdf", source + " is password-protected");
+            throw new MediaException(ErrorCode.BAD_PDF, source + " is password-protected");
         } catch (IOException e) {
-            throw new MediaException("bad_pdf", source + " is not a readable PDF: " + e.getMessage());
+            throw new MediaException(ErrorCode.BAD_PDF, source + " is not a readable PDF: " + e.getMessage());
         }
         this.renderer = new PDFRenderer(pdf);
     }
@@ -85,14 +86,14 @@ final class PdfDocument implements Document {
             warnings.accept(source + " page " + (index + 1) + " is rendered at " + pageDpi + " dpi instead of " + dpi
                     + " to stay within FERRY_MAX_PIXELS");
             if (pageDpi < 1) {
-                throw new MediaException("too_many_pixels", source + " page " + (index + 1) + " is too large to render");
+                throw new MediaException(ErrorCode.TOO_MANY_PIXELS, source + " page " + (index + 1) + " is too large to render");
             }
         }
         try {
             BufferedImage image = renderer.renderImageWithDPI(index, pageDpi, ImageType.RGB);
             return BufferedImages.toBgrMat(image);
         } catch (IOException e) {
-            throw new MediaException("bad_pdf", source + " page " + (index + 1) + " cannot be rendered: " + e.getMessage());
+            throw new MediaException(ErrorCode.BAD_PDF, source + " page " + (index + 1) + " cannot be rendered: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.demos.media;
 
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.MediaSettings;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.storage.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,13 +70,13 @@ public final class UrlFetcher {
             if (status >= 300 && status < 400 && status != 304) {
                 close(response.body());
                 String location = response.headers().firstValue("Location").orElseThrow(() ->
-                        new MediaException("fetch_failed", "redirect without a Location from " + uri));
+                        new MediaException(ErrorCode.FETCH_FAILED, "redirect without a Location from " + uri));
                 current = parse(current.resolve(location).toString());
                 continue;
             }
             if (status != 200) {
                 close(response.body());
-                throw new MediaException("fetch_failed", "HTTP " + status + " from " + current);
+                throw new MediaException(ErrorCode.FETCH_FAILED, "HTTP " + status + " from " + current);
             }
             long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > settings.fetchMaxBytes()) {
@@ -84,7 +85,7 @@ public final class UrlFetcher {
             }
             return download(uri, response.body(), deadline);
         }
-        throw new MediaException("fetch_failed", "more than " + settings.fetchMaxRedirects()
+        throw new MediaException(ErrorCode.FETCH_FAILED, "more than " + settings.fetchMaxRedirects()
                 + " redirects from " + uri + " (FERRY_FETCH_MAX_REDIRECTS)");
     }
 
@@ -96,10 +97,10 @@ public final class UrlFetcher {
         } catch (HttpTimeoutException e) {
             throw timeout(uri);
         } catch (IOException e) {
-            throw new MediaException("fetch_failed", "cannot fetch " + uri + ": " + describe(e));
+            throw new MediaException(ErrorCode.FETCH_FAILED, "cannot fetch " + uri + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MediaException("fetch_failed", "interrupted while fetching " + uri);
+            throw new MediaException(ErrorCode.FETCH_FAILED, "interrupted while fetching " + uri);
         }
     }
 
@@ -120,7 +121,7 @@ public final class UrlFetcher {
             if (timedOut.get()) {
                 throw timeout(uri);
             }
-            throw new MediaException("fetch_failed", "download of " + uri + " broke off: " + describe(e));
+            throw new MediaException(ErrorCode.FETCH_FAILED, "download of " + uri + " broke off: " + describe(e));
         } finally {
             watchdog.cancel(false);
         }
@@ -131,22 +132,22 @@ public final class UrlFetcher {
         try {
             uri = new URI(url);
         } catch (java.net.URISyntaxException e) {
-            throw new MediaException("bad_url", "not a valid URL: " + url);
+            throw new MediaException(ErrorCode.BAD_URL, "not a valid URL: " + url);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new MediaException("bad_url", "only absolute http and https URLs can be fetched, not " + url);
+            throw new MediaException(ErrorCode.BAD_URL, "only absolute http and https URLs can be fetched, not " + url);
         }
         return uri;
     }
 
     private MediaException tooLarge(URI uri) {
-        return new MediaException("fetch_too_large", uri + " is larger than " + settings.fetchMaxBytes() / (1024 * 1024)
+        return new MediaException(ErrorCode.FETCH_TOO_LARGE, uri + " is larger than " + settings.fetchMaxBytes() / (1024 * 1024)
                 + " MB (FERRY_FETCH_MAX_MB)");
     }
 
     private MediaException timeout(URI uri) {
-        return new MediaException("fetch_timeout", "fetching " + uri + " took longer than "
+        return new MediaException(ErrorCode.FETCH_TIMEOUT, "fetching " + uri + " took longer than "
                 + settings.fetchTimeout().toSeconds() + " s (FERRY_FETCH_TIMEOUT_S)");
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.demos.media;
 
 import dev.ferry.core.config.MediaSettings;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.storage.SafeNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,14 +48,14 @@ final class ZipDocument implements Document {
             this.zip = new ZipFile(file.toFile());
             this.archiveBytes = Files.size(file);
         } catch (ZipException e) {
-            throw new MediaException("bad_zip", source + " is not a readable ZIP archive: " + e.getMessage());
+            throw new MediaException(ErrorCode.BAD_ZIP, source + " is not a readable ZIP archive: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int count = zip.size();
         if (count > limits.zipMaxEntries()) {
             close();
-            throw new MediaException("zip_limit", source + " holds " + count + " entries, more than the limit of "
+            throw new MediaException(ErrorCode.ZIP_LIMIT, source + " holds " + count + " entries, more than the limit of "
                     + limits.zipMaxEntries() + " (FERRY_ZIP_MAX_ENTRIES)");
         }
         List<ZipEntry> all = new ArrayList<>();
@@ -110,7 +111,7 @@ final class ZipDocument implements Document {
         String name = entry.getName();
         String label = source + "!/" + name;
         if (SafeNames.resolveInside(Path.of("/archive"), name).isEmpty()) {
-            return PageRef.failed(label, new MediaException("zip_path",
+            return PageRef.failed(label, new MediaException(ErrorCode.ZIP_PATH,
                     "entry '" + name + "' of " + source + " has a path that escapes the archive; refused"));
         }
         byte[] head;
@@ -138,17 +139,17 @@ final class ZipDocument implements Document {
                 total += n;
                 inflated += n;
                 if (inflated > limits.zipMaxBytes()) {
-                    throw new MediaException("zip_limit", source + " inflates to more than " + limits.zipMaxBytes() / (1024 * 1024)
+                    throw new MediaException(ErrorCode.ZIP_LIMIT, source + " inflates to more than " + limits.zipMaxBytes() / (1024 * 1024)
                             + " MB (FERRY_ZIP_MAX_MB); the rest of the archive is not read");
                 }
                 if (total > RATIO_CHECK_FROM && total / compressed > limits.zipMaxRatio()) {
-                    throw new MediaException("zip_limit", "entry '" + entry.getName() + "' of " + source
+                    throw new MediaException(ErrorCode.ZIP_LIMIT, "entry '" + entry.getName() + "' of " + source
                             + " expands more than " + limits.zipMaxRatio() + " times (FERRY_ZIP_MAX_RATIO): refused as an archive bomb");
                 }
                 out.write(buffer, 0, n);
             }
         } catch (ZipException e) {
-            throw new MediaException("bad_zip", "entry '" + entry.getName() + "' of " + source + " is damaged: " + e.getMessage());
+            throw new MediaException(ErrorCode.BAD_ZIP, "entry '" + entry.getName() + "' of " + source + " is damaged: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

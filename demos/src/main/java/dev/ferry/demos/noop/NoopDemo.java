@@ -7,6 +7,7 @@ import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.JobInputs;
@@ -54,7 +55,7 @@ public final class NoopDemo implements Demo {
             context.progress(step, STEPS, "step " + step + " of " + STEPS);
         }
         if (attempt <= failTimes) {
-            throw new DemoFailure("requested_failure", "failing attempt " + attempt + " of the first " + failTimes + " on purpose", true);
+            throw new DemoFailure(ErrorCode.REQUESTED_FAILURE, "failing attempt " + attempt + " of the first " + failTimes + " on purpose", true);
         }
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("echo", context.stringParam("echo"));

@@ -1,17 +1,17 @@
 package dev.ferry.demos.vectorization;
 
+import dev.ferry.core.error.ErrorCode;
+
 /** A page that cannot be vectorized as the job asks, and why: reported for that page alone. */
 final class PageRefused extends RuntimeException {
-    static final String REGION_OUTSIDE = "region_outside";
+    private final ErrorCode errorCode;
 
-    private final String code;
-
-    PageRefused(String code, String message) {
+    PageRefused(ErrorCode errorCode, String message) {
         super(message);
-        this.code = code;
+        this.errorCode = errorCode;
     }
 
-    String code() {
-        return code;
+    ErrorCode errorCode() {
+        return errorCode;
     }
 }

@@ -11,6 +11,7 @@ import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.DemoServices;
@@ -154,12 +155,12 @@ public final class VectorizationDemo implements Demo {
                 try {
                     return pipeline.process(number, page, ctx::isCancelled);
                 } catch (PageRefused e) {
-                    throw new PageFailure(e.code(), e.getMessage());
+                    throw new PageFailure(e.errorCode(), e.getMessage());
                 } catch (JobCancelledException | DemoFailure e) {
                     throw e;
                 } catch (OrtException | RuntimeException e) {
                     throw onnx ? PageFailure.modelFailed("the model", e)
-                            : new PageFailure("vectorization_failed", "vectorizing this page failed: " + e.getMessage());
+                            : new PageFailure(ErrorCode.VECTORIZATION_FAILED, "vectorizing this page failed: " + e.getMessage());
                 }
             });
             writer.finish();

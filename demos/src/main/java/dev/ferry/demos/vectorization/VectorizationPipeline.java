@@ -1,6 +1,7 @@
 package dev.ferry.demos.vectorization;
 
 import ai.onnxruntime.OrtException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.Page;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ record VectorizationPipeline(Vectorizer vectorizer, CropBoxes boxes, Vectorizati
             }
         }
         if (!asked.isEmpty() && inside.isEmpty()) {
-            throw new PageRefused(PageRefused.REGION_OUTSIDE, "every region asked for lies outside the page ("
+            throw new PageRefused(ErrorCode.REGION_OUTSIDE, "every region asked for lies outside the page ("
                     + page.width() + "x" + page.height() + ")");
         }
         return inside;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.JobCancelledException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.testing.TestImages;
@@ -67,7 +68,7 @@ class PageLoopTest {
             outcome = PageLoop.run(ctx, inputs, new StageClock(), (number, page) -> {
                 try (page) {
                     if (number == 1) {
-                        throw new PageFailure("too_pale", "a.png is too pale");
+                        throw new PageFailure(ErrorCode.UNREADABLE, "a.png is too pale");
                     }
                     return page.width();
                 }
@@ -76,7 +77,7 @@ class PageLoopTest {
 
         assertEquals(3, outcome.pages());
         assertEquals(List.of(32), outcome.done());
-        assertEquals(new FailedPage(1, "a.png", "too_pale", "a.png is too pale"), outcome.failed().get(0));
+        assertEquals(new FailedPage(1, "a.png", ErrorCode.UNREADABLE, "a.png is too pale"), outcome.failed().get(0));
         JsonNode unreadable = Json.MAPPER.valueToTree(outcome.failed().get(1));
         assertEquals(List.of("page", "source", "code", "reason"), fieldNames(unreadable));
         assertEquals(2, unreadable.get("page").asInt());
@@ -122,7 +123,7 @@ class PageLoopTest {
         assertEquals("bad_input", empty.code());
         assertTrue(empty.getMessage().startsWith("the inputs hold no pages"), empty.getMessage());
 
-        FailedPage cut = new FailedPage(1, "cut.jpg", "truncated", "JPEG image is truncated");
+        FailedPage cut = new FailedPage(1, "cut.jpg", ErrorCode.TRUNCATED, "JPEG image is truncated");
         DemoFailure none = assertThrows(DemoFailure.class,
                 () -> new PageLoop.Outcome<>(1, List.of(), List.of(cut), List.of()).requireAPage());
         assertEquals("no page could be processed: [cut.jpg: JPEG image is truncated]", none.getMessage());

@@ -5,6 +5,7 @@ import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
 import dev.ferry.core.queue.WorkQueue;
@@ -69,7 +70,7 @@ public final class JobRunner {
         Job job = running.job();
         Optional<Demo> found = demos.find(job.demo());
         if (found.isEmpty()) {
-            return new Outcome.Failed(new JobError("unknown_demo", "this worker has no demo '" + job.demo() + "'"), false);
+            return new Outcome.Failed(new JobError(ErrorCode.UNKNOWN_DEMO, "this worker has no demo '" + job.demo() + "'"), false);
         }
         Demo demo = found.get();
         try {
@@ -91,15 +92,15 @@ public final class JobRunner {
                 return new Outcome.Stopped(running.token().reason().orElseThrow());
             }
             if (t instanceof DemoFailure failure) {
-                return new Outcome.Failed(new JobError(failure.code(), String.valueOf(failure.getMessage())), failure.retryable());
+                return new Outcome.Failed(new JobError(failure.errorCode(), String.valueOf(failure.getMessage())), failure.retryable());
             }
             if (t instanceof InvalidParamException invalid) {
-                return new Outcome.Failed(new JobError("invalid_param", invalid.getMessage()), false);
+                return new Outcome.Failed(new JobError(ErrorCode.INVALID_PARAM, invalid.getMessage()), false);
             }
             if (!lifecycle.halted()) {
                 LOG.warn("the demo failed unexpectedly", t);
             }
-            return new Outcome.Failed(new JobError("internal_error", readable(t)), true);
+            return new Outcome.Failed(new JobError(ErrorCode.INTERNAL_ERROR, readable(t)), true);
         }
     }
 

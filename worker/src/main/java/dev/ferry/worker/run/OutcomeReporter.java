@@ -1,6 +1,7 @@
 package dev.ferry.worker.run;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
 import dev.ferry.core.job.JobState;
@@ -113,7 +114,7 @@ public final class OutcomeReporter {
                 return Optional.of(JobState.CANCELLED);
             }
             case TIMEOUT -> {
-                return Optional.of(fail(job, new JobError("timeout", "exceeded its time limit of "
+                return Optional.of(fail(job, new JobError(ErrorCode.TIMEOUT, "exceeded its time limit of "
                         + seconds(job.timeLimitMs()) + " s"), false, 0));
             }
             case SHUTDOWN -> {
