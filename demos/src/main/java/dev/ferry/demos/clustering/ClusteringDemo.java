@@ -1,7 +1,6 @@
 package dev.ferry.demos.clustering;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.ModelAvailability;
@@ -16,6 +15,7 @@ import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
 import dev.ferry.demos.media.MediaReader;
+import dev.ferry.demos.media.PageDemo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * model; or on the vectors of an ONNX feature extractor. Writes the prototypes, the members
  * of each cluster, clusters.json and .csv, a loss plot and a standalone clusters.html.
  */
-public final class ClusteringDemo implements Demo {
+public final class ClusteringDemo implements PageDemo {
     public static final String NAME = "clustering";
     static final String STAGING = ".staging";
 
@@ -58,16 +58,6 @@ public final class ClusteringDemo implements Demo {
     @Override
     public ParamSpec params() {
         return ClusteringSettings.spec();
-    }
-
-    @Override
-    public List<String> accepts() {
-        return List.of("image/*", "application/zip", "application/pdf", "application/json");
-    }
-
-    @Override
-    public boolean requiresInput() {
-        return true;
     }
 
     @Override

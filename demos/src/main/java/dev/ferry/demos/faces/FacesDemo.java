@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
@@ -18,13 +17,12 @@ import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.JobPages;
-import dev.ferry.demos.media.MediaReader;
 import dev.ferry.demos.media.Page;
+import dev.ferry.demos.media.PageDemo;
 import dev.ferry.demos.media.PageFailure;
 import dev.ferry.demos.media.PageLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * download needed) and, when an emotion model is installed, says which emotion each face
  * shows. Writes {@code faces.json} and one annotated image per page.
  */
-public final class FacesDemo implements Demo {
+public final class FacesDemo implements PageDemo {
     public static final String NAME = "faces";
     static final String DEFAULT_MODEL = "ferplus";
 
@@ -70,21 +68,6 @@ public final class FacesDemo implements Demo {
                         .describe("overlapping detections a face needs; higher means fewer false faces"),
                 Param.integer("max_side", 1600).range(200, 10_000)
                         .describe("pages are scaled down to this longest side for detection; boxes are in original pixels"));
-    }
-
-    @Override
-    public List<String> accepts() {
-        return MediaReader.ACCEPTS;
-    }
-
-    @Override
-    public boolean requiresInput() {
-        return true;
-    }
-
-    @Override
-    public Duration timeLimit() {
-        return Duration.ofMinutes(30);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
@@ -17,10 +16,9 @@ import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
-import dev.ferry.demos.media.MediaReader;
+import dev.ferry.demos.media.PageDemo;
 import dev.ferry.demos.media.PageFailure;
 import dev.ferry.demos.media.PageLoop;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +27,7 @@ import java.util.Map;
  * their boxes, crops and an overlay per page. The model (a YOLO detector or a DB text
  * detector) is named by the job and read through its contract.
  */
-public final class RegionsDemo implements Demo {
+public final class RegionsDemo implements PageDemo {
     public static final String NAME = "regions";
     public static final String DEFAULT_MODEL = "text_lines";
     public static final String ANNOTATIONS = "annotations.json";
@@ -70,21 +68,6 @@ public final class RegionsDemo implements Demo {
                         .describe("square: square boxes around each region with a margin (for watermarks)"),
                 Param.number("margin", 0.1).range(0, 1)
                         .describe("with postprocess=square: margin on each side, as a fraction of the longer side"));
-    }
-
-    @Override
-    public List<String> accepts() {
-        return MediaReader.ACCEPTS;
-    }
-
-    @Override
-    public boolean requiresInput() {
-        return true;
-    }
-
-    @Override
-    public Duration timeLimit() {
-        return Duration.ofMinutes(30);
     }
 
     @Override

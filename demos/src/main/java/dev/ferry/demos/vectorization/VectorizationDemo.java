@@ -3,7 +3,6 @@ package dev.ferry.demos.vectorization;
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
@@ -21,9 +20,9 @@ import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
+import dev.ferry.demos.media.PageDemo;
 import dev.ferry.demos.media.PageFailure;
 import dev.ferry.demos.media.PageLoop;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +34,7 @@ import java.util.Optional;
  * JSON and an overlay per page, and a ZIP of them all. The OpenCV engine needs no model; the
  * ONNX engine runs a primitive detector of one's own ({@link OnnxVectorizer}).
  */
-public final class VectorizationDemo implements Demo {
+public final class VectorizationDemo implements PageDemo {
     public static final String NAME = "vectorization";
     public static final String DEFAULT_MODEL = "primitives";
     public static final String SUMMARY = "vectorization.json";
@@ -99,21 +98,6 @@ public final class VectorizationDemo implements Demo {
                         .describe("opencv: specks and pinholes smaller than this many pixels are noise"),
                 Param.bool("embed_image", true)
                         .describe("embed each page in its SVG as a hidden layer"));
-    }
-
-    @Override
-    public List<String> accepts() {
-        return List.of("image/*", "application/zip", "application/pdf", "application/json");
-    }
-
-    @Override
-    public boolean requiresInput() {
-        return true;
-    }
-
-    @Override
-    public Duration timeLimit() {
-        return Duration.ofMinutes(30);
     }
 
     @Override
