@@ -1,11 +1,13 @@
 package dev.ferry.demos.inference;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.ferry.core.demo.JobCancelledException;
+import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -69,6 +71,23 @@ public final class ModelLease implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Runs the model on {@code image}, its one input, and copies out its first output, a
+     * float tensor (what detectors answer); see {@link #run} for {@code cancelled}.
+     */
+    public FloatOutput runOnImage(OnnxTensor image, BooleanSupplier cancelled) throws OrtException {
+        try (OrtSession.Result result = run(Map.of(contract().input().name(), image), cancelled)) {
+            OnnxTensor output = (OnnxTensor) result.get(0);
+            FloatBuffer values = output.getFloatBuffer();
+            float[] copy = new float[values.remaining()];
+            values.get(copy);
+            return new FloatOutput(copy, output.getInfo().getShape());
+        }
+    }
+
+    /** A float tensor copied out of a run: its values, row-major, and its shape. */
+    public record FloatOutput(float[] values, long[] shape) {}
 
     @Override
     public synchronized void close() {

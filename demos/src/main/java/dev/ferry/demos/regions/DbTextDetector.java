@@ -2,16 +2,13 @@ package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.ferry.demos.inference.ImageTensors;
 import dev.ferry.demos.inference.ModelContract;
 import dev.ferry.demos.inference.ModelLease;
-import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
-import java.nio.FloatBuffer;
+import dev.ferry.demos.inference.StageClock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -45,22 +42,16 @@ final class DbTextDetector implements RegionDetector {
         long t = System.nanoTime();
         ModelContract contract = lease.contract();
         Size size = inputSize(page.cols(), page.rows(), options.maxSize());
-        float[] prob;
-        long[] shape;
+        ModelLease.FloatOutput output;
         try (Mat resized = new Mat()) {
             opencv_imgproc.resize(page, resized, size, 0, 0, opencv_imgproc.INTER_LINEAR);
             try (OnnxTensor tensor = ImageTensors.nchw(lease.env(), resized, contract)) {
                 t = clock.lap(Stage.PREPROCESS, t);
-                try (OrtSession.Result result = lease.run(Map.of(contract.input().name(), tensor), cancelled)) {
-                    t = clock.lap(Stage.INFERENCE, t);
-                    OnnxTensor output = (OnnxTensor) result.get(0);
-                    shape = output.getInfo().getShape();
-                    FloatBuffer values = output.getFloatBuffer();
-                    prob = new float[values.remaining()];
-                    values.get(prob);
-                }
+                output = lease.runOnImage(tensor, cancelled);
+                t = clock.lap(Stage.INFERENCE, t);
             }
         }
+        long[] shape = output.shape();
         if (shape.length != 4 || shape[0] != 1 || shape[1] != 1) {
             throw new IllegalArgumentException("a DB text detector outputs [1, 1, H, W], this one " + Arrays.toString(shape));
         }
@@ -71,7 +62,7 @@ final class DbTextDetector implements RegionDetector {
                 contract.threshold("min_size", 3),
                 options.maxDetections());
         String label = contract.label(0);
-        List<Detection> found = post.boxes(prob, (int) shape[3], (int) shape[2], page.cols(), page.rows()).stream()
+        List<Detection> found = post.boxes(output.values(), (int) shape[3], (int) shape[2], page.cols(), page.rows()).stream()
                 .filter(s -> s.box().area() > 0)
                 .map(s -> new Detection(0, label, s.score(), s.box()))
                 .toList();

@@ -2,15 +2,12 @@ package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.ferry.demos.inference.ImageTensors;
 import dev.ferry.demos.inference.ModelContract;
 import dev.ferry.demos.inference.ModelLease;
-import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
-import java.nio.FloatBuffer;
+import dev.ferry.demos.inference.StageClock;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -35,20 +32,13 @@ final class YoloDetector implements RegionDetector {
             w = h = roundUp32(options.maxSize());
         }
         Letterbox box = Letterbox.fit(page.cols(), page.rows(), w, h);
-        float[] out;
-        long[] shape;
+        ModelLease.FloatOutput output;
         try (Mat input = box.apply(page); OnnxTensor tensor = ImageTensors.nchw(lease.env(), input, contract)) {
             t = clock.lap(Stage.PREPROCESS, t);
-            try (OrtSession.Result result = lease.run(Map.of(contract.input().name(), tensor), cancelled)) {
-                t = clock.lap(Stage.INFERENCE, t);
-                OnnxTensor output = (OnnxTensor) result.get(0);
-                shape = output.getInfo().getShape();
-                FloatBuffer values = output.getFloatBuffer();
-                out = new float[values.remaining()];
-                values.get(out);
-            }
+            output = lease.runOnImage(tensor, cancelled);
+            t = clock.lap(Stage.INFERENCE, t);
         }
-        List<Detection> candidates = YoloOutputs.decode(out, shape, contract.labels().size(), options.confidence(),
+        List<Detection> candidates = YoloOutputs.decode(output.values(), output.shape(), contract.labels().size(), options.confidence(),
                 contract::label);
         List<Detection> onPage = candidates.stream()
                 .map(d -> d.withBox(box.toSource(d.box()).clip(page.cols(), page.rows())))

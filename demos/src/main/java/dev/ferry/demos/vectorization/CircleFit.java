@@ -22,14 +22,8 @@ record CircleFit(double cx, double cy, double r, double maxError, double start, 
         if (n < 3) {
             return Optional.empty();
         }
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += p.x(i);
-            my += p.y(i);
-        }
-        mx /= n;
-        my /= n;
+        double mx = p.meanX();
+        double my = p.meanY();
         double suu = 0;
         double svv = 0;
         double suv = 0;

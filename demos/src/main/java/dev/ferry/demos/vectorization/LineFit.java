@@ -13,14 +13,8 @@ record LineFit(double cx, double cy, double dx, double dy, double tMin, double t
 
     static LineFit of(Points p) {
         int n = p.size();
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += p.x(i);
-            my += p.y(i);
-        }
-        mx /= n;
-        my /= n;
+        double mx = p.meanX();
+        double my = p.meanY();
         double sxx = 0;
         double syy = 0;
         double sxy = 0;

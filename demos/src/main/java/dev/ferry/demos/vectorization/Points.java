@@ -42,6 +42,24 @@ final class Points {
         return size;
     }
 
+    /** The mean of the x coordinates: the centroid's x. */
+    double meanX() {
+        return mean(xs);
+    }
+
+    /** The mean of the y coordinates: the centroid's y. */
+    double meanY() {
+        return mean(ys);
+    }
+
+    private double mean(double[] values) {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += values[i];
+        }
+        return sum / size;
+    }
+
     double x(int i) {
         return xs[i];
     }
