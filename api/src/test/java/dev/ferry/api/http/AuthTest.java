@@ -4,27 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestServer;
-import dev.ferry.testkit.RedisForTests;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class AuthTest {
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    Path dataDir;
+    static final ApiForTests api = ApiForTests.withoutServer();
 
     @Test
     void keysAreRequiredOnEveryRouteButHealth() {
         TestDemo echo = TestDemo.echo();
-        try (TestServer server = TestServer.start(redis, dataDir, List.of(echo), "FERRY_API_KEYS", "first-key,second-key")) {
+        try (TestServer server = api.start(List.of(echo), "FERRY_API_KEYS", "first-key,second-key")) {
             Http http = server.http();
             String submit = "/api/v1/demos/" + echo.name() + "/jobs";
             for (String path : List.of("/api/v1/demos", "/monitor", "/metrics", "/api/v1/jobs", "/no/such/route")) {
@@ -48,9 +44,9 @@ class AuthTest {
     @Test
     void refusesToListenBeyondThisMachineWithoutKeys() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> TestServer.start(redis, dataDir, List.of(TestDemo.echo()), "FERRY_HOST", "0.0.0.0"));
+                () -> api.start(List.of(TestDemo.echo()), "FERRY_HOST", "0.0.0.0"));
         assertTrue(refused.getMessage().contains("FERRY_API_KEYS"), refused.getMessage());
-        try (TestServer server = TestServer.start(redis, dataDir, List.of(TestDemo.echo()), "FERRY_HOST", "0.0.0.0",
+        try (TestServer server = api.start(List.of(TestDemo.echo()), "FERRY_HOST", "0.0.0.0",
                 "FERRY_API_KEYS", "k")) {
             assertEquals(200, server.http().get("/api/v1/demos", "X-API-Key", "k").status());
         }

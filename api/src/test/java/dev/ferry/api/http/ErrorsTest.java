@@ -3,40 +3,20 @@ package dev.ferry.api.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.Http;
 import dev.ferry.api.support.TestDemo;
-import dev.ferry.api.support.TestServer;
-import dev.ferry.testkit.RedisForTests;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Requests no route answers still get the JSON error shape. */
 class ErrorsTest {
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(redis, dataDir, List.of(TestDemo.echo()));
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    static final ApiForTests api = ApiForTests.serving(TestDemo.echo());
+    static final Http http = api.http();
 
     @Test
     void unknownRouteIs404Json() {
@@ -66,7 +46,7 @@ class ErrorsTest {
 
     /** java.net.http refuses to send a malformed URI, so this one goes over a plain socket. */
     private static String rawRequest(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", api.server().port())) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

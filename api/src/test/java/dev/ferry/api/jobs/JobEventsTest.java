@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.EventStream.Event;
 import dev.ferry.api.support.EventStream;
 import dev.ferry.api.support.Http.Response;
@@ -14,42 +15,28 @@ import dev.ferry.api.support.TestWorker;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.queue.QueueKeys;
-import dev.ferry.testkit.RedisForTests;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.redisson.client.codec.StringCodec;
 
 @Timeout(30)
 class JobEventsTest {
-    @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path dataDir;
     static final TestDemo echo = TestDemo.echo();
-    static TestServer server;
-    static Http http;
+    @RegisterExtension
+    static final ApiForTests api = ApiForTests.serving(echo);
+    static final Http http = api.http();
     static TestWorker worker;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(redis, dataDir, List.of(echo));
-        http = server.http();
-        worker = new TestWorker(redis.client(), "sse-worker");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void startWorker() {
+        worker = new TestWorker(api.redis().client(), "sse-worker");
     }
 
     private static JobId submit() {
@@ -69,7 +56,7 @@ class JobEventsTest {
     }
 
     private static long subscribers(JobId id) {
-        return redis.client().getTopic(new QueueKeys(id.demo()).events(id), StringCodec.INSTANCE).countSubscribers();
+        return api.redis().client().getTopic(new QueueKeys(id.demo()).events(id), StringCodec.INSTANCE).countSubscribers();
     }
 
     @Test
@@ -153,7 +140,7 @@ class JobEventsTest {
     @Test
     void closingTheServerEndsOpenStreams() {
         TestDemo demo = TestDemo.echo();
-        TestServer own = TestServer.start(redis, dataDir.resolve("own"), List.of(demo));
+        TestServer own = api.start(List.of(demo));
         String id = own.http().postJson("/api/v1/demos/" + demo.name() + "/jobs", "{}").json().get("id").asText();
         HttpRequest request = own.http().request("/api/v1/jobs/" + id + "/events").header("Accept", "text/event-stream").GET().build();
         try (EventStream events = new EventStream(own.http().raw(request, HttpResponse.BodyHandlers.ofLines()))) {

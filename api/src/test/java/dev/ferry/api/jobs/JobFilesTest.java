@@ -5,47 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestFiles;
-import dev.ferry.api.support.TestServer;
 import dev.ferry.api.support.TestWorker;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobFile;
 import dev.ferry.core.job.JobId;
-import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Output files of a job finished by the test acting as its worker. */
 class JobFilesTest {
-    @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path dataDir;
     static final TestDemo echo = TestDemo.echo();
-    static TestServer server;
-    static Http http;
+    @RegisterExtension
+    static final ApiForTests api = ApiForTests.serving(echo);
+    static final Http http = api.http();
     static JobId id;
     static byte[] png;
 
     @BeforeAll
     static void finishAJob() throws Exception {
-        server = TestServer.start(redis, dataDir, List.of(echo));
-        http = server.http();
         id = JobId.parse(http.postJson("/api/v1/demos/" + echo.name() + "/jobs", "{}").json().get("id").asText()).orElseThrow();
 
-        TestWorker worker = new TestWorker(redis.client(), "files-worker");
+        TestWorker worker = new TestWorker(api.redis().client(), "files-worker");
         Job job = worker.claim(echo.name());
-        Path outputs = server.data().outputsDir(id);
+        Path outputs = api.server().data().outputsDir(id);
         png = TestFiles.png(40, 30);
         Files.createDirectories(outputs.resolve("frames"));
         Files.write(outputs.resolve("frames/frame 1.png"), png);
@@ -55,12 +47,7 @@ class JobFilesTest {
                 new JobFile("frames/frame 1.png", png.length, "image/png"),
                 new JobFile("summary.json", 11, "application/json"),
                 new JobFile("notes.txt", 10, "text/plain")));
-        Files.writeString(server.data().jobDir(id).resolve("secret.txt"), "not an output");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        Files.writeString(api.server().data().jobDir(id).resolve("secret.txt"), "not an output");
     }
 
     @Test
@@ -109,8 +96,8 @@ class JobFilesTest {
 
     @Test
     void pathsOutsideTheOutputsAreRefused() throws Exception {
-        Path outside = Files.writeString(dataDir.resolve("outside.txt"), "private");
-        Files.createSymbolicLink(server.data().outputsDir(id).resolve("link.txt"), outside);
+        Path outside = Files.writeString(api.server().data().root().resolve("outside.txt"), "private");
+        Files.createSymbolicLink(api.server().data().outputsDir(id).resolve("link.txt"), outside);
         for (String path : List.of("../job.json", "..%2Fsecret.txt", "%2e%2e/secret.txt", "%2e%2e%2fsecret.txt", "frames/../../secret.txt",
                 "link.txt", "frames", "missing.png", "%2Fetc%2Fpasswd")) {
             Response r = http.get("/api/v1/jobs/" + id + "/files/" + path);

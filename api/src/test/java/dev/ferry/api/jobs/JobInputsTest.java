@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.ModelDemo;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestFiles;
-import dev.ferry.api.support.TestServer;
 import dev.ferry.api.support.TestWorker;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobFile;
@@ -17,46 +17,33 @@ import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.InputSpec;
 import dev.ferry.core.storage.JobFiles;
 import dev.ferry.core.storage.JobInputs;
-import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** JSON submits naming an earlier job's output files: checked against the job and its files, stored as given. */
 class JobInputsTest {
-    @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path dataDir;
     static final TestDemo first = TestDemo.echo();
     static final ModelDemo second = new ModelDemo();
-    static TestServer server;
-    static Http http;
+    @RegisterExtension
+    static final ApiForTests api = ApiForTests.serving(first, second);
+    static final Http http = api.http();
     static JobId finished;
 
     @BeforeAll
     static void finishAJobWithCrops() throws Exception {
-        server = TestServer.start(redis, dataDir, List.of(first, second));
-        http = server.http();
         finished = submitFirst();
-        TestWorker worker = new TestWorker(redis.client(), "crops-worker");
+        TestWorker worker = new TestWorker(api.redis().client(), "crops-worker");
         Job job = worker.claim(first.name());
-        Path crops = Files.createDirectories(server.data().outputsDir(finished).resolve("crops"));
+        Path crops = Files.createDirectories(api.server().data().outputsDir(finished).resolve("crops"));
         byte[] png = TestFiles.png(20, 10);
         Files.write(crops.resolve("0001-page_1.png"), png);
         Files.write(crops.resolve("0001-page_2.png"), png);
         worker.complete(job, "{}", List.of(new JobFile("crops/0001-page_1.png", png.length, "image/png"),
                 new JobFile("crops/0001-page_2.png", png.length, "image/png")));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -65,7 +52,7 @@ class JobInputsTest {
         assertEquals(202, created.status(), created::toString);
 
         JobId id = JobId.parse(created.json().get("id").asText()).orElseThrow();
-        List<Path> inputs = JobInputs.list(server.data().inputsDir(id));
+        List<Path> inputs = JobInputs.list(api.server().data().inputsDir(id));
         assertEquals(1, inputs.size());
         assertEquals(List.of(new JobFiles(finished, "crops/*")), InputSpec.parse(Files.readAllBytes(inputs.get(0))).inputs());
     }

@@ -4,43 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestServer;
 import dev.ferry.api.support.TestWorker;
 import dev.ferry.core.job.JobId;
-import dev.ferry.testkit.RedisForTests;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class ListAndCancelTest {
-    @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path dataDir;
     static final TestDemo echo = TestDemo.echo();
     static final TestDemo other = TestDemo.echo();
-    static TestServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(redis, dataDir, List.of(echo, other));
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiForTests api = ApiForTests.serving(echo, other);
+    static final Http http = api.http();
 
     private static String submit(TestDemo demo) {
         Response r = http.postJson("/api/v1/demos/" + demo.name() + "/jobs", "{}");
@@ -56,14 +38,14 @@ class ListAndCancelTest {
     @Test
     void listsNewestFirstWithFilters() throws Exception {
         TestDemo demo = TestDemo.echo();
-        try (TestServer own = TestServer.start(redis, dataDir.resolve("own"), List.of(demo, other))) {
+        try (TestServer own = api.start(List.of(demo, other))) {
             Http client = own.http();
             List<String> submitted = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 submitted.add(client.postJson("/api/v1/demos/" + demo.name() + "/jobs", "{}").json().get("id").asText());
                 Thread.sleep(3); // distinct creation times, so "newest first" is well defined
             }
-            new TestWorker(redis.client(), "w1").claim(demo.name()); // the oldest starts running
+            new TestWorker(api.redis().client(), "w1").claim(demo.name()); // the oldest starts running
 
             assertEquals(List.of(submitted.get(3), submitted.get(2), submitted.get(1), submitted.get(0)),
                     ids(client.get("/api/v1/jobs?demo=" + demo.name())));

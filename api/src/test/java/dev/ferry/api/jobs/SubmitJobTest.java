@@ -6,48 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Multipart;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestFiles;
-import dev.ferry.api.support.TestServer;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.JobInputs;
-import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SubmitJobTest {
-    @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path dataDir;
     static final TestDemo echo = TestDemo.echo();
     static final TestDemo images = TestDemo.images();
-    static TestServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(redis, dataDir, List.of(echo, images));
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiForTests api = ApiForTests.serving(echo, images);
+    static final Http http = api.http();
 
     private static String jobs(TestDemo demo) {
         return "/api/v1/demos/" + demo.name() + "/jobs";
@@ -105,14 +87,14 @@ class SubmitJobTest {
         assertEquals(20, job.get("time_limit_s").asInt());
 
         JobId id = JobId.parse(job.get("id").asText()).orElseThrow();
-        List<Path> inputs = JobInputs.list(server.data().inputsDir(id));
+        List<Path> inputs = JobInputs.list(api.server().data().inputsDir(id));
         assertEquals(List.of("000-holiday_photo.png", "001-second.png"), inputs.stream().map(p -> p.getFileName().toString()).toList());
         assertTrue(Arrays.equals(first, Files.readAllBytes(inputs.get(0))));
         assertTrue(Arrays.equals(second, Files.readAllBytes(inputs.get(1))));
-        JsonNode record = dev.ferry.core.json.Json.MAPPER.readTree(server.data().jobJson(id).toFile());
+        JsonNode record = dev.ferry.core.json.Json.MAPPER.readTree(api.server().data().jobJson(id).toFile());
         assertEquals(id.toString(), record.get("id").asText());
         assertEquals("queued", record.get("state").asText());
-        Path spool = server.data().root().resolve("tmp/uploads");
+        Path spool = api.server().data().root().resolve("tmp/uploads");
         await("Jetty's spooled parts are deleted").atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> {
             try (var left = Files.list(spool)) {
                 return left.findAny().isEmpty();
@@ -196,7 +178,7 @@ class SubmitJobTest {
 
     @Test
     void wrongMediaTypeIs415AndLeavesNoFolder() throws Exception {
-        int before = jobFolders(images).size();
+        int before = api.server().jobFolders(images).size();
         Response r = http.postMultipart(jobs(images), new Multipart()
                 .file("file", "fine.png", "image/png", TestFiles.png(4, 4))
                 .file("file", "report.png", "image/png", TestFiles.pdf()));
@@ -204,7 +186,7 @@ class SubmitJobTest {
         assertEquals("unsupported_media_type", r.errorCode());
         String message = r.json().get("error").get("message").asText();
         assertTrue(message.contains("report.png") && message.contains("application/pdf"), message);
-        assertEquals(before, jobFolders(images).size(), "the refused job's folder is removed");
+        assertEquals(before, api.server().jobFolders(images).size(), "the refused job's folder is removed");
     }
 
     @Test
@@ -236,7 +218,7 @@ class SubmitJobTest {
         Response other = http.postMultipart(jobs(images), new Multipart().file("file", "c.png", "image/png", TestFiles.png(3, 3)),
                 "Idempotency-Key", "order-43");
         assertNotEquals(first.json().get("id"), other.json().get("id"));
-        long folders = jobFolders(images).size();
+        long folders = api.server().jobFolders(images).size();
         assertEquals(2, folders, "the replayed submit's folder is removed");
     }
 
@@ -247,14 +229,6 @@ class SubmitJobTest {
             Response r = http.get("/api/v1/jobs/" + id);
             assertEquals(404, r.status(), id);
             assertEquals("job_not_found", r.errorCode());
-        }
-    }
-
-    static List<Path> jobFolders(TestDemo demo) {
-        try (var dirs = Files.list(server.data().root().resolve("jobs"))) {
-            return dirs.filter(p -> p.getFileName().toString().startsWith(demo.name() + "-")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

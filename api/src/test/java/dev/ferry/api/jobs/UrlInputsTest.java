@@ -4,49 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.ModelDemo;
 import dev.ferry.api.support.TestDemo;
-import dev.ferry.api.support.TestServer;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.InputSpec;
 import dev.ferry.core.storage.JobInputs;
-import dev.ferry.testkit.RedisForTests;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** JSON submits naming URLs to fetch: stored as the job's {@code 000-inputs.json}, or refused naming the field. */
 class UrlInputsTest {
-    @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path dataDir;
     static final ModelDemo urls = new ModelDemo();
     static final TestDemo images = TestDemo.images();
-    static TestServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(redis, dataDir, List.of(urls, images));
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiForTests api = ApiForTests.serving(urls, images);
+    static final Http http = api.http();
 
     @Test
     void urlInputsAreStoredAsTheJobsInputFile() throws Exception {
@@ -58,12 +38,12 @@ class UrlInputsTest {
         assertEquals("high", created.json().get("priority").asText());
 
         JobId id = JobId.parse(created.json().get("id").asText()).orElseThrow();
-        List<Path> inputs = JobInputs.list(server.data().inputsDir(id));
+        List<Path> inputs = JobInputs.list(api.server().data().inputsDir(id));
         assertEquals(List.of(JobInputs.fileName(0, InputSpec.FILE_NAME)), inputs.stream().map(p -> p.getFileName().toString()).toList());
         InputSpec stored = InputSpec.parse(Files.readAllBytes(inputs.get(0)));
         assertEquals(List.of(new InputSpec.UrlInput("https://example.org/iiif/manifest.json"),
                 new InputSpec.UrlInput("http://example.org/a.pdf")), stored.inputs());
-        assertTrue(Files.exists(server.data().jobJson(id)), "the job's record is written beside its inputs");
+        assertTrue(Files.exists(api.server().data().jobJson(id)), "the job's record is written beside its inputs");
     }
 
     @ParameterizedTest
@@ -78,24 +58,24 @@ class UrlInputsTest {
         "{\"inputs\":{\"url\":\"https://example.org/a.jpg\"}}                               | inputs",
     })
     void badUrlInputsAre400NamingTheField(String body, String field) {
-        int before = jobFolders(urls).size();
+        int before = api.server().jobFolders(urls).size();
         Response r = http.postJson(jobs(urls), body);
         assertEquals(400, r.status(), r::toString);
         assertEquals("invalid_param", r.errorCode());
         JsonNode error = r.json().get("error");
         assertEquals(field, error.get("field").asText(), r::toString);
         assertTrue(error.get("message").asText().startsWith(field), r::toString);
-        assertEquals(before, jobFolders(urls).size());
+        assertEquals(before, api.server().jobFolders(urls).size());
     }
 
     @Test
     void aDemoThatTakesOnlyImageFilesRefusesUrlInputs() {
-        int before = jobFolders(images).size();
+        int before = api.server().jobFolders(images).size();
         Response r = http.postJson(jobs(images), "{\"inputs\":[{\"url\":\"https://example.org/a.jpg\"}]}");
         assertEquals(415, r.status(), r::toString);
         assertEquals("unsupported_media_type", r.errorCode());
         assertEquals("inputs", r.json().get("error").get("field").asText());
-        assertEquals(before, jobFolders(images).size(), "the refused job's folder is removed");
+        assertEquals(before, api.server().jobFolders(images).size(), "the refused job's folder is removed");
     }
 
     @Test
@@ -108,17 +88,5 @@ class UrlInputsTest {
 
     private static String jobs(dev.ferry.core.demo.Demo demo) {
         return "/api/v1/demos/" + demo.name() + "/jobs";
-    }
-
-    private static List<Path> jobFolders(dev.ferry.core.demo.Demo demo) {
-        Path jobs = server.data().root().resolve("jobs");
-        if (!Files.isDirectory(jobs)) {
-            return List.of();
-        }
-        try (var dirs = Files.list(jobs)) {
-            return dirs.filter(p -> p.getFileName().toString().startsWith(demo.name() + "-")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

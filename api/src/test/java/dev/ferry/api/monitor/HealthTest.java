@@ -3,35 +3,31 @@ package dev.ferry.api.monitor;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestServer;
 import dev.ferry.core.job.JobId;
-import dev.ferry.testkit.RedisForTests;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class HealthTest {
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    Path dataDir;
+    static final ApiForTests api = ApiForTests.withoutServer();
 
     @Test
     void healthFollowsRedis() {
         TestDemo echo = TestDemo.echo();
-        try (TestServer server = TestServer.start(redis, dataDir, List.of(echo))) {
+        try (TestServer server = api.start(List.of(echo))) {
             Response ok = server.http().get("/health");
             assertEquals(200, ok.status());
             assertEquals("ok", ok.json().get("status").asText());
 
-            redis.stopServer();
+            api.redis().stopServer();
             try {
                 Response down = server.http().get("/health");
                 assertEquals(503, down.status(), down::toString);
@@ -42,7 +38,7 @@ class HealthTest {
                 assertEquals(503, job.status(), job::toString);
                 assertEquals("unavailable", job.errorCode());
             } finally {
-                redis.startServer();
+                api.redis().startServer();
             }
             await("health back to 200").atMost(Duration.ofSeconds(20)).ignoreExceptions()
                     .until(() -> server.http().get("/health").status() == 200);

@@ -4,53 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.api.support.ApiForTests;
 import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.TestDemo;
-import dev.ferry.api.support.TestServer;
 import dev.ferry.api.support.TestWorker;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.queue.WorkerInfo;
 import dev.ferry.core.queue.WorkerRegistry;
-import dev.ferry.testkit.RedisForTests;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class MonitorAndMetricsTest {
-    @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @TempDir
-    static Path dataDir;
     static final TestDemo echo = TestDemo.echo();
     static final TestDemo images = TestDemo.images();
-    static TestServer server;
-    static Http http;
+    @RegisterExtension
+    static final ApiForTests api = ApiForTests.serving(echo, images);
+    static final Http http = api.http();
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(redis, dataDir, List.of(echo, images));
-        http = server.http();
+    static void queueJobsAndRegisterAWorker() {
         for (int i = 0; i < 3; i++) {
             assertEquals(202, http.postJson("/api/v1/demos/" + echo.name() + "/jobs", "{}").status());
         }
-        TestWorker worker = new TestWorker(redis.client(), "monitor-worker");
+        TestWorker worker = new TestWorker(api.redis().client(), "monitor-worker");
         var job = worker.claim(echo.name());
-        new WorkerRegistry(new RedisScripts(redis.client())).beat(
+        new WorkerRegistry(new RedisScripts(api.redis().client())).beat(
                 new WorkerInfo("monitor-worker", "gpu-box", 4242, "cuda:0", List.of(echo.name()), 1, List.of(job.id().toString())),
                 Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -74,7 +60,7 @@ class MonitorAndMetricsTest {
         assertTrue(worker.get("heartbeat_age_ms").asLong() >= 0);
 
         JsonNode data = body.get("data");
-        assertEquals(server.data().root().toString(), data.get("path").asText());
+        assertEquals(api.server().data().root().toString(), data.get("path").asText());
         assertTrue(data.get("free_bytes").asLong() > 0);
         assertTrue(data.get("used_bytes").asLong() >= 0);
     }

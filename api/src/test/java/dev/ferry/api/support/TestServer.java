@@ -9,6 +9,9 @@ import dev.ferry.testkit.RedisForTests;
 import dev.ferry.testkit.TestConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +47,20 @@ public final class TestServer implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The job folders in the data folder, of every demo. */
+    public List<Path> jobFolders() {
+        try (var dirs = Files.list(data.root().resolve("jobs"))) {
+            return dirs.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The job folders of one demo: a job's folder is named by its id, which starts with the demo's name. */
+    public List<Path> jobFolders(Demo demo) {
+        return jobFolders().stream().filter(p -> p.getFileName().toString().startsWith(demo.name() + "-")).toList();
     }
 
     @Override
