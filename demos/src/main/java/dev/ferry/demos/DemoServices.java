@@ -51,9 +51,10 @@ public record DemoServices(FerryConfig config, ModelStore models, Inference infe
                 MediaReader.of(config));
     }
 
-    /** Unloads the models. */
+    /** Unloads the models and stops the timers of model runs and URL fetches. */
     @Override
     public void close() {
         inference.close();
+        media.close();
     }
 }

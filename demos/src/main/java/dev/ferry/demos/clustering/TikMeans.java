@@ -160,7 +160,7 @@ final class TikMeans {
             double[] bestDistances = null;
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int d = 0; d < draws; d++) {
-                int pick = total > 0 ? draw(nearest, total * random.nextDouble()) : random.nextInt(n);
+                int pick = total > 0 ? WeightedDraw.index(nearest, total * random.nextDouble()) : random.nextInt(n);
                 Aligner.Prototype candidate = aligner.prototype(aligner.normalised(items.get(pick)));
                 double[] to = distances(candidate);
                 double potential = 0;
@@ -190,17 +190,6 @@ final class TikMeans {
             d[i] = aligner.coarse(items.get(i), prototype).distance();
         });
         return d;
-    }
-
-    private static int draw(double[] weights, double target) {
-        double running = 0;
-        for (int i = 0; i < weights.length; i++) {
-            running += weights[i];
-            if (running > target) {
-                return i;
-            }
-        }
-        return weights.length - 1;
     }
 
     private static double sum(double[] values) {

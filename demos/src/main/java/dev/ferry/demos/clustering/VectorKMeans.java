@@ -128,7 +128,7 @@ final class VectorKMeans {
             int bestPick = -1;
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int d = 0; d < draws; d++) {
-                int pick = total > 0 ? draw(nearest, total * random.nextDouble()) : random.nextInt(n);
+                int pick = total > 0 ? WeightedDraw.index(nearest, total * random.nextDouble()) : random.nextInt(n);
                 double potential = 0;
                 for (int i = 0; i < n; i++) {
                     potential += Math.min(nearest[i], distance(vectors[i], vectors[pick]));
@@ -144,16 +144,5 @@ final class VectorKMeans {
             }
         }
         return centres;
-    }
-
-    private static int draw(double[] weights, double target) {
-        double running = 0;
-        for (int i = 0; i < weights.length; i++) {
-            running += weights[i];
-            if (running > target) {
-                return i;
-            }
-        }
-        return weights.length - 1;
     }
 }

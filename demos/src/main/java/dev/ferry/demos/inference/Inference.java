@@ -32,6 +32,7 @@ public final class Inference implements AutoCloseable {
     private final InferenceSettings settings;
     private final InferenceDevice device;
     private final SessionCache cache;
+    private final RunTerminator terminator = new RunTerminator();
 
     public Inference(InferenceSettings settings, InferenceDevice device) {
         this.settings = settings;
@@ -59,7 +60,7 @@ public final class Inference implements AutoCloseable {
      */
     public ModelLease acquire(InstalledModel model) {
         try {
-            return new ModelLease(cache.acquire(model), env);
+            return new ModelLease(cache.acquire(model), env, terminator);
         } catch (DemoFailure e) {
             throw e;
         } catch (OrtException e) {
@@ -71,10 +72,14 @@ public final class Inference implements AutoCloseable {
         }
     }
 
-    /** Unloads every model not in use now; models in use are unloaded when released. */
+    /**
+     * Unloads every model not in use now (models in use are unloaded when released), and stops
+     * watching runs for cancellation.
+     */
     @Override
     public void close() {
         cache.clear();
+        terminator.close();
     }
 
     private LoadedModel load(InstalledModel model) throws Exception {

@@ -18,11 +18,13 @@ import java.util.function.BooleanSupplier;
 public final class ModelLease implements AutoCloseable {
     private final LoadedModel loaded;
     private final OrtEnvironment env;
+    private final RunTerminator terminator;
     private boolean released;
 
-    ModelLease(LoadedModel loaded, OrtEnvironment env) {
+    ModelLease(LoadedModel loaded, OrtEnvironment env, RunTerminator terminator) {
         this.loaded = loaded;
         this.env = env;
+        this.terminator = terminator;
     }
 
     LoadedModel loaded() {
@@ -60,7 +62,7 @@ public final class ModelLease implements AutoCloseable {
             throw new JobCancelledException("cancelled before running " + model().ref());
         }
         try (OrtSession.RunOptions options = new OrtSession.RunOptions();
-             RunTerminator.Watch watch = RunTerminator.watch(options, cancelled)) {
+             RunTerminator.Watch watch = terminator.watch(options, cancelled)) {
             try {
                 return loaded.session().run(inputs, options);
             } catch (OrtException e) {

@@ -16,30 +16,35 @@ import org.slf4j.LoggerFactory;
  * Stops runs already inside {@code session.run}: a job's cancellation check is not reached
  * while native code runs, so one watcher thread polls the check of every run in flight
  * every 50 ms and sets ONNX Runtime's terminate flag on the run's options when it turns true.
+ * One per {@link Inference}, closed with it.
  */
-final class RunTerminator {
+final class RunTerminator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunTerminator.class);
     static final long POLL_MS = 50;
 
-    private static final Set<Watch> RUNNING = ConcurrentHashMap.newKeySet();
-    private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(
+    private final Set<Watch> running = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("ferry-run-terminator"));
 
-    static {
-        WATCHER.scheduleWithFixedDelay(RunTerminator::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    RunTerminator() {
+        watcher.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
     }
 
-    private RunTerminator() {}
-
     /** Watches {@code options} until the returned watch is closed, which must happen before the options are. */
-    static Watch watch(OrtSession.RunOptions options, BooleanSupplier cancelled) {
+    Watch watch(OrtSession.RunOptions options, BooleanSupplier cancelled) {
         Watch w = new Watch(options, cancelled);
-        RUNNING.add(w);
+        running.add(w);
         return w;
     }
 
-    private static void poll() {
-        for (Watch w : RUNNING) {
+    /** Stops watching; a run still in flight is no longer stopped by its job's cancellation. */
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+    }
+
+    private void poll() {
+        for (Watch w : running) {
             try {
                 w.terminateIfCancelled();
             } catch (RuntimeException | OrtException e) {
@@ -49,7 +54,7 @@ final class RunTerminator {
     }
 
     /** One run being watched. */
-    static final class Watch implements AutoCloseable {
+    final class Watch implements AutoCloseable {
         private final OrtSession.RunOptions options;
         private final BooleanSupplier cancelled;
         private boolean closed;
@@ -75,7 +80,7 @@ final class RunTerminator {
         @Override
         public synchronized void close() {
             closed = true;
-            RUNNING.remove(this);
+            running.remove(this);
         }
     }
 }

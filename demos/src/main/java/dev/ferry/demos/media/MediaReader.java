@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class MediaReader {
+public final class MediaReader implements AutoCloseable {
     /** The upload types a page-based demo accepts: images, ZIPs and PDFs, and JSON lists of URLs or job outputs. */
     public static final List<String> ACCEPTS = List.of("image/*", "application/zip", "application/pdf", "application/json");
     private static final long MAX_JSON_BYTES = 16L * 1024 * 1024;
@@ -169,5 +169,11 @@ public final class MediaReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stops the URL fetcher's timer. */
+    @Override
+    public void close() {
+        fetcher.close();
     }
 }

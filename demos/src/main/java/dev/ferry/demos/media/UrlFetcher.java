@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * at {@code FERRY_FETCH_MAX_MB}, and the whole fetch, body included, at
  * {@code FERRY_FETCH_TIMEOUT_S}. Thread-safe; one per worker is enough.
  */
-public final class UrlFetcher {
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
+public final class UrlFetcher implements AutoCloseable {
+    /** Its thread starts with the first fetch. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("ferry-fetch-deadlines"));
     private final MediaSettings settings;
     private final AddressPolicy policy;
@@ -107,7 +108,7 @@ public final class UrlFetcher {
     /** Copies the body into the cache; a watchdog closes the stream at the deadline so a slow body cannot hang. */
     private Path download(URI uri, InputStream body, long deadline) {
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watchdog = DEADLINES.schedule(() -> {
+        ScheduledFuture<?> watchdog = deadlines.schedule(() -> {
             timedOut.set(true);
             close(body);
         }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -161,5 +162,11 @@ public final class UrlFetcher {
         } catch (IOException ignored) {
             // closing a response we no longer read; nothing to recover
         }
+    }
+
+    /** Stops the deadline timer; fetches after this fail. */
+    @Override
+    public void close() {
+        deadlines.shutdownNow();
     }
 }
