@@ -98,7 +98,8 @@ public final class ClusteringDemo implements PageDemo {
             ItemReader.Read read;
             try (JobPages pages = services.media().pages(ctx.inputs())) {
                 read = ItemReader.read(pages, staging, describer, values,
-                        (n, total, source) -> ctx.progress(n - 1, total, "reading image " + n + " of " + total + ": " + source));
+                        (n, total, source) -> ctx.progress(n - 1, total, "reading image " + n + " of " + total + ": " + source),
+                        ctx.log());
             }
             if (read.items().isEmpty()) {
                 throw DemoFailure.badInput(noImages(read));
@@ -143,12 +144,14 @@ public final class ClusteringDemo implements PageDemo {
 
     /** The reference images of {@code assign_to}, read like the inputs; none readable fails the job. */
     private static ReferenceGroups references(DemoContext ctx, MediaReader reader, ClusteringSettings settings,
-                                              Path staging, ItemReader.Describer describer, long values) {
+                                              Path staging, ItemReader.Describer describer, long values)
+            throws Exception {
         JobFiles entry = settings.assignTo().orElseThrow();
         ItemReader.Read refs;
         try (JobPages pages = reader.pages(entry)) {
             refs = ItemReader.read(pages, staging.resolve("references"), describer, values,
-                    (n, total, source) -> ctx.progress(0, 1, "reading reference " + n + " of " + total + ": " + source));
+                    (n, total, source) -> ctx.progress(0, 1, "reading reference " + n + " of " + total + ": " + source),
+                    ctx.log());
         }
         if (refs.items().isEmpty()) {
             throw DemoFailure.badInput("assign_to " + entry.job() + "/" + entry.files() + " gave no reference image: "

@@ -3,16 +3,18 @@ package dev.ferry.demos.clustering;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.JobPages;
-import dev.ferry.demos.media.MediaException;
 import dev.ferry.demos.media.Page;
-import dev.ferry.demos.media.PageRef;
+import dev.ferry.demos.media.PageFailure;
+import dev.ferry.demos.media.PageLoop;
 import dev.ferry.demos.media.PageStem;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
 
 /**
  * Reads a job's pages into {@link Item}s, one page at a time: the engine's features of each
@@ -34,12 +36,6 @@ final class ItemReader {
 
     record Described(float[] features, boolean lightBackground) {}
 
-    /** Told before each page; a cancelled job stops there. */
-    @FunctionalInterface
-    interface Progress {
-        void page(int number, int estimatedTotal, String source);
-    }
-
     record Read(List<Item> items, List<FailedPage> failed, List<String> warnings) {}
 
     private ItemReader() {}
@@ -47,39 +43,42 @@ final class ItemReader {
     /**
      * @param staging       where originals wait, as {@code <name>.png}
      * @param valuesPerItem how many floats one item's features hold, for the memory bound
+     * @param progress      told before each page; a cancelled job stops there
      */
-    static Read read(JobPages pages, Path staging, Describer describer, long valuesPerItem, Progress progress) {
-        List<Item> items = new ArrayList<>();
-        List<FailedPage> failed = new ArrayList<>();
-        int number = 0;
-        for (PageRef ref : pages) {
-            number++;
-            progress.page(number, Math.max(number, pages.estimatedTotal()), ref.source());
-            if ((items.size() + 1) * valuesPerItem > MAX_VALUES) {
-                throw DemoFailure.badInput("too many images to cluster at once: " + (items.size() + 1) + " images of "
-                        + valuesPerItem + " values each exceed " + MAX_VALUES + " values in memory; use a smaller size"
-                        + " or split the set");
-            }
-            try (Page page = ref.load()) {
-                Described d;
-                try {
-                    d = describer.describe(page.image());
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    failed.add(new FailedPage(number, ref.source(), ErrorCode.MODEL_FAILED,
-                            "the model failed on this image: " + e.getMessage()));
-                    continue;
+    static Read read(JobPages pages, Path staging, Describer describer, long valuesPerItem, PageLoop.Progress progress,
+                     Logger log) throws Exception {
+        AtomicInteger described = new AtomicInteger();
+        PageLoop.Outcome<Item> read = PageLoop.run(pages, new StageClock(), progress, log, (number, page) -> {
+            try (page) {
+                if ((described.get() + 1) * valuesPerItem > MAX_VALUES) {
+                    throw DemoFailure.badInput("too many images to cluster at once: " + (described.get() + 1)
+                            + " images of " + valuesPerItem + " values each exceed " + MAX_VALUES + " values in memory;"
+                            + " use a smaller size or split the set");
                 }
-                String name = PageStem.of(number, ref.source());
-                Path original = staging.resolve(name + ".png");
-                AtomicFiles.write(original, Pictures.png(page.image(), ORIGINAL_MAX));
-                items.add(new Item(number, ref.source(), name, d.features(), d.lightBackground(), original,
-                        Pictures.png(page.image(), THUMBNAIL)));
-            } catch (MediaException e) {
-                failed.add(new FailedPage(number, ref.source(), e.errorCode(), e.getMessage()));
+                Item item = item(number, page, describe(describer, page), staging);
+                described.incrementAndGet();
+                return item;
             }
+        });
+        return new Read(read.done(), read.failed(), read.warnings());
+    }
+
+    /** A model that fails on one image fails that image alone. */
+    private static Described describe(Describer describer, Page page) throws PageFailure {
+        try {
+            return describer.describe(page.image());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PageFailure(ErrorCode.MODEL_FAILED, "the model failed on this image: " + e.getMessage());
         }
-        return new Read(items, failed, pages.warnings());
+    }
+
+    private static Item item(int number, Page page, Described d, Path staging) {
+        String name = PageStem.of(number, page.source());
+        Path original = staging.resolve(name + ".png");
+        AtomicFiles.write(original, Pictures.png(page.image(), ORIGINAL_MAX));
+        return new Item(number, page.source(), name, d.features(), d.lightBackground(), original,
+                Pictures.png(page.image(), THUMBNAIL));
     }
 }

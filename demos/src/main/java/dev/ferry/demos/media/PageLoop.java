@@ -7,6 +7,7 @@ import dev.ferry.demos.inference.StageClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
 
 /**
  * A job's pages through what a demo does with each, the same way for every page-based demo:
@@ -25,6 +26,15 @@ public final class PageLoop {
          * @throws PageFailure when this page alone failed; anything else fails the job
          */
         T process(int number, Page page) throws Exception;
+    }
+
+    /**
+     * Told before each page, where a cancelled job stops: page {@code number} of about
+     * {@code estimatedTotal}.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        void before(int number, int estimatedTotal, String source);
     }
 
     /**
@@ -48,9 +58,20 @@ public final class PageLoop {
 
     private PageLoop() {}
 
-    /** Every page of the inputs through {@code work}; decoding is timed on {@code clock}. */
+    /**
+     * Every page of the inputs through {@code work}, reported to the job as "page n of N:
+     * source"; decoding is timed on {@code clock}.
+     */
     public static <T> Outcome<T> run(DemoContext ctx, JobPages inputs, StageClock clock, PageWork<T> work)
             throws Exception {
+        Progress pages = (number, total, source) ->
+                ctx.progress(number - 1, total, "page " + number + " of " + total + ": " + source);
+        return run(inputs, clock, pages, ctx.log(), work);
+    }
+
+    /** Every page of the inputs through {@code work}, told to {@code progress}; failed pages are logged to {@code log}. */
+    public static <T> Outcome<T> run(JobPages inputs, StageClock clock, Progress progress, Logger log,
+                                     PageWork<T> work) throws Exception {
         List<T> done = new ArrayList<>();
         List<FailedPage> failed = new ArrayList<>();
         int pages = 0;
@@ -58,16 +79,16 @@ public final class PageLoop {
             for (Optional<PagePrefetcher.Taken> next = prefetcher.next(); next.isPresent(); next = prefetcher.next()) {
                 PagePrefetcher.Taken page = next.get();
                 pages = page.number();
-                reportProgress(ctx, page);
+                reportProgress(progress, page);
                 if (page.failure().isPresent()) {
                     MediaException e = page.failure().get();
-                    failed.add(failedPage(ctx, page, e.errorCode(), e.getMessage()));
+                    failed.add(failedPage(log, page, e.errorCode(), e.getMessage()));
                     continue;
                 }
                 try {
                     done.add(work.process(page.number(), page.page().get()));
                 } catch (PageFailure e) {
-                    failed.add(failedPage(ctx, page, e.code(), e.getMessage()));
+                    failed.add(failedPage(log, page, e.code(), e.getMessage()));
                 }
             }
         }
@@ -90,18 +111,18 @@ public final class PageLoop {
     }
 
     /** Page n of about N; a cancelled job stops here, and the page it was given is freed. */
-    private static void reportProgress(DemoContext ctx, PagePrefetcher.Taken page) {
+    private static void reportProgress(Progress progress, PagePrefetcher.Taken page) {
         int total = Math.max(page.number(), page.estimatedTotal());
         try {
-            ctx.progress(page.number() - 1, total, "page " + page.number() + " of " + total + ": " + page.source());
+            progress.before(page.number(), total, page.source());
         } catch (RuntimeException e) {
             page.page().ifPresent(Page::close);
             throw e;
         }
     }
 
-    private static FailedPage failedPage(DemoContext ctx, PagePrefetcher.Taken page, ErrorCode code, String reason) {
-        ctx.log().warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
+    private static FailedPage failedPage(Logger log, PagePrefetcher.Taken page, ErrorCode code, String reason) {
+        log.warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
         return new FailedPage(page.number(), page.source(), code, reason);
     }
 }
