@@ -38,9 +38,10 @@ public final class FerryNode implements AutoCloseable {
         DataFolder data = new DataFolder(config.dataDir());
         // A FERRY_DEVICE=cuda:N that cannot run fails a worker's start here, before Redis or any job is touched.
         DemoServices services = withWorker ? DemoServices.forWorker(config) : DemoServices.forApi(config);
-        DemoCatalog demos = InstalledDemos.build(services);
+        DemoCatalog demos;
         RedisRuntime redis;
         try {
+            demos = InstalledDemos.build(services);
             redis = RedisRuntime.open(config, data, mayEmbedRedis);
         } catch (RuntimeException e) {
             services.close();
