@@ -20,23 +20,12 @@ public final class CtcGraph {
      * @param probabilities {@code [frames][V]}: each frame's distribution over the vocabulary
      */
     public static byte[] waveform(int stride, float[][] probabilities) {
-        int frames = probabilities.length;
-        int vocabulary = probabilities[0].length;
-        return OnnxGraph.named("ctc_table")
-                .input("input_values", OnnxGraph.FLOAT, 1, -1)
-                .initializer("table", logs(probabilities), 1, frames, vocabulary)
-                .initializer("one", new long[] {1}, 1)
-                .initializer("zero_start", new long[] {0}, 1)
-                .initializer("stride", new long[] {stride}, 1)
-                .initializer("zero", new float[] {0f})
-                .node("Shape", List.of("input_values"), List.of("shape"))
-                .node("Gather", List.of("shape", "one"), List.of("samples"), Attr.of("axis", 0L))
-                .node("Div", List.of("samples", "stride"), List.of("frames"))
-                .node("Slice", List.of("table", "zero_start", "frames", "one"), List.of("rows"))
-                .node("ReduceMean", List.of("input_values"), List.of("mean"), Attr.of("keepdims", 0L))
+        OnnxGraph g = OnnxGraph.named("ctc_table")
+                .input("input_values", OnnxGraph.FLOAT, 1, -1);
+        return tableRows(g, probabilities, "input_values", 1, stride)
                 .node("Mul", List.of("mean", "zero"), List.of("nothing"))
                 .node("Add", List.of("rows", "nothing"), List.of("logits"))
-                .output("logits", OnnxGraph.FLOAT, 1, -1, vocabulary)
+                .output("logits", OnnxGraph.FLOAT, 1, -1, probabilities[0].length)
                 .toBytes();
     }
 
@@ -46,29 +35,36 @@ public final class CtcGraph {
      * {@code T / subsampling} frames, plus {@code 0 × mean(features) + 0 × length}.
      */
     public static byte[] logMel(int mels, int subsampling, float[][] probabilities) {
-        int frames = probabilities.length;
-        int vocabulary = probabilities[0].length;
-        return OnnxGraph.named("ctc_table_mel")
+        OnnxGraph g = OnnxGraph.named("ctc_table_mel")
                 .input("audio_signal", OnnxGraph.FLOAT, 1, mels, -1)
-                .input("length", OnnxGraph.INT64, 1)
-                .initializer("table", logs(probabilities), 1, frames, vocabulary)
-                .initializer("two", new long[] {2}, 1)
-                .initializer("one", new long[] {1}, 1)
-                .initializer("zero_start", new long[] {0}, 1)
-                .initializer("subsampling", new long[] {subsampling}, 1)
-                .initializer("zero", new float[] {0f})
-                .node("Shape", List.of("audio_signal"), List.of("shape"))
-                .node("Gather", List.of("shape", "two"), List.of("steps"), Attr.of("axis", 0L))
-                .node("Div", List.of("steps", "subsampling"), List.of("frames"))
-                .node("Slice", List.of("table", "zero_start", "frames", "one"), List.of("rows"))
-                .node("ReduceMean", List.of("audio_signal"), List.of("mean"), Attr.of("keepdims", 0L))
+                .input("length", OnnxGraph.INT64, 1);
+        return tableRows(g, probabilities, "audio_signal", 2, subsampling)
                 .node("Cast", List.of("length"), List.of("length_f"), Attr.of("to", (long) OnnxGraph.FLOAT))
                 .node("ReduceMean", List.of("length_f"), List.of("length_mean"), Attr.of("keepdims", 0L))
                 .node("Add", List.of("mean", "length_mean"), List.of("both"))
                 .node("Mul", List.of("both", "zero"), List.of("nothing"))
                 .node("Add", List.of("rows", "nothing"), List.of("logits"))
-                .output("logits", OnnxGraph.FLOAT, 1, -1, vocabulary)
+                .output("logits", OnnxGraph.FLOAT, 1, -1, probabilities[0].length)
                 .toBytes();
+    }
+
+    /**
+     * Adds the table of {@code ln p} and, as {@code rows}, its first {@code n / step} rows, where
+     * {@code n} is dimension {@code axis} of {@code input}; also {@code mean}, the input's mean, and
+     * {@code zero}, for the graphs to make the input flow into their output.
+     */
+    private static OnnxGraph tableRows(OnnxGraph g, float[][] probabilities, String input, long axis, long step) {
+        return g.initializer("table", logs(probabilities), 1, probabilities.length, probabilities[0].length)
+                .initializer("axis", new long[] {axis}, 1)
+                .initializer("one", new long[] {1}, 1)
+                .initializer("zero_start", new long[] {0}, 1)
+                .initializer("step", new long[] {step}, 1)
+                .initializer("zero", new float[] {0f})
+                .node("Shape", List.of(input), List.of("shape"))
+                .node("Gather", List.of("shape", "axis"), List.of("input_steps"), Attr.of("axis", 0L))
+                .node("Div", List.of("input_steps", "step"), List.of("frames"))
+                .node("Slice", List.of("table", "zero_start", "frames", "one"), List.of("rows"))
+                .node("ReduceMean", List.of(input), List.of("mean"), Attr.of("keepdims", 0L));
     }
 
     /**

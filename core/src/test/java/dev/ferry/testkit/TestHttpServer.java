@@ -10,9 +10,15 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real HTTP server on 127.0.0.1 and a free port, serving fixed bodies and redirects, counting requests per path. */
-public final class TestHttpServer implements AutoCloseable {
+/**
+ * A real HTTP server on 127.0.0.1 and a free port, serving fixed bodies and redirects, counting
+ * requests per path. Close it, or register it per test ({@code @RegisterExtension final
+ * TestHttpServer server = new TestHttpServer();}) to have it stopped after each test.
+ */
+public final class TestHttpServer implements AutoCloseable, AfterEachCallback {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
@@ -80,5 +86,10 @@ public final class TestHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

@@ -6,23 +6,30 @@ import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.media.MediaReader;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import dev.ferry.testkit.TestConfig;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Builds demos in a test the way every Ferry process builds them: a demo's factory, handed
- * the services of a configuration (on the CPU). The services are closed after each test.
+ * Builds a demo for each test the way every Ferry process builds it: the demo's factory,
+ * handed the services (on the CPU) of a configuration whose data folder the test names.
+ * Register it with {@code @RegisterExtension final TestDemos demos = new TestDemos(new
+ * SomeDemoFactory(), () -> dir.resolve("data"));} — a supplier, as a {@code @TempDir} field is
+ * only filled in when the test starts. The services are closed after each test.
  */
-public final class TestDemos implements AfterEachCallback {
-    private final List<DemoServices> opened = new CopyOnWriteArrayList<>();
+public final class TestDemos implements BeforeEachCallback, AfterEachCallback {
+    private final DemoFactory factory;
+    private final Supplier<Path> dataFolder;
+    private FerryConfig config;
+    private DemoServices services;
+    private Demo demo;
 
-    /** The demo {@code factory} builds with the services of {@code config}. */
-    public Demo build(DemoFactory factory, FerryConfig config) {
-        DemoServices services = DemoServices.open(config, InferenceDevice.CPU);
-        opened.add(services);
-        return factory.create(services);
+    public TestDemos(DemoFactory factory, Supplier<Path> dataFolder) {
+        this.factory = factory;
+        this.dataFolder = dataFolder;
     }
 
     /** Services of a test's own making: its store and loaded models, pages read with {@code config}'s settings. */
@@ -31,8 +38,24 @@ public final class TestDemos implements AfterEachCallback {
     }
 
     @Override
+    public void beforeEach(ExtensionContext context) {
+        config = TestConfig.in(dataFolder.get()).build();
+        services = DemoServices.open(config, InferenceDevice.CPU);
+        demo = factory.create(services);
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
-        opened.forEach(DemoServices::close);
-        opened.clear();
+        services.close();
+    }
+
+    /** The demo built for this test. */
+    public Demo demo() {
+        return demo;
+    }
+
+    /** The settings it was built with: defaults, in the test's data folder. */
+    public FerryConfig config() {
+        return config;
     }
 }

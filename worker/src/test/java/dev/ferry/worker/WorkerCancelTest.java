@@ -9,7 +9,6 @@ import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
-import dev.ferry.testkit.RedisForTests;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,9 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerCancelTest {
     private static final Duration CANCEL_WITHIN = Duration.ofSeconds(2);
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @RegisterExtension
-    final WorkerFixture fx = new WorkerFixture(redis);
+    static final WorkerFixture fx = new WorkerFixture();
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicReference<Throwable> stoppedBy = new AtomicReference<>();
 

@@ -11,7 +11,6 @@ import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.json.Json;
-import dev.ferry.testkit.RedisForTests;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Failed attempts are retried with backoff until the job's attempts run out; some failures are final at once. */
 class WorkerFailuresTest {
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @RegisterExtension
-    final WorkerFixture fx = new WorkerFixture(redis);
+    static final WorkerFixture fx = new WorkerFixture();
 
     @Test
     void retriesWithBackoffThenFailsAsADeadLetter() {

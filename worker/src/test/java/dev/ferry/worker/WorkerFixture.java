@@ -28,36 +28,44 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.redisson.api.RedissonClient;
 
 /**
- * One test's world: a fresh demo name, a temporary data folder, workers each with a Redis
- * client of their own (as separate processes would have), and helpers to submit and read
- * jobs. Register it per test with {@code @RegisterExtension final WorkerFixture fx = new
- * WorkerFixture(redis);}; after each test it halts every worker still running.
+ * A real Redis for a test class and, for each test, a fresh world on it: a new demo name, a
+ * temporary data folder, workers each with a Redis client of their own (as separate processes
+ * would have), and helpers to submit and read jobs. Register it once per class with
+ * {@code @RegisterExtension static final WorkerFixture fx = new WorkerFixture();}; after each
+ * test it halts every worker still running.
  */
-final class WorkerFixture implements AfterEachCallback {
-    final RedisForTests redis;
-    final String demo = TestDemoNames.fresh("w");
-    final Path dataDir;
-    final DataFolder data;
-    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    final JobReader reader;
-    final Submissions submissions;
+final class WorkerFixture implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    final RedisForTests redis = new RedisForTests();
+    JobReader reader;
+    Submissions submissions;
+    /** The name of this test's demo, so no earlier test's jobs are claimed. */
+    String demo;
+    Path dataDir;
+    DataFolder data;
+    SimpleMeterRegistry metrics;
     private final Map<Worker, RedissonClient> clients = new IdentityHashMap<>();
 
-    WorkerFixture(RedisForTests redis) {
-        this.redis = redis;
-        try {
-            this.dataDir = Files.createTempDirectory("ferry-worker-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.data = new DataFolder(dataDir);
-        this.reader = new JobReader(redis.client());
-        this.submissions = new Submissions(redis.scripts(), 10_000, Duration.ofMinutes(5));
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        redis.beforeAll(context);
+        reader = new JobReader(redis.client());
+        submissions = new Submissions(redis.scripts(), 10_000, Duration.ofMinutes(5));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        demo = TestDemoNames.fresh("w");
+        dataDir = Files.createTempDirectory("ferry-worker-test-");
+        data = new DataFolder(dataDir);
+        metrics = new SimpleMeterRegistry();
     }
 
     /** Starts a worker serving {@code demo}; {@code settings} are name, value pairs as in .env. */
@@ -142,5 +150,10 @@ final class WorkerFixture implements AfterEachCallback {
         for (Worker worker : new ArrayList<>(clients.keySet())) {
             kill(worker);
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        redis.afterAll(context);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
-import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The worker's housekeeping: retention, and carrying on through a Redis restart. */
 class WorkerMaintenanceTest {
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @RegisterExtension
-    final WorkerFixture fx = new WorkerFixture(redis);
+    static final WorkerFixture fx = new WorkerFixture();
 
     @Test
     void theRetentionSweepRemovesOldJobsAndTheirFolders() {
@@ -40,7 +37,7 @@ class WorkerMaintenanceTest {
         fx.start(demo);
         fx.await(fx.submit(), JobState.SUCCEEDED);
 
-        redis.restart();
+        fx.redis.restart();
 
         JobId after = fx.submit();
         fx.await(after, JobState.SUCCEEDED, Duration.ofSeconds(20));

@@ -9,7 +9,6 @@ import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.queue.WorkerRegistry;
-import dev.ferry.testkit.RedisForTests;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -23,10 +22,17 @@ class WorkerRecoveryTest {
     /** A worker is dead after 1 s without a heartbeat, so recovery takes about a second. */
     private static final Object[] FAST_DEATH = {"FERRY_WORKER_DEAD_AFTER_S", 1};
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @RegisterExtension
-    final WorkerFixture fx = new WorkerFixture(redis);
+    static final WorkerFixture fx = new WorkerFixture();
     private final Semaphore started = new Semaphore(0);
+
+    /** Each run says it started, then sleeps {@code millis} (or until interrupted). */
+    private TestDemo startsThenSleeps(long millis) {
+        return new TestDemo(fx.demo, (ctx, run) -> {
+            started.release();
+            Thread.sleep(millis);
+            return null;
+        });
+    }
 
     /** The first run blocks until interrupted, later runs write their output and succeed. */
     private TestDemo blocksOnFirstRun() {
@@ -55,7 +61,7 @@ class WorkerRecoveryTest {
         assertEquals(2, demo.runs());
         assertEquals("run 2", Files.readString(fx.data.outputsDir(id).resolve("out.txt")));
         assertEquals(1, done.files().size());
-        assertTrue(new WorkerRegistry(redis.scripts()).all().stream().noneMatch(w -> w.info().id().equals(first.id())),
+        assertTrue(new WorkerRegistry(fx.redis.scripts()).all().stream().noneMatch(w -> w.info().id().equals(first.id())),
                 "the dead worker was forgotten");
     }
 
@@ -69,7 +75,7 @@ class WorkerRecoveryTest {
         Job handedBack = fx.job(id);
         assertEquals(JobState.QUEUED, handedBack.state());
         assertEquals(0, handedBack.attempts(), "the interrupted attempt is not counted");
-        assertTrue(new WorkerRegistry(redis.scripts()).all().stream().noneMatch(w -> w.info().id().equals(first.id())),
+        assertTrue(new WorkerRegistry(fx.redis.scripts()).all().stream().noneMatch(w -> w.info().id().equals(first.id())),
                 "a closed worker leaves the registry");
 
         TestDemo secondDemo = new TestDemo(fx.demo, (ctx, run) -> {
@@ -107,11 +113,7 @@ class WorkerRecoveryTest {
 
     @Test
     void gracefulCloseLetsARunningJobFinishWithinTheGrace() throws Exception {
-        TestDemo demo = new TestDemo(fx.demo, (ctx, run) -> {
-            started.release();
-            Thread.sleep(300);
-            return null;
-        });
+        TestDemo demo = startsThenSleeps(300);
         Worker worker = fx.start(demo, "FERRY_SHUTDOWN_GRACE_S", 10);
         JobId id = fx.submit();
         assertTrue(started.tryAcquire(5, TimeUnit.SECONDS));
@@ -122,11 +124,7 @@ class WorkerRecoveryTest {
 
     @Test
     void aJobDuringWhichWorkersKeepDyingFailsAsPoison() throws Exception {
-        TestDemo alwaysBlocks = new TestDemo(fx.demo, (ctx, run) -> {
-            started.release();
-            Thread.sleep(60_000);
-            return null;
-        });
+        TestDemo alwaysBlocks = startsThenSleeps(60_000);
         JobId id = fx.submit(Priority.NORMAL, 10, 600_000, Map.of());
         for (int death = 1; death <= 3; death++) {
             Worker worker = fx.start(alwaysBlocks, FAST_DEATH);

@@ -15,7 +15,6 @@ import dev.ferry.core.job.Priority;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.queue.WorkerRegistry;
 import dev.ferry.core.queue.WorkerStatus;
-import dev.ferry.testkit.RedisForTests;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -33,9 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A worker takes jobs, runs their demo and records what came of them. */
 class WorkerRunsJobsTest {
     @RegisterExtension
-    static final RedisForTests redis = new RedisForTests();
-    @RegisterExtension
-    final WorkerFixture fx = new WorkerFixture(redis);
+    static final WorkerFixture fx = new WorkerFixture();
 
     @Test
     void successWritesOutputsListsThemAndWritesJobJson() throws Exception {
@@ -85,7 +82,7 @@ class WorkerRunsJobsTest {
         assertEquals(3, running.progress().total());
         assertEquals("first step", running.progress().message());
 
-        WorkerRegistry registry = new WorkerRegistry(redis.scripts());
+        WorkerRegistry registry = new WorkerRegistry(fx.redis.scripts());
         WorkerStatus status = await("a heartbeat listing the job").atMost(Duration.ofSeconds(15)).ignoreExceptions()
                 .until(() -> registry.all().stream()
                         .filter(w -> w.info().id().equals(worker.id()) && w.info().runningJobs().contains(id.toString()))

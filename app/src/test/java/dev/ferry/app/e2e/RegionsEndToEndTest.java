@@ -97,11 +97,7 @@ class RegionsEndToEndTest {
         byte[] png = TextPages.render(620, 877, 24, 3).png();
         Path cut = Files.write(files.resolve("cut.png"), Arrays.copyOf(png, png.length / 3));
 
-        JsonNode failed = api.awaitFinished(api.submitFiles("regions", "{}", cut), JOB_TIMEOUT);
-        assertEquals("failed", failed.get("state").asText(), failed::toString);
-        assertEquals("bad_input", failed.at("/error/code").asText(), failed::toString);
-        assertTrue(failed.at("/error/message").asText().contains("cut.png"), failed::toString);
-        assertEquals(1, failed.get("attempts").asInt(), "an unreadable input is not retried");
+        UnreadableInputs.assertFailedOnce(api.awaitFinished(api.submitFiles("regions", "{}", cut), JOB_TIMEOUT), "cut.png");
 
         Path whole = Files.write(files.resolve("whole.png"), png);
         JsonNode next = api.awaitFinished(api.submitFiles("regions", "{}", cut, whole), JOB_TIMEOUT);

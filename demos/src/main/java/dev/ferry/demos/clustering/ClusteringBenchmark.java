@@ -89,7 +89,8 @@ public final class ClusteringBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    private static double purity(List<ShapeSet.Sample> samples, int[] clusters, int k) {
+    /** Share of items in their cluster's most common class. */
+    static double purity(List<ShapeSet.Sample> samples, int[] clusters, int k) {
         int[][] counts = new int[k][ShapeSet.NAMES.size()];
         for (int i = 0; i < samples.size(); i++) {
             counts[clusters[i]][samples.get(i).shapeClass()]++;

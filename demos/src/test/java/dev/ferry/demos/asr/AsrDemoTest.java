@@ -58,12 +58,7 @@ class AsrDemoTest {
         vadOnly = new ModelStore(dir.resolve("vad-only"), ModelCatalog.builtIn());
         AsrTestModels.installVad(vadOnly);
         inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        speech = SyntheticSpeech.create()
-                .silence(1.0)
-                .say("The quick brown fox jumps over the lazy dog.")
-                .silence(2.0)
-                .say("She sells sea shells by the sea shore.")
-                .silence(1.0);
+        speech = TestSpeech.twoSentences();
         mp3 = speech.encode(dir.resolve("two sentences.mp3"), 44_100, 2, -1);
     }
 

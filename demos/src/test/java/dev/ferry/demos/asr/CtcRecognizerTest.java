@@ -8,46 +8,33 @@ import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestInference;
 import dev.ferry.demos.TestStores;
-import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.testkit.CtcGraph;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CTC models through the model store and ONNX Runtime, as a job runs them: graphs with known
  * output make the words, their times and confidences exact.
  */
 class CtcRecognizerTest {
-    @TempDir
-    static Path data;
-    static ModelStore store;
-    static Inference inference;
+    @RegisterExtension
+    static final TestInference models = new TestInference(ModelCatalog.builtIn(), new InferenceSettings(2, "all", 2));
 
     @BeforeAll
-    static void models() throws Exception {
-        store = new ModelStore(data, ModelCatalog.builtIn());
-        AsrTestModels.installWaveform(store, "en", 16_000, "en-US");
-        AsrTestModels.installLogMel(store, "conformer");
-        inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        inference.close();
+    static void install() throws Exception {
+        AsrTestModels.installWaveform(models.store, "en", 16_000, "en-US");
+        AsrTestModels.installLogMel(models.store, "conformer");
     }
 
     static List<Word> transcribe(String model, String decoder, SpeechSegment segment) throws Exception {
-        try (ModelLease lease = inference.acquire(store.require(new ModelRef("asr", model)))) {
+        try (ModelLease lease = models.inference.acquire(models.store.require(new ModelRef("asr", model)))) {
             Transcriber t = new Transcriber(new CtcRecognizer(lease, CtcContract.of(lease.contract()), () -> false),
                     CtcDecoder.named(decoder, 8));
             float[] noise = new float[(int) (segment.end() - segment.start())];
@@ -86,7 +73,7 @@ class CtcRecognizerTest {
 
     @Test
     void aVocabularyThatDoesNotMatchTheOutputIsRefusedWithBothCounts() throws Exception {
-        TestStores.install(store, "asr", "short_vocab", CtcGraph.waveform(320, AsrTestModels.helloWorld()),
+        TestStores.install(models.store, "asr", "short_vocab", CtcGraph.waveform(320, AsrTestModels.helloWorld()),
                 AsrTestModels.contract("""
                         {"task": "ctc", "input": {"name": "input_values"}, "labels": %s,
                          "ctc": {"blank_id": 0}, "warm_up": {"input_values": {"shape": [1, 16000]}}}
@@ -98,23 +85,23 @@ class CtcRecognizerTest {
 
     @Test
     void aContractWithoutACtcSectionIsInvalid() throws Exception {
-        TestStores.install(store, "asr", "no_ctc", CtcGraph.waveform(320, AsrTestModels.helloWorld()),
+        TestStores.install(models.store, "asr", "no_ctc", CtcGraph.waveform(320, AsrTestModels.helloWorld()),
                 AsrTestModels.contract("""
                         {"task": "ctc", "input": {"name": "input_values"}, "labels": ["_", "A"],
                          "warm_up": {"input_values": {"shape": [1, 16000]}}}
                         """));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CtcContract.of(store.require(new ModelRef("asr", "no_ctc")).contract()));
+                () -> CtcContract.of(models.store.require(new ModelRef("asr", "no_ctc")).contract()));
         assertTrue(e.getMessage().contains("\"ctc\" section"), e.getMessage());
     }
 
     @Test
     void aNamedModelMustBeAnInstalledRecognizer() {
-        DemoFailure missing = assertThrows(DemoFailure.class, () -> AsrModels.recognizer(store, "missing_model"));
+        DemoFailure missing = assertThrows(DemoFailure.class, () -> AsrModels.recognizer(models.store, "missing_model"));
         assertEquals("model_missing", missing.code());
         assertTrue(missing.getMessage().contains("ferry models install asr missing_model"), missing.getMessage());
-        InvalidParamException vad = assertThrows(InvalidParamException.class, () -> AsrModels.recognizer(store, "silero_vad"));
+        InvalidParamException vad = assertThrows(InvalidParamException.class, () -> AsrModels.recognizer(models.store, "silero_vad"));
         assertEquals("model", vad.field());
-        assertEquals("en", AsrModels.recognizer(store, "en").orElseThrow().model());
+        assertEquals("en", AsrModels.recognizer(models.store, "en").orElseThrow().model());
     }
 }

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.core.demo.ModelState;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestInference;
 import dev.ferry.demos.av.AudioReader;
 import dev.ferry.demos.av.AudioStream;
 import dev.ferry.demos.av.ChannelChoice;
-import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelPuller;
@@ -23,9 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,36 +35,22 @@ import org.junit.jupiter.api.io.TempDir;
 class SileroVadTest {
     static final double TOLERANCE_S = 0.25;
 
-    @TempDir
-    static Path data;
-    static ModelStore store;
-    static Inference inference;
+    @RegisterExtension
+    static final TestInference models = new TestInference(ModelCatalog.builtIn(), new InferenceSettings(2, "all", 2));
     static SyntheticSpeech speech;
     static Path wav;
 
     @BeforeAll
     static void setUp() throws Exception {
-        store = new ModelStore(data, ModelCatalog.builtIn());
-        AsrTestModels.installVad(store);
-        inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        speech = SyntheticSpeech.create()
-                .silence(1.0)
-                .say("The quick brown fox jumps over the lazy dog.")
-                .silence(2.0)
-                .say("She sells sea shells by the sea shore.")
-                .silence(1.0);
-        wav = speech.writeWav(data.resolve("two-sentences.wav"));
-    }
-
-    @AfterAll
-    static void close() {
-        inference.close();
+        AsrTestModels.installVad(models.store);
+        speech = TestSpeech.twoSentences();
+        wav = speech.writeWav(models.folder.resolve("two-sentences.wav"));
     }
 
     @Test
     void theInstalledContractKeepsItsVadSectionAndWarmUpInputs() throws Exception {
         JsonNode installed = Json.MAPPER.readTree(Files.readString(
-                store.folder(new ModelRef("asr", "silero_vad")).resolve("model.json")));
+                models.store.folder(new ModelRef("asr", "silero_vad")).resolve("model.json")));
         assertEquals("stateN", installed.at("/vad/state_output").asText());
         assertEquals(16000, installed.at("/warm_up/sr/value").asInt());
         assertEquals("2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f",
@@ -92,7 +77,7 @@ class SileroVadTest {
 
     @Test
     void silenceHasNoSegments() throws Exception {
-        Path quiet = SyntheticSpeech.create().silence(3).writeWav(data.resolve("quiet.wav"));
+        Path quiet = SyntheticSpeech.create().silence(3).writeWav(models.folder.resolve("quiet.wav"));
         assertEquals(List.of(), detect(quiet, 16_000));
     }
 
@@ -116,7 +101,7 @@ class SileroVadTest {
     private static List<SpeechSegment> detect(Path file, int rate) throws Exception {
         VadOptions options = new VadOptions(0.5, 500, 0, 250, 30);
         List<SpeechSegment> out = new ArrayList<>();
-        try (ModelLease lease = inference.acquire(store.require(new ModelRef("asr", "silero_vad")));
+        try (ModelLease lease = models.inference.acquire(models.store.require(new ModelRef("asr", "silero_vad")));
              SileroVad vad = new SileroVad(lease, rate, () -> false);
              AudioStream audio = AudioReader.open(file, rate, ChannelChoice.MIX)) {
             VoiceActivity activity = new VoiceActivity(vad, options, rate, (segment, samples) -> {

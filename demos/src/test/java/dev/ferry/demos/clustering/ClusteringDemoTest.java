@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.job.Progress;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestDemos;
-import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,13 +39,7 @@ class ClusteringDemoTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    final TestDemos demos = new TestDemos();
-    private Demo demo;
-
-    @BeforeEach
-    void build() {
-        demo = demos.build(new ClusteringDemoFactory(), TestConfig.in(dir.resolve("data")).build());
-    }
+    final TestDemos demos = new TestDemos(new ClusteringDemoFactory(), () -> dir.resolve("data"));
 
     @Test
     void aZipOfShapesBecomesClustersWithPrototypesMembersAPlotAndAPage() throws Exception {
@@ -56,7 +47,7 @@ class ClusteringDemoTest {
         Path zip = ShapeFiles.zip(dir.resolve("shapes.zip"), samples);
         TestDemoContext ctx = context(Map.of("n_prototypes", 5), zip);
 
-        JsonNode result = demo.run(ctx);
+        JsonNode result = demos.demo().run(ctx);
 
         assertEquals("tik", result.get("engine").asText());
         assertEquals(30, result.get("images").asInt());
@@ -107,7 +98,7 @@ class ClusteringDemoTest {
     void aZipWithNoImagesFailsSayingWhatItHeld() throws Exception {
         Path zip = ShapeFiles.zipOf(dir.resolve("notes.zip"), Map.of("readme.txt", "no pictures here".getBytes()));
 
-        DemoFailure e = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of(), zip)));
+        DemoFailure e = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of(), zip)));
 
         assertEquals("bad_input", e.code());
         assertTrue(e.getMessage().startsWith("the inputs hold no images to cluster"), e.getMessage());
@@ -119,7 +110,7 @@ class ClusteringDemoTest {
         Path one = Files.write(dir.resolve("star.png"), ShapeSet.png(ShapeSet.draw(2, 64, ShapeSet.Variation.NONE,
                 new SplittableRandom(1))));
 
-        JsonNode result = demo.run(context(Map.of("n_prototypes", 5), one));
+        JsonNode result = demos.demo().run(context(Map.of("n_prototypes", 5), one));
 
         assertEquals(1, result.get("clusters").asInt());
         assertEquals(List.of(1), sizes(result));
@@ -141,7 +132,7 @@ class ClusteringDemoTest {
             files.add(Files.write(dir.resolve("shape" + i + ".png"), ShapeSet.png(canvas)));
         }
 
-        JsonNode result = demo.run(context(Map.of("n_prototypes", 2, "size", 32), files.toArray(Path[]::new)));
+        JsonNode result = demos.demo().run(context(Map.of("n_prototypes", 2, "size", 32), files.toArray(Path[]::new)));
 
         assertEquals(6, result.get("images").asInt());
         assertEquals(2, result.get("clusters").asInt());
@@ -164,7 +155,7 @@ class ClusteringDemoTest {
         Path zip = ShapeFiles.zip(dir.resolve("items.zip"), items);
         TestDemoContext ctx = context(Map.of("assign_to", earlier + "/prototypes/*"), zip);
 
-        JsonNode result = demo.run(ctx);
+        JsonNode result = demos.demo().run(ctx);
 
         assertEquals(2, result.get("clusters").asInt());
         JsonNode report = Json.MAPPER.readTree(ctx.outputDir().resolve("clusters.json").toFile());
@@ -192,7 +183,7 @@ class ClusteringDemoTest {
                 new dev.ferry.core.storage.JobFiles(expired, "crops/*"))).toJson());
         folder.deleteJob(expired);
 
-        DemoFailure e = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of(), spec)));
+        DemoFailure e = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of(), spec)));
 
         assertEquals("bad_input", e.code());
         assertTrue(e.getMessage().contains(expired + "/crops/*: the outputs of job " + expired + " are gone: the job expired"),
@@ -207,7 +198,7 @@ class ClusteringDemoTest {
 
         CompletableFuture<JsonNode> running = CompletableFuture.supplyAsync(() -> {
             try {
-                return demo.run(ctx);
+                return demos.demo().run(ctx);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -224,7 +215,7 @@ class ClusteringDemoTest {
     }
 
     private TestDemoContext context(Map<String, ?> params, Path... inputs) {
-        return TestDemoContext.of(demo, params, List.of(inputs), dir.resolve("job-" + System.nanoTime()));
+        return TestDemoContext.of(demos.demo(), params, List.of(inputs), dir.resolve("job-" + System.nanoTime()));
     }
 
     private static List<Integer> sizes(JsonNode result) {

@@ -82,7 +82,7 @@ class TikMeansTest {
     private static double purity(Transformation family) {
         TikMeans.Result r = run(family, new Parallel(2), 0, 20);
         int[] clusters = r.alignments().stream().mapToInt(Aligner.Alignment::prototype).toArray();
-        return Shapes.purity(samples, clusters, CLASSES);
+        return ClusteringBenchmark.purity(samples, clusters, CLASSES);
     }
 
     private static TikMeans.Result run(Transformation family, Parallel parallel, long seed, int iterations) {

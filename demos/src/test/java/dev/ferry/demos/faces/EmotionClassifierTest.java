@@ -8,23 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.demos.TestGraphs;
+import dev.ferry.demos.TestInference;
 import dev.ferry.demos.TestStores;
-import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelContract;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real ONNX Runtime sessions of the shared inference core on graphs whose logits are known:
@@ -37,28 +33,20 @@ class EmotionClassifierTest {
     static final float[] B = {1f, 0f, 0.5f, 3f, 0f, -1f, 0f, -2f};
     static final ModelRef FERPLUS = new ModelRef("faces", "ferplus");
 
-    @TempDir
-    static Path data;
-    static ModelStore store;
-    static Inference inference;
+    @RegisterExtension
+    static final TestInference models = new TestInference(ModelCatalog.builtIn(), new InferenceSettings(1, "all", 4));
 
     @BeforeAll
-    static void models() throws Exception {
-        store = new ModelStore(data, ModelCatalog.builtIn());
-        inference = new Inference(new InferenceSettings(1, "all", 4), InferenceDevice.CPU);
+    static void install() throws Exception {
         // as `ferry models install faces ferplus --from <file>` installs the manifest's model
-        store.install(FERPLUS, Files.write(data.resolve("logits.onnx"), TestGraphs.emotion("Input3", W, B, false)));
-        TestStores.install(store, "faces", "softmax", TestGraphs.emotion("Input3", W, B, true), ferPlus());
-    }
-
-    @AfterAll
-    static void close() {
-        inference.close();
+        models.store.install(FERPLUS, Files.write(models.folder.resolve("logits.onnx"),
+                TestGraphs.emotion("Input3", W, B, false)));
+        TestStores.install(models.store, "faces", "softmax", TestGraphs.emotion("Input3", W, B, true), ferPlus());
     }
 
     @Test
     void logitsBecomeSortedProbabilitiesUnderTheContractLabels() throws Exception {
-        try (ModelLease lease = inference.acquire(store.require(FERPLUS));
+        try (ModelLease lease = models.inference.acquire(models.store.require(FERPLUS));
              Mat bright = grey(200);
              Mat dark = grey(20)) {
             EmotionClassifier classifier = new EmotionClassifier(lease);
@@ -76,7 +64,7 @@ class EmotionClassifierTest {
 
     @Test
     void aModelThatOutputsProbabilitiesIsNotSoftmaxedTwice() throws Exception {
-        try (ModelLease lease = inference.acquire(store.require(new ModelRef("faces", "softmax")));
+        try (ModelLease lease = models.inference.acquire(models.store.require(new ModelRef("faces", "softmax")));
              Mat bright = grey(200)) {
             assertMatches(expected(200), new EmotionClassifier(lease).classify(bright, new FaceBox(0, 0, 100, 100), () -> false));
         }
@@ -87,12 +75,12 @@ class EmotionClassifierTest {
         ModelContract c = ferPlus();
         ModelContract sevenLabels = new ModelContract(c.task(), "", c.input(), c.normalize(), c.labels().subList(0, 7),
                 null, null);
-        TestStores.install(store, "faces", "seven", TestGraphs.emotion("Input3", W, B, false), sevenLabels);
+        TestStores.install(models.store, "faces", "seven", TestGraphs.emotion("Input3", W, B, false), sevenLabels);
         ModelContract detector = new ModelContract("yolo", "", c.input(), c.normalize(), c.labels(), null, null);
-        TestStores.install(store, "faces", "detector", TestGraphs.emotion("Input3", W, B, false), detector);
+        TestStores.install(models.store, "faces", "detector", TestGraphs.emotion("Input3", W, B, false), detector);
 
         for (String model : List.of("seven", "detector")) {
-            try (ModelLease lease = inference.acquire(store.require(new ModelRef("faces", model)))) {
+            try (ModelLease lease = models.inference.acquire(models.store.require(new ModelRef("faces", model)))) {
                 DemoFailure e = assertThrows(DemoFailure.class, () -> new EmotionClassifier(lease));
                 assertEquals("model_invalid", e.code());
                 assertTrue(e.getMessage().contains(model.equals("seven") ? "gives 8 scores but its model.json names 7"

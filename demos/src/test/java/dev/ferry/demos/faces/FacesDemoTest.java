@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestDemos;
@@ -15,7 +14,6 @@ import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.OpenCvSamples;
-import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,20 +35,14 @@ class FacesDemoTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    final TestDemos demos = new TestDemos();
-    private Demo demo;
-
-    @BeforeEach
-    void build() {
-        demo = demos.build(new FacesDemoFactory(), TestConfig.in(dir.resolve("data")).build());
-    }
+    final TestDemos demos = new TestDemos(new FacesDemoFactory(), () -> dir.resolve("data"));
 
     @Test
     void findsTheFacesInRealPhotographsAndSaysEmotionsNeedAModel() throws Exception {
         TestDemoContext context = context(Map.of(), List.of(
                 OpenCvSamples.docs("face_swapped.jpg"), OpenCvSamples.data("messi5.jpg"), OpenCvSamples.docs("facereg.jpg")));
 
-        JsonNode result = demo.run(context);
+        JsonNode result = demos.demo().run(context);
 
         assertEquals(3, result.get("pages").asInt());
         assertEquals(6, result.get("faces").asInt(), result.toString());
@@ -84,7 +75,7 @@ class FacesDemoTest {
         Path text = Files.write(dir.resolve("page.png"), TestImages.textPage(900, 1200));
         TestDemoContext context = context(Map.of(), List.of(OpenCvSamples.data("gradient.png"), text));
 
-        JsonNode result = demo.run(context);
+        JsonNode result = demos.demo().run(context);
 
         assertEquals(2, result.get("pages").asInt());
         assertEquals(0, result.get("faces").asInt());
@@ -100,7 +91,7 @@ class FacesDemoTest {
                 dir.resolve("ferplus.onnx"), TestGraphs.emotion("Input3", EmotionClassifierTest.W, EmotionClassifierTest.B, false)));
         TestDemoContext context = context(Map.of(), List.of(OpenCvSamples.docs("face_swapped.jpg")));
 
-        JsonNode result = demo.run(context);
+        JsonNode result = demos.demo().run(context);
 
         assertEquals("ferplus", result.get("emotion_model").asText());
         assertFalse(result.has("note"));
@@ -126,7 +117,7 @@ class FacesDemoTest {
         Path bomb = Files.write(dir.resolve("huge.png"), TestImages.pngHeader(100_000, 100_000));
         TestDemoContext context = context(Map.of(), List.of(cut, OpenCvSamples.docs("face_swapped.jpg"), bomb));
 
-        JsonNode result = demo.run(context);
+        JsonNode result = demos.demo().run(context);
 
         assertEquals(1, result.get("pages").asInt());
         assertEquals(2, result.get("pages_failed").asInt());
@@ -142,7 +133,7 @@ class FacesDemoTest {
         Path words = Files.write(dir.resolve("photo.jpg"), "not a photo".getBytes());
         TestDemoContext context = context(Map.of(), List.of(words));
 
-        DemoFailure failure = assertThrows(DemoFailure.class, () -> demo.run(context));
+        DemoFailure failure = assertThrows(DemoFailure.class, () -> demos.demo().run(context));
 
         assertEquals("bad_input", failure.code());
         assertFalse(failure.retryable());
@@ -152,18 +143,18 @@ class FacesDemoTest {
 
     @Test
     void parametersAreValidatedAndAMissingNamedModelSaysHowToInstallIt() throws Exception {
-        assertThrows(RuntimeException.class, () -> demo.params().validate(Map.of("scale_factor", 1.0)));
-        assertThrows(RuntimeException.class, () -> demo.params().validate(Map.of("min_face_size", 2)));
-        JsonNode named = demo.run(context(Map.of("model", "big"), List.of(OpenCvSamples.data("gradient.png"))));
+        assertThrows(RuntimeException.class, () -> demos.demo().params().validate(Map.of("scale_factor", 1.0)));
+        assertThrows(RuntimeException.class, () -> demos.demo().params().validate(Map.of("min_face_size", 2)));
+        JsonNode named = demos.demo().run(context(Map.of("model", "big"), List.of(OpenCvSamples.data("gradient.png"))));
         assertTrue(named.get("note").asText().contains("`ferry models install faces big --from <model.onnx> --contract"
                 + " <model.json>`"), named.toString());
-        DemoFailure badName = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of("model", "../../etc"),
+        DemoFailure badName = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of("model", "../../etc"),
                 List.of(OpenCvSamples.data("gradient.png")))));
         assertEquals("bad_input", badName.code());
     }
 
     private TestDemoContext context(Map<String, ?> params, List<Path> files) {
-        return TestDemoContext.inDataFolder(TestConfig.in(dir.resolve("data")).build(), demo, params, files);
+        return TestDemoContext.inDataFolder(demos.config(), demos.demo(), params, files);
     }
 
     private static JsonNode report(TestDemoContext context) throws Exception {

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,12 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteInputsTest {
     @TempDir
     Path dir;
-    private final TestHttpServer server = new TestHttpServer();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TestHttpServer server = new TestHttpServer();
 
     @Test
     void manifestsPdfsAndImagesBecomePagesAndASecondJobReadsThemFromTheCache() throws Exception {

@@ -12,20 +12,16 @@ import dev.ferry.testkit.TestConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** URL fetching against a real local HTTP server: address policy, limits, redirects, cache. */
 class UrlFetcherTest {
     @TempDir
     Path dir;
-    private final TestHttpServer server = new TestHttpServer();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TestHttpServer server = new TestHttpServer();
 
     @Test
     void loopbackAndMetadataAddressesAreRefusedUnlessAllowed() {

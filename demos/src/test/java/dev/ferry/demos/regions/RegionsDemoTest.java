@@ -13,9 +13,8 @@ import dev.ferry.core.job.Progress;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.TestGraphs;
+import dev.ferry.demos.TestInference;
 import dev.ferry.demos.TestStores;
-import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
@@ -32,26 +31,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The regions demo run in-process as a worker runs it: real files in (every input kind), real files out. */
 class RegionsDemoTest {
-    @TempDir
-    static Path data;
-    static ModelStore store;
-    static Inference inference;
-    static RegionsDemo demo;
+    @RegisterExtension
+    static final TestInference models = new TestInference(ModelCatalog.builtIn(), new InferenceSettings(2, "all", 2));
+    static final RegionsDemo demo = new RegionsDemo(models.services(TestConfig.in(models.folder).build()));
 
     @TempDir
     Path job;
 
     @BeforeAll
-    static void models() throws Exception {
-        store = new ModelStore(data, ModelCatalog.builtIn());
-        store.install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
+    static void install() throws Exception {
+        models.store.install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
         float[] oneStamp = new float[7 * 2];
         // v8 layout, 2 anchors: a "stamp" at (100..140, 220..280) in the 640 input, and a weak one
         float[][] columns = {{120, 250, 40, 60, 0, 0, 0.9f}, {400, 300, 50, 50, 0.1f, 0, 0}};
@@ -60,15 +56,8 @@ class RegionsDemoTest {
                 oneStamp[k * 2 + j] = columns[j][k];
             }
         }
-        TestStores.install(store, "regions", "stamps", TestGraphs.constantDetector(640, oneStamp, 1, 7, 2),
+        TestStores.install(models.store, "regions", "stamps", TestGraphs.constantDetector(640, oneStamp, 1, 7, 2),
                 TestStores.yoloContract(640, List.of("figure", "table", "stamp")));
-        inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new RegionsDemo(TestDemos.services(store, inference, TestConfig.in(data).build()));
-    }
-
-    @AfterAll
-    static void close() {
-        inference.close();
     }
 
     @Test
@@ -154,7 +143,7 @@ class RegionsDemoTest {
                     Files.write(job.resolve("003-report.pdf"), TestImages.pdf()),
                     Files.writeString(job.resolve("004-inputs.json"), "{\"inputs\": [{\"url\": \""
                             + server.url("/v3/manifest.json") + "\"}, {\"url\": \"" + server.url("/files/photo.webp") + "\"}]}"));
-            RegionsDemo demo = new RegionsDemo(TestDemos.services(store, inference, TestConfig.in(job.resolve("data"))
+            RegionsDemo demo = new RegionsDemo(models.services(TestConfig.in(job.resolve("data"))
                     .set("FERRY_ALLOW_PRIVATE_URLS", true).set("FERRY_PDF_DPI", 72).build()));
             TestDemoContext ctx = TestDemoContext.of(demo, Map.of("model", "stamps"), inputs, job);
 
@@ -189,7 +178,7 @@ class RegionsDemoTest {
     @Test
     void aMissingModelFailsWithTheCommandThatInstallsIt() {
         ModelStore empty = new ModelStore(job, ModelCatalog.builtIn());
-        RegionsDemo fresh = new RegionsDemo(TestDemos.services(empty, inference, TestConfig.in(data).build()));
+        RegionsDemo fresh = new RegionsDemo(TestDemos.services(empty, models.inference, TestConfig.in(models.folder).build()));
         DemoFailure e = assertThrows(DemoFailure.class,
                 () -> fresh.run(TestDemoContext.of(fresh, Map.of(), List.of(), job)));
         assertEquals("model_missing", e.code());

@@ -5,23 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.demos.TestGraphs;
+import dev.ferry.demos.TestInference;
 import dev.ferry.demos.TestStores;
-import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.StageClock;
-import java.nio.file.Path;
 import java.util.List;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * YOLO outputs of both layouts, from graphs whose output is known, read through the same
@@ -41,24 +37,15 @@ class YoloDetectorTest {
             {150, 250, 80, 60, 0, 0.85f},  // f: class of a, IoU 0.23 -> kept
     };
 
-    @TempDir
-    static Path data;
-    static ModelStore store;
-    static Inference inference;
+    @RegisterExtension
+    static final TestInference models = new TestInference(new ModelCatalog(List.of()), new InferenceSettings(1, "all", 4));
 
     @BeforeAll
-    static void models() throws Exception {
-        store = new ModelStore(data, new ModelCatalog(List.of()));
-        inference = new Inference(new InferenceSettings(1, "all", 4), InferenceDevice.CPU);
-        TestStores.install(store, "regions", "yolo_v8", TestGraphs.constantDetector(640, v8(), 1, 7, 6),
+    static void install() throws Exception {
+        TestStores.install(models.store, "regions", "yolo_v8", TestGraphs.constantDetector(640, v8(), 1, 7, 6),
                 TestStores.yoloContract(640, LABELS));
-        TestStores.install(store, "regions", "yolo_v5", TestGraphs.constantDetector(640, v5(), 1, 6, 8),
+        TestStores.install(models.store, "regions", "yolo_v5", TestGraphs.constantDetector(640, v5(), 1, 6, 8),
                 TestStores.yoloContract(640, LABELS));
-    }
-
-    @AfterAll
-    static void close() {
-        inference.close();
     }
 
     @Test
@@ -109,7 +96,7 @@ class YoloDetectorTest {
     }
 
     private static List<Detection> detect(String model, double confidence, double iou) throws Exception {
-        try (ModelLease lease = inference.acquire(store.require(new ModelRef("regions", model)));
+        try (ModelLease lease = models.inference.acquire(models.store.require(new ModelRef("regions", model)));
              Mat page = new Mat(640, 1280, opencv_core.CV_8UC3, Scalar.all(255))) {
             return RegionDetector.forModel(lease).detect(page, new DetectOptions(confidence, iou, 0, 300),
                     new StageClock(), () -> false);

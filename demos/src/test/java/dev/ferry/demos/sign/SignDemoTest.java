@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestDemos;
@@ -15,7 +14,6 @@ import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.testing.TestAudio;
 import dev.ferry.demos.testing.TestImages;
-import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,23 +44,16 @@ class SignDemoTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    final TestDemos demos = new TestDemos();
-    private Demo demo;
-
-    @BeforeEach
-    void build() {
-        demo = demos.build(new SignDemoFactory(), TestConfig.in(dir.resolve("data")).build());
-    }
+    final TestDemos demos = new TestDemos(new SignDemoFactory(), () -> dir.resolve("data"));
 
     @Test
     void classifiesAClipWithTheFramesAndNormalisationItsContractSays() throws Exception {
-        install("steps", SignGraphs.stepMeans("NTCHW", 4, 16, 16, false),
-                contract(16, 16, "rgb", SignGraphs.stepLabels(4, "rgb"), "\"layout\": \"NTCHW\", \"frames\": 4,"
-                        + " \"sampling\": \"uniform\", \"resize\": 16, \"output\": \"logits\""));
+        installStepMeans("steps", "NTCHW", 4, "rgb", false,
+                "\"sampling\": \"uniform\", \"resize\": 16, \"output\": \"logits\"");
         Path video = bandedVideo("clip.mp4", "mp4", 12);
 
         TestDemoContext ctx = context(Map.of("model", "steps", "top_k", 12), video);
-        JsonNode result = demo.run(ctx);
+        JsonNode result = demos.demo().run(ctx);
 
         JsonNode predictions = predictions(ctx);
         assertEquals("clip", predictions.get("mode").asText());
@@ -80,14 +70,12 @@ class SignDemoTest {
 
     @Test
     void readsNcthwSegmentsInBgrOrderAndAnOutputThatIsAlreadyAProbability() throws Exception {
-        install("segments", SignGraphs.stepMeans("NCTHW", 4, 16, 16, true),
-                contract(16, 16, "bgr", SignGraphs.stepLabels(4, "bgr"), "\"layout\": \"NCTHW\", \"frames\": 4,"
-                        + " \"sampling\": \"segments\", \"segments\": 2, \"segment_frames\": 2, \"resize\": 16,"
-                        + " \"output\": \"probs\", \"output_probabilities\": true"));
+        installStepMeans("segments", "NCTHW", 4, "bgr", true, "\"sampling\": \"segments\", \"segments\": 2,"
+                + " \"segment_frames\": 2, \"resize\": 16, \"output\": \"probs\", \"output_probabilities\": true");
         Path video = bandedVideo("clip.webm", "webm", 12);
 
         TestDemoContext ctx = context(Map.of("model", "segments", "top_k", 12), video);
-        demo.run(ctx);
+        demos.demo().run(ctx);
 
         JsonNode predictions = predictions(ctx);
         assertEquals(List.of(2, 3, 8, 9), indices(predictions.get("frames")),
@@ -98,13 +86,11 @@ class SignDemoTest {
 
     @Test
     void repeatsTheFramesOfAClipShorterThanTheModelsFrameCount() throws Exception {
-        install("long", SignGraphs.stepMeans("NTCHW", 6, 16, 16, false),
-                contract(16, 16, "rgb", SignGraphs.stepLabels(6, "rgb"), "\"layout\": \"NTCHW\", \"frames\": 6,"
-                        + " \"resize\": 16, \"output\": \"logits\""));
+        installStepMeans("long", "NTCHW", 6, "rgb", false, "\"resize\": 16, \"output\": \"logits\"");
         Path video = bandedVideo("short.mp4", "mp4", 3);
 
         TestDemoContext ctx = context(Map.of("model", "long", "top_k", 18), video);
-        demo.run(ctx);
+        demos.demo().run(ctx);
 
         JsonNode predictions = predictions(ctx);
         assertEquals(List.of(0, 0, 1, 1, 2, 2), indices(predictions.get("frames")));
@@ -113,18 +99,13 @@ class SignDemoTest {
 
     @Test
     void slidingWindowsGiveATimelineOfWords() throws Exception {
-        install("colours", SignGraphs.colourMeans(5, 16, 16, 10f), """
-                {"task": "video_classifier",
-                 "input": {"name": "video", "width": 16, "height": 16, "channels": "rgb"},
-                 "labels": ["red", "green", "blue"],
-                 "video": {"layout": "NTCHW", "frames": 5, "sampling": "uniform"}}
-                """);
+        installColourMeans("colours", 5, 16, 16, 10f, "\"sampling\": \"uniform\"");
         // one second each of red, green and blue at 10 fps
         Path video = SyntheticVideo.write(dir.resolve("signs.mp4"), "mp4", 32, 32, 10, 30, 0, (i, bgr) ->
                 bgr.put(i < 10 ? new Scalar(0, 0, 255, 0) : i < 20 ? new Scalar(0, 255, 0, 0) : new Scalar(255, 0, 0, 0)));
 
         TestDemoContext ctx = context(Map.of("model", "colours", "top_k", 2, "window", 1.0, "stride", 0.5), video);
-        JsonNode result = demo.run(ctx);
+        JsonNode result = demos.demo().run(ctx);
 
         JsonNode predictions = predictions(ctx);
         assertEquals("windows", predictions.get("mode").asText());
@@ -147,12 +128,7 @@ class SignDemoTest {
     @Test
     void turnsARotatedVideoUprightBeforeCropping() throws Exception {
         // Raw channel means, passed through as "probabilities", so the test reads them directly.
-        install("means", SignGraphs.colourMeans(2, 32, 16, 1f), """
-                {"task": "video_classifier",
-                 "input": {"name": "video", "width": 32, "height": 16, "channels": "rgb"},
-                 "labels": ["red", "green", "blue"],
-                 "video": {"layout": "NTCHW", "frames": 2, "resize": 16, "output_probabilities": true}}
-                """);
+        installColourMeans("means", 2, 32, 16, 1f, "\"resize\": 16, \"output_probabilities\": true");
         // Stored 32 × 64 with its bottom quarter black; a player turns it 90° clockwise, so upright
         // the black is the left quarter of a 64 × 32 frame, inside the 2:1 crop. Unturned, the
         // crop of the stored frame would miss it.
@@ -164,7 +140,7 @@ class SignDemoTest {
         });
 
         TestDemoContext ctx = context(Map.of("model", "means", "top_k", 3), video);
-        demo.run(ctx);
+        demos.demo().run(ctx);
 
         JsonNode predictions = predictions(ctx);
         assertEquals(90, predictions.get("rotation").asInt());
@@ -177,26 +153,21 @@ class SignDemoTest {
 
     @Test
     void anExactResizeSquashesTheFrameBeforeTheCropAsTorchvisionDoes() throws Exception {
-        String contract = """
-                {"task": "video_classifier",
-                 "input": {"name": "video", "width": 16, "height": 16, "channels": "rgb"},
-                 "labels": ["red", "green", "blue"],
-                 "video": {"layout": "NTCHW", "frames": 2, "resize": %s, "output_probabilities": true}}
-                """;
-        install("squash", SignGraphs.colourMeans(2, 16, 16, 1f), contract.formatted("[16, 16]"));
-        install("short", SignGraphs.colourMeans(2, 16, 16, 1f), contract.formatted("16"));
+        String resize = "\"output_probabilities\": true, \"resize\": ";
+        installColourMeans("squash", 2, 16, 16, 1f, resize + "[16, 16]");
+        installColourMeans("short", 2, 16, 16, 1f, resize + "16");
         Path video = bandedVideo("banded.mp4", "mp4", 4);
 
         TestDemoContext squashed = context(Map.of("model", "squash", "top_k", 3), video);
-        demo.run(squashed);
+        demos.demo().run(squashed);
         TestDemoContext cropped = context(Map.of("model", "short", "top_k", 3), video);
-        demo.run(cropped);
+        demos.demo().run(cropped);
 
         // 64 × 32 squashed to 16 × 16 keeps the black outer quarters; the short side to 16 and a centre crop cuts them
         assertEquals(0.5 * 160 / 255, red(predictions(squashed)), 0.03);
         assertEquals(160.0 / 255, red(predictions(cropped)), 0.03);
-        install("small", SignGraphs.colourMeans(2, 16, 16, 1f), contract.formatted("[8, 8]"));
-        DemoFailure small = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of("model", "small"), video)));
+        installColourMeans("small", 2, 16, 16, 1f, resize + "[8, 8]");
+        DemoFailure small = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of("model", "small"), video)));
         assertTrue(small.getMessage().contains("smaller than the input's 16 × 16 crop"), small.getMessage());
     }
 
@@ -211,9 +182,7 @@ class SignDemoTest {
 
     @Test
     void badInputsFailWithTheReason() throws Exception {
-        install("steps", SignGraphs.stepMeans("NTCHW", 4, 16, 16, false),
-                contract(16, 16, "rgb", SignGraphs.stepLabels(4, "rgb"), "\"layout\": \"NTCHW\", \"frames\": 4,"
-                        + " \"output\": \"logits\""));
+        installStepMeans("steps", "NTCHW", 4, "rgb", false, "\"output\": \"logits\"");
         Map<String, Object> params = Map.of("model", "steps");
         Path png = Files.write(dir.resolve("photo.mp4"), TestImages.gradient(64, 48, ".png"));
         assertBadInput(params, png, "is an image");
@@ -224,35 +193,34 @@ class SignDemoTest {
         assertBadInput(params, TestAudio.toneLeft(dir.resolve("speech.wav"), 16000, 0.5, 0.5), "no video stream");
 
         Path video = bandedVideo("ok.mp4", "mp4", 6);
-        DemoFailure two = assertThrows(DemoFailure.class, () -> demo.run(context(params, video, video)));
+        DemoFailure two = assertThrows(DemoFailure.class, () -> demos.demo().run(context(params, video, video)));
         assertTrue(two.getMessage().contains("one video per job"), two.getMessage());
-        JsonNode next = demo.run(context(params, video));
+        JsonNode next = demos.demo().run(context(params, video));
         assertEquals(5, next.get("top_k").size(), "the next job runs, with the default top_k: " + next);
     }
 
     @Test
     void refusesMissingModelsAndModelsThatDoNotFitTheirContract() throws Exception {
         Path video = bandedVideo("clip.mp4", "mp4", 6);
-        DemoFailure missing = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of(), video)));
+        DemoFailure missing = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of(), video)));
         assertEquals("model_missing", missing.code());
         assertTrue(missing.getMessage().contains("ferry models install sign default"), missing.getMessage());
 
         install("plain", SignGraphs.stepMeans("NTCHW", 4, 16, 16, false),
                 "{\"task\": \"video_classifier\", \"input\": {\"name\": \"video\", \"width\": 16, \"height\": 16}}");
-        DemoFailure noSection = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of("model", "plain"), video)));
+        DemoFailure noSection = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of("model", "plain"), video)));
         assertEquals("model_invalid", noSection.code());
         assertTrue(noSection.getMessage().contains("no \"video\" section"), noSection.getMessage());
 
         install("eight", SignGraphs.stepMeans("NTCHW", 4, 16, 16, false),
                 contract(16, 16, "rgb", SignGraphs.stepLabels(8, "rgb"), "\"layout\": \"NTCHW\", \"frames\": 8,"
                         + " \"output\": \"logits\""));
-        DemoFailure shape = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of("model", "eight"), video)));
+        DemoFailure shape = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of("model", "eight"), video)));
         assertEquals("model_invalid", shape.code());
         assertTrue(shape.getMessage().contains("[1, 8, 3, 16, 16]"), shape.getMessage());
 
-        install("undeclared", SignGraphs.stepMeans("NTCHW", 4, 16, 16, false),
-                contract(16, 16, "rgb", SignGraphs.stepLabels(4, "rgb"), "\"layout\": \"NTCHW\", \"frames\": 4"));
-        DemoFailure head = assertThrows(DemoFailure.class, () -> demo.run(context(Map.of("model", "undeclared"), video)));
+        installStepMeans("undeclared", "NTCHW", 4, "rgb", false, "");
+        DemoFailure head = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of("model", "undeclared"), video)));
         assertTrue(head.getMessage().contains("'keypoints' gives 3 scores but its model.json names 12 labels"),
                 "without a declared output the first one is read: " + head.getMessage());
     }
@@ -307,6 +275,28 @@ class SignDemoTest {
                 + " \"labels\": " + Json.MAPPER.valueToTree(labels) + ", \"video\": {" + video + "}}";
     }
 
+    /**
+     * A 16 × 16 step-means model of {@code steps} frames in {@code layout} and {@code channels}
+     * order, its contract's video section that layout and frame count, then {@code moreVideo}.
+     */
+    private void installStepMeans(String model, String layout, int steps, String channels, boolean probabilities,
+            String moreVideo) throws Exception {
+        String video = "\"layout\": \"" + layout + "\", \"frames\": " + steps + (moreVideo.isEmpty() ? "" : ", " + moreVideo);
+        install(model, SignGraphs.stepMeans(layout, steps, 16, 16, probabilities),
+                contract(16, 16, channels, SignGraphs.stepLabels(steps, channels), video));
+    }
+
+    /** A colour-means model ({@link SignGraphs#colourMeans}) labelled red, green, blue, then {@code moreVideo}. */
+    private void installColourMeans(String model, int frames, int width, int height, float gain, String moreVideo)
+            throws Exception {
+        install(model, SignGraphs.colourMeans(frames, width, height, gain), """
+                {"task": "video_classifier",
+                 "input": {"name": "video", "width": %d, "height": %d, "channels": "rgb"},
+                 "labels": ["red", "green", "blue"],
+                 "video": {"layout": "NTCHW", "frames": %d, %s}}
+                """.formatted(width, height, frames, moreVideo));
+    }
+
     private void install(String model, byte[] onnx, String contractJson) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("models-in").resolve(model));
         Path file = Files.write(folder.resolve("model.onnx"), onnx);
@@ -315,11 +305,11 @@ class SignDemoTest {
     }
 
     private TestDemoContext context(Map<String, ?> params, Path... files) {
-        return TestDemoContext.inDataFolder(TestConfig.in(dir.resolve("data")).build(), demo, params, List.of(files));
+        return TestDemoContext.inDataFolder(demos.config(), demos.demo(), params, List.of(files));
     }
 
     private void assertBadInput(Map<String, Object> params, Path file, String reason) {
-        DemoFailure e = assertThrows(DemoFailure.class, () -> demo.run(context(params, file)), file.toString());
+        DemoFailure e = assertThrows(DemoFailure.class, () -> demos.demo().run(context(params, file)), file.toString());
         assertEquals("bad_input", e.code(), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertTrue(e.getMessage().contains(file.getFileName().toString()), "names the file: " + e.getMessage());

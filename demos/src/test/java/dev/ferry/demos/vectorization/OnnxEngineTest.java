@@ -11,9 +11,8 @@ import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestDemos;
+import dev.ferry.demos.TestInference;
 import dev.ferry.demos.TestStores;
-import dev.ferry.demos.inference.Inference;
-import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.testing.TestImages;
@@ -23,9 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,18 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OnnxEngineTest {
     private static final int QUERIES = 5;
-    @TempDir
-    static Path data;
-    static ModelStore store;
-    static Inference inference;
-    static VectorizationDemo demo;
+    @RegisterExtension
+    static final TestInference models = new TestInference(ModelCatalog.builtIn(), new InferenceSettings(2, "all", 2));
+    static final VectorizationDemo demo = new VectorizationDemo(models.services(TestConfig.in(models.folder).build()));
 
     @TempDir
     Path job;
 
     @BeforeAll
-    static void models() throws Exception {
-        store = new ModelStore(data, ModelCatalog.builtIn());
+    static void install() throws Exception {
         float[] scores = {
                 6, 0, 0, 0,          // a line
                 0, 5, 0, 0,          // a circle
@@ -60,17 +56,10 @@ class OnnxEngineTest {
                 0.625f, 0.5f, 0.5f, 0.75f, 0.375f, 0.5f,
                 0.5f, 0.5f, 0.6f, 0.6f, 0, 0,
                 0, 0, 1, 1, 0, 0};
-        TestStores.install(store, "vectorization", "primitives", PrimitiveGraphs.constant(64, scores, params, QUERIES),
+        TestStores.install(models.store, "vectorization", "primitives", PrimitiveGraphs.constant(64, scores, params, QUERIES),
                 PrimitiveGraphs.contract(64, PrimitiveGraphs.LABELS));
-        TestStores.install(store, "vectorization", "unlabelled", PrimitiveGraphs.constant(64, scores, params, QUERIES),
+        TestStores.install(models.store, "vectorization", "unlabelled", PrimitiveGraphs.constant(64, scores, params, QUERIES),
                 PrimitiveGraphs.contract(64, List.of("segment", "circle", "arc", "no_object")));
-        inference = new Inference(new InferenceSettings(2, "all", 2), InferenceDevice.CPU);
-        demo = new VectorizationDemo(TestDemos.services(store, inference, TestConfig.in(data).build()));
-    }
-
-    @AfterAll
-    static void close() {
-        inference.close();
     }
 
     @Test
@@ -136,7 +125,7 @@ class OnnxEngineTest {
     @Test
     void aMissingModelIsRefusedAtSubmitWithHowToInstallOne() {
         VectorizationDemo elsewhere = new VectorizationDemo(TestDemos.services(new ModelStore(job, ModelCatalog.builtIn()),
-                inference, TestConfig.in(job).build()));
+                models.inference, TestConfig.in(job).build()));
         Map<String, Object> params = elsewhere.params().validate(Map.of("engine", "onnx", "model", "figures"));
         DemoFailure e = assertThrows(DemoFailure.class, () -> elsewhere.checkReady(params));
         assertEquals("model_missing", e.code());
