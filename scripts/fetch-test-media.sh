@@ -39,7 +39,8 @@ if ! apt-get download opencv-doc >/dev/null 2>&1; then
     echo "fetch-test-media: run as root (or run apt-get update as root first)" >&2
     exit 1
   fi
-  apt-get update -qq
+  # queued behind any other apt of ours (see apt-install.sh)
+  flock /tmp/ferry-apt.lock apt-get -o DPkg::Lock::Timeout=600 update -qq
   apt-get download opencv-doc
 fi
 

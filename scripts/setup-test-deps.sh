@@ -9,15 +9,5 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bash "$here/fetch-test-media.sh"
 
-if ! command -v espeak-ng >/dev/null; then
-  if [[ "$(id -u)" -ne 0 ]]; then
-    echo "setup-test-deps: espeak-ng is missing; install it as root (apt-get install espeak-ng)" >&2
-    exit 1
-  fi
-  echo "setup-test-deps: installing espeak-ng" >&2
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null
-  fi
-fi
+bash "$here/apt-install.sh" espeak-ng
 echo "test dependencies: ok"
