@@ -3,6 +3,7 @@ package dev.ferry.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.client.FerryClient;
 import dev.ferry.core.json.Json;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = "Submits a job to a running Ferry (FERRY_URL) and prints it; with --wait, prints the finished job.")
+        description = "Submits a job to a running Ferry (FERRY_URL) and prints it; with --wait, shows its progress on"
+                + " standard error and prints the finished job.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the job was submitted (with --wait: it succeeded)", "1:with --wait: the job failed or was cancelled",
+            "2:the command failed: Ferry unreachable, the job refused...",
+            "3:with --wait: the timeout ran out, the job is still queued or running"})
 public final class SubmitCommand implements Callable<Integer> {
+    static final int JOB_NOT_SUCCEEDED = 1;
+    static final int TIMED_OUT = 3;
+
     @Option(names = "--url", description = "The API's base URL (FERRY_URL), e.g. http://127.0.0.1:8000.")
     String url;
 
@@ -33,10 +42,11 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--priority", defaultValue = "normal", description = "high or normal.")
     String priority;
 
-    @Option(names = "--wait", description = "Wait for the job to finish; exit 1 unless it succeeded.")
+    @Option(names = "--wait", description = "Wait for the job to finish, showing its progress; exit 1 unless it succeeded.")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "3600", description = "Seconds --wait waits at most.")
+    @Option(names = "--timeout", defaultValue = "3600",
+            description = "Seconds --wait waits at most; then it exits 3, leaving the job to run.")
     long timeoutSeconds;
 
     @Override
@@ -48,11 +58,25 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         FerryClient client = new FerryClient(ClientOptions.settings(url));
         JsonNode job = client.submit(demo, parseParams(), files, priority);
-        if (await) {
-            job = JobWaiter.untilFinished(client, job.path("id").asText(), Duration.ofSeconds(timeoutSeconds));
+        if (!await) {
+            print(job);
+            return 0;
         }
+        String id = job.path("id").asText();
+        ProgressLine progress = ProgressLine.onStandardError();
+        job = JobWaiter.untilFinished(client, id, Duration.ofSeconds(timeoutSeconds), progress::show);
+        progress.end();
+        print(job);
+        if (!JobWaiter.isFinished(job)) {
+            System.err.println("ferry: timed out after " + timeoutSeconds + " s, the job is still "
+                    + job.path("state").asText() + ": ferry status " + id);
+            return TIMED_OUT;
+        }
+        return "succeeded".equals(job.path("state").asText()) ? 0 : JOB_NOT_SUCCEEDED;
+    }
+
+    private static void print(JsonNode job) throws IOException {
         System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(job));
-        return !await || "succeeded".equals(job.path("state").asText()) ? 0 : 1;
     }
 
     private Map<String, Object> parseParams() {

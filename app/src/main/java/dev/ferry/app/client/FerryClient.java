@@ -15,7 +15,10 @@ import java.util.Map;
 
 /** A small client of Ferry's HTTP API, used by {@code ferry submit} and {@code ferry status}. */
 public final class FerryClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final ClientSettings settings;
 
     public FerryClient(ClientSettings settings) {
@@ -40,13 +43,19 @@ public final class FerryClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.url() + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.url() + path)).timeout(ANSWER_TIMEOUT);
         settings.apiKey().ifPresent(key -> b.header("Authorization", "Bearer " + key));
         return b;
     }
 
+    /** @throws FerryUnreachable when no answer came; an IOException naming the error code when the answer is one */
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw FerryUnreachable.of(settings.url(), e, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
+        }
         JsonNode body = response.body().isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(response.body());
         if (response.statusCode() >= 400) {
             JsonNode error = body.path("error");

@@ -1,17 +1,15 @@
 package dev.ferry.app.cli;
 
+import static dev.ferry.app.support.Cli.ferry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.app.Main;
 import dev.ferry.app.runtime.FerryNode;
+import dev.ferry.app.support.Cli.Run;
 import dev.ferry.testkit.RedisForTests;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestModels;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -27,9 +25,6 @@ class ModelsCommandTest {
     Path data;
     @TempDir
     Path files;
-
-    /** What one command printed, and its exit code. */
-    record Run(int exit, String out, String err) {}
 
     @Test
     void anOfflineInstallIsListedVerifiedAndADamagedFileIsCaught() throws Exception {
@@ -97,21 +92,5 @@ class ModelsCommandTest {
     /** Some line of the output matches {@code regex} (log lines may come between the command's own). */
     private static void assertLine(String output, String regex) {
         assertTrue(output.lines().anyMatch(line -> line.matches(regex)), "no line matching " + regex + " in:\n" + output);
-    }
-
-    private static Run ferry(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.run(args);
-            return new Run(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

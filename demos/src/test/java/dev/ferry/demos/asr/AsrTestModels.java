@@ -16,7 +16,7 @@ import java.util.List;
  * installs it, and CTC graphs with known output that spell "HELLO WORLD" at the start of
  * every segment (from frame 5, two frames a letter with a blank between, p = 0.9).
  */
-final class AsrTestModels {
+public final class AsrTestModels {
     static final List<String> VOCAB = List.of("<pad>", "<unk>", "|", "D", "E", "H", "L", "O", "R", "W");
     static final float P = 0.9f;
     /** Frames the tables hold: 40 s of 20 ms frames, longer than any test segment. */
@@ -24,7 +24,7 @@ final class AsrTestModels {
 
     private AsrTestModels() {}
 
-    static void installVad(ModelStore store) throws IOException {
+    public static void installVad(ModelStore store) throws IOException {
         store.install(new ModelRef(AsrDemo.NAME, AsrModels.VAD), TestModels.sileroVad());
     }
 
@@ -33,7 +33,7 @@ final class AsrTestModels {
     }
 
     /** A wav2vec2-style model: waveform in, a frame every 320 samples (20 ms at 16 kHz). */
-    static void installWaveform(ModelStore store, String name, int sampleRate, String language) throws IOException {
+    public static void installWaveform(ModelStore store, String name, int sampleRate, String language) throws IOException {
         TestStores.install(store, AsrDemo.NAME, name, CtcGraph.waveform(sampleRate / 50, helloWorld()),
                 contract("""
                         {"task": "ctc", "description": "test: spells HELLO WORLD",

@@ -9,7 +9,7 @@ import java.util.List;
  * Video classifiers whose scores are known from the frames: so a test knows which frame the
  * demo fed at which time step, in which channel order and how normalised.
  */
-final class SignGraphs {
+public final class SignGraphs {
     private SignGraphs() {}
 
     /**
@@ -59,7 +59,7 @@ final class SignGraphs {
      * NTCHW input, output {@code scores [1,3]}: each channel's mean over all frames and pixels,
      * times {@code gain}: the dominant colour of the window wins.
      */
-    static byte[] colourMeans(int frames, int width, int height, float gain) {
+    public static byte[] colourMeans(int frames, int width, int height, float gain) {
         return OnnxGraph.named("colour_means")
                 .input("video", OnnxGraph.FLOAT, 1, frames, 3, height, width)
                 .initializer("gain", new float[] {gain})
