@@ -1,5 +1,6 @@
 package dev.ferry.app;
 
+import dev.ferry.core.config.FerryConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -9,7 +10,7 @@ final class CliErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
         cmd.getErr().println("ferry: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        if (System.getenv("FERRY_DEBUG") != null) {
+        if (FerryConfig.debug()) {
             e.printStackTrace(cmd.getErr());
         }
         return 2;

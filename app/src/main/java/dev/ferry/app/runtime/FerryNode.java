@@ -1,6 +1,7 @@
 package dev.ferry.app.runtime;
 
 import dev.ferry.api.ApiServer;
+import dev.ferry.api.http.BindPolicy;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.storage.DataFolder;
@@ -34,7 +35,16 @@ public final class FerryNode implements AutoCloseable {
         this.services = services;
     }
 
+    /**
+     * Starts what this process runs, in order: Redis, the worker, the API.
+     *
+     * @throws IllegalStateException when the settings forbid this start, before anything has started
+     */
     public static FerryNode start(FerryConfig config, boolean withApi, boolean withWorker, boolean mayEmbedRedis) {
+        if (withApi) {
+            // Checked first, so a refused API leaves no Redis, worker or job touched behind it.
+            BindPolicy.check(config.api());
+        }
         DataFolder data = new DataFolder(config.dataDir());
         // A FERRY_DEVICE=cuda:N that cannot run fails a worker's start here, before Redis or any job is touched.
         DemoServices services = withWorker ? DemoServices.forWorker(config) : DemoServices.forApi(config);

@@ -33,11 +33,35 @@ public record FerryConfig(
 
     /** As {@link #load()}, with command-line overrides winning over everything. */
     public static FerryConfig load(Map<String, String> overrides) {
+        Map<String, String> raw = sources();
+        raw.putAll(overrides);
+        return from(raw);
+    }
+
+    /**
+     * {@code FERRY_DEBUG}: a failed command also prints its stack trace. Read apart from the
+     * other settings, since it is asked for when reading them may just have failed; any value
+     * but a false one ({@code 0}, {@code false}, {@code no}, {@code off}) turns it on.
+     */
+    public static boolean debug() {
+        try {
+            return debug(new Settings(sources()));
+        } catch (java.io.UncheckedIOException unreadableDotEnv) {
+            return debug(new Settings(System.getenv()));
+        }
+    }
+
+    private static boolean debug(Settings s) {
+        return s.optional("FERRY_DEBUG")
+                .map(v -> !Set.of("0", "false", "no", "off").contains(v.toLowerCase(java.util.Locale.ROOT)))
+                .orElse(false);
+    }
+
+    private static Map<String, String> sources() {
         Path home = Path.of(System.getenv().getOrDefault("FERRY_HOME", "."));
         Map<String, String> raw = new java.util.HashMap<>(EnvSource.load(home.resolve(".env")));
         raw.putIfAbsent("FERRY_DATA", home.resolve("data").toString());
-        raw.putAll(overrides);
-        return from(raw);
+        return raw;
     }
 
     public static FerryConfig from(Map<String, String> raw) {
@@ -48,6 +72,7 @@ public record FerryConfig(
     public static java.util.Set<String> settingNames() {
         Settings s = new Settings(Map.of());
         read(s);
+        debug(s);
         java.util.Set<String> names = new java.util.TreeSet<>(s.namesRead());
         names.add("FERRY_HOME");
         return names;
