@@ -9,6 +9,7 @@ import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -118,5 +119,40 @@ class WorkerCancelTest {
         Job failed = fx.await(id, JobState.FAILED, Duration.ofSeconds(5));
         assertEquals("timeout", failed.error().orElseThrow().code());
         assertFalse(stoppedBy.get() == null, "the demo saw isCancelled() turn true");
+    }
+
+    /** Writes a partial output, then waits to be stopped. */
+    private TestDemo writesThenWaits() {
+        return new TestDemo(fx.demo, (ctx, run) -> {
+            Files.writeString(ctx.outputDir().resolve("overlay-1.png"), "partial");
+            started.countDown();
+            while (true) {
+                ctx.progress(1, 2, "waiting to be stopped");
+                Thread.sleep(5);
+            }
+        });
+    }
+
+    @Test
+    void aCancelledJobLeavesNoOutputsBehind() throws Exception {
+        fx.start(writesThenWaits());
+        JobId id = fx.submit();
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        assertTrue(Files.exists(fx.data.outputsDir(id).resolve("overlay-1.png")));
+
+        assertEquals(JobState.RUNNING, fx.submissions.cancel(id));
+        assertEquals("cancelled", fx.awaitJobJson(id).get("state").asText());
+        assertEquals(0, fx.job(id).files().size());
+        assertFalse(Files.exists(fx.data.outputsDir(id)), "no file is kept that the job does not list");
+    }
+
+    @Test
+    void aTimedOutJobLeavesNoOutputsBehind() throws Exception {
+        fx.start(writesThenWaits());
+        JobId id = fx.submit(Priority.NORMAL, 3, 300, Map.of());
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+
+        assertEquals("timeout", fx.awaitJobJson(id).get("error").get("code").asText());
+        assertFalse(Files.exists(fx.data.outputsDir(id)), "no file is kept that the job does not list");
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ class WorkerFailuresTest {
         JsonNode written = fx.awaitJobJson(id);
         assertEquals("failed", written.get("state").asText());
         assertEquals("internal_error", written.get("error").get("code").asText());
+        assertFalse(java.nio.file.Files.exists(fx.data.outputsDir(id)), "the failed job lists no files and keeps none");
     }
 
     @Test

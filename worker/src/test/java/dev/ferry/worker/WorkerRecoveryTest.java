@@ -10,10 +10,12 @@ import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.queue.WorkerRegistry;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -137,6 +139,26 @@ class WorkerRecoveryTest {
         assertEquals("poison", failed.error().orElseThrow().code());
         assertEquals(3, alwaysBlocks.runs());
         assertEquals(3, failed.attempts());
+    }
+
+    @Test
+    void aKilledWorkersLastAttemptFailsAndLeavesNoOutputsBehind() throws Exception {
+        TestDemo reclaimer = new TestDemo(fx.demo, (ctx, run) -> null);
+        JobId id = fx.submit(Priority.NORMAL, 1, 600_000, Map.of());
+        Worker first = fx.start(new TestDemo(fx.demo, (ctx, run) -> {
+            writeOutput(ctx, run);
+            started.release();
+            Thread.sleep(60_000);
+            return null;
+        }), FAST_DEATH);
+        assertTrue(started.tryAcquire(5, TimeUnit.SECONDS));
+        fx.kill(first);
+
+        fx.start(reclaimer, FAST_DEATH);
+        assertEquals("worker_lost", fx.await(id, JobState.FAILED).error().orElseThrow().code());
+        Awaitility.await("the partial outputs deleted").atMost(Duration.ofSeconds(30))
+                .until(() -> !Files.exists(fx.data.outputsDir(id)));
+        assertEquals(0, reclaimer.runs(), "the last attempt is not run again");
     }
 
     private static void writeOutput(DemoContext ctx, int run) throws java.io.IOException {

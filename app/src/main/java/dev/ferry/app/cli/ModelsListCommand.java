@@ -1,7 +1,11 @@
 package dev.ferry.app.cli;
 
+import dev.ferry.core.demo.Demo;
+import dev.ferry.demos.DemoServices;
+import dev.ferry.demos.InstalledDemos;
+import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStatus;
-import dev.ferry.demos.inference.ModelStore;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Each demo's models (the manifest's and any installed by hand): present, missing or corrupt.")
+        description = "Each demo's models (those its demos load, the manifest's and any installed by hand): present, missing or corrupt.")
 public final class ModelsListCommand implements Callable<Integer> {
     @Mixin
     DataOption data = new DataOption();
@@ -19,9 +23,15 @@ public final class ModelsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelStore store = ModelStore.of(data.config());
-        List<ModelStatus> models = demo == null ? store.list() : store.list(demo);
-        ModelTable.print(models, System.out);
+        try (DemoServices services = DemoServices.forApi(data.config())) {
+            // The demos say which models they load, as GET /api/v1/demos shows; the store says in what state.
+            List<ModelStatus> models = services.models().list(expected(InstalledDemos.build(services).all()));
+            ModelTable.print(demo == null ? models : models.stream().filter(m -> m.demo().equals(demo)).toList(), System.out);
+        }
         return 0;
+    }
+
+    private static List<ModelRef> expected(Collection<Demo> demos) {
+        return demos.stream().flatMap(d -> d.models().stream().map(m -> new ModelRef(d.name(), m.name()))).toList();
     }
 }

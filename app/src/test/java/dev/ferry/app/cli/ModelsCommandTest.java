@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.app.runtime.FerryNode;
 import dev.ferry.app.support.Cli.Run;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.core.demo.ModelAvailability;
+import dev.ferry.demos.DemoServices;
+import dev.ferry.demos.InstalledDemos;
 import dev.ferry.testkit.RedisForTests;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestModels;
@@ -48,6 +52,24 @@ class ModelsCommandTest {
         Run verify = ferry("models", "verify", "--data", data.toString());
         assertEquals(1, verify.exit(), verify.toString());
         assertTrue(verify.out().contains("regions/text_lines is corrupt: "), verify.out());
+    }
+
+    @Test
+    void listsEveryModelTheDemosLoadAsTheDemosListThem() {
+        Run list = ferry("models", "list", "--data", data.toString());
+        assertEquals(0, list.exit(), list.toString());
+        assertLine(list.out(), "sign +default +- +missing +- +-");
+        assertLine(list.out(), "clustering +resnet18 +- +missing +- +-");
+        try (DemoServices services = DemoServices.forApi(TestConfig.of(redis, data).build())) {
+            for (Demo demo : InstalledDemos.build(services).all()) {
+                for (ModelAvailability model : demo.models()) {
+                    assertLine(list.out(), demo.name() + " +" + model.name() + " +\\S+ +" + model.state().wireName() + " .*");
+                }
+            }
+        }
+        Run one = ferry("models", "list", "sign", "--data", data.toString());
+        assertLine(one.out(), "sign +default +- +missing +- +-");
+        assertTrue(one.out().lines().noneMatch(line -> line.startsWith("clustering")), one.out());
     }
 
     @Test

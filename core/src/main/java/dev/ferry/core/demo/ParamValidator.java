@@ -5,12 +5,17 @@ import java.math.BigInteger;
 
 /** Checks one value against one {@link Param}. */
 final class ParamValidator {
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal DOUBLE_MAX = BigDecimal.valueOf(Double.MAX_VALUE);
+    private static final BigDecimal DOUBLE_MIN = DOUBLE_MAX.negate();
+
     private ParamValidator() {}
 
     static Object check(Param param, Object value) {
         return switch (param.type()) {
-            case INTEGER -> inRange(param, asInteger(param, value));
-            case NUMBER -> inRange(param, asNumber(param, value));
+            case INTEGER -> asInteger(param, value);
+            case NUMBER -> asNumber(param, value);
             case BOOLEAN -> asBoolean(param, value);
             case STRING -> lengthInRange(param, asString(param, value));
             case ENUM -> oneOf(param, asString(param, value));
@@ -18,23 +23,15 @@ final class ParamValidator {
     }
 
     private static long asInteger(Param param, Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
-            return ((Number) value).longValue();
+        BigDecimal exact = exact(param, "an integer", value);
+        if (exact.stripTrailingZeros().scale() > 0) {
+            throw wrongType(param, "an integer", value);
         }
-        if (value instanceof Number n) {
-            BigDecimal d = new BigDecimal(n.toString());
-            if (d.stripTrailingZeros().scale() <= 0) {
-                return d.longValueExact();
-            }
-        }
-        throw wrongType(param, "an integer", value);
+        return inRange(param, exact, LONG_MIN, LONG_MAX).longValueExact();
     }
 
     private static double asNumber(Param param, Object value) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw wrongType(param, "a number", value);
+        return inRange(param, exact(param, "a number", value), DOUBLE_MIN, DOUBLE_MAX).doubleValue();
     }
 
     private static boolean asBoolean(Param param, Object value) {
@@ -51,16 +48,35 @@ final class ParamValidator {
         throw wrongType(param, "a string", value);
     }
 
-    private static long inRange(Param param, long value) {
-        inRange(param, (double) value);
-        return value;
+    /**
+     * The number exactly as the client sent it. Clients send any size or form (1e30, 20 digits,
+     * -1e400), so ranges are checked on this value, never on a long or double it may not fit.
+     */
+    private static BigDecimal exact(Param param, String expected, Object value) {
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isFinite(d)) {
+                return new BigDecimal(value.toString());
+            }
+        } else if (value instanceof Number n) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        throw wrongType(param, expected, value);
     }
 
-    private static double inRange(Param param, double value) {
-        if (param.min().isPresent() && value < param.min().get() || param.max().isPresent() && value > param.max().get()) {
+    /** Checks the declared range, narrowed to what the parameter's Java type holds. */
+    private static BigDecimal inRange(Param param, BigDecimal value, BigDecimal floor, BigDecimal ceiling) {
+        BigDecimal min = param.min().map(BigDecimal::valueOf).filter(m -> m.compareTo(floor) > 0).orElse(floor);
+        BigDecimal max = param.max().map(BigDecimal::valueOf).filter(m -> m.compareTo(ceiling) < 0).orElse(ceiling);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new InvalidParamException(param.name(), "parameter '" + param.name() + "' must be between "
-                    + format(param.min().orElse(Double.NEGATIVE_INFINITY)) + " and "
-                    + format(param.max().orElse(Double.POSITIVE_INFINITY)) + ", got " + format(value));
+                    + bound(min) + " and " + bound(max) + ", got " + asSent(value));
         }
         return value;
     }
@@ -84,8 +100,20 @@ final class ParamValidator {
     }
 
     private static InvalidParamException wrongType(Param param, String expected, Object value) {
-        String got = value instanceof String ? "the string '" + value + "'" : String.valueOf(value);
+        String got = value instanceof String ? "the string '" + value + "'"
+                : value instanceof BigDecimal d ? asSent(d) : String.valueOf(value);
         return new InvalidParamException(param.name(), "parameter '" + param.name() + "' must be " + expected + ", got " + got);
+    }
+
+    /** A bound as a programmer wrote it: 600000, 0.5, 9223372036854775807, 1.7976931348623157e308. */
+    private static String bound(BigDecimal bound) {
+        BigDecimal plain = bound.stripTrailingZeros();
+        return plain.scale() <= 0 && plain.precision() - plain.scale() <= 20 ? plain.toPlainString() : asSent(plain);
+    }
+
+    /** JSON's spelling of a number: 1e30 stays 1e30 and 1.50 stays 1.50 (Java would print 1E+30). */
+    private static String asSent(BigDecimal value) {
+        return value.toString().replace("E+", "e").replace('E', 'e');
     }
 
     private static String format(double d) {

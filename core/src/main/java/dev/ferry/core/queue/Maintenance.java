@@ -33,7 +33,8 @@ public final class Maintenance {
         QueueKeys k = new QueueKeys(demo);
         List<Object> flat = scripts.run(QueueScript.RECLAIM, ReturnType.MULTI,
                 List.of(k.stream(Priority.HIGH), k.stream(Priority.NORMAL), k.state(JobState.RUNNING), k.state(JobState.QUEUED),
-                        k.state(JobState.FAILED), k.state(JobState.CANCELLED), k.stats(), k.jobPrefix()),
+                        k.state(JobState.FAILED), k.state(JobState.CANCELLED), k.stats(), k.jobPrefix(),
+                        k.deadLetters()),
                 QueueKeys.GROUP, deadWorker, poisonAfter, k.eventsPrefix(), k.wake());
         Map<JobId, JobState> outcomes = new LinkedHashMap<>();
         for (int i = 0; i + 1 < flat.size(); i += 2) {
@@ -46,7 +47,8 @@ public final class Maintenance {
     public List<JobId> expire(String demo, Duration retention) {
         QueueKeys k = new QueueKeys(demo);
         List<Object> ids = scripts.run(QueueScript.EXPIRE, ReturnType.MULTI,
-                List.of(k.state(JobState.SUCCEEDED), k.state(JobState.FAILED), k.state(JobState.CANCELLED), k.created(), k.jobPrefix()),
+                List.of(k.state(JobState.SUCCEEDED), k.state(JobState.FAILED), k.state(JobState.CANCELLED), k.created(), k.jobPrefix(),
+                        k.deadLetters()),
                 retention.toMillis(), BATCH);
         List<JobId> gone = new ArrayList<>(ids.size());
         for (Object id : ids) {

@@ -53,6 +53,11 @@ public final class QueueKeys {
         return prefix + "delayed";
     }
 
+    /** Failed jobs that could have succeeded: retries exhausted, poison pills, lost workers. Never bad input. */
+    public String deadLetters() {
+        return prefix + "dead";
+    }
+
     public String stats() {
         return prefix + "stats";
     }

@@ -29,7 +29,7 @@ public final class QueueMonitor {
         batch.getScoredSortedSet(k.state(JobState.RUNNING), StringCodec.INSTANCE).sizeAsync();
         batch.getScoredSortedSet(k.state(JobState.SUCCEEDED), StringCodec.INSTANCE).countAsync(now - HOUR_MS, true, Double.POSITIVE_INFINITY, true);
         batch.getScoredSortedSet(k.state(JobState.FAILED), StringCodec.INSTANCE).countAsync(now - HOUR_MS, true, Double.POSITIVE_INFINITY, true);
-        batch.getScoredSortedSet(k.state(JobState.FAILED), StringCodec.INSTANCE).sizeAsync();
+        batch.getScoredSortedSet(k.deadLetters(), StringCodec.INSTANCE).sizeAsync();
         batch.getScoredSortedSet(k.state(JobState.QUEUED), StringCodec.INSTANCE).entryRangeAsync(0, 0);
         batch.<String, String>getMap(k.stats(), StringCodec.INSTANCE).readAllMapAsync();
         BatchResult<?> r = batch.execute();

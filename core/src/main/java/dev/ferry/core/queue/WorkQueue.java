@@ -77,7 +77,7 @@ public final class WorkQueue {
         QueueKeys k = new QueueKeys(job.demo());
         return record(scripts.run(QueueScript.FAIL, ReturnType.MULTI,
                 List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.QUEUED),
-                        k.state(JobState.FAILED), k.delayed(), k.stats()),
+                        k.state(JobState.FAILED), k.delayed(), k.stats(), k.deadLetters()),
                 QueueKeys.GROUP, workerId, error.code(), error.message(), retryable ? "1" : "0", backoffMs,
                 k.events(job.id()), job.id().toString()));
     }

@@ -130,7 +130,34 @@ class QueueScriptsTest {
         assertEquals(JobState.FAILED, worker.fail(second, new JobError(ErrorCode.INTERNAL_ERROR, "second"), true, 0).state());
         Job failed = reader.get(id).orElseThrow();
         assertEquals("second", failed.error().orElseThrow().message());
-        assertEquals(1, new QueueMonitor(redis.client(), new WorkerRegistry(redis.scripts())).stats(demo).deadLetters());
+        assertEquals(1, deadLetters());
+    }
+
+    @Test
+    void jobFailedForItsInputIsFailedButNotADeadLetter() {
+        JobId id = submit(Priority.NORMAL);
+        Job job = worker.claim(demo, 1).get(0);
+        assertEquals(JobState.FAILED, worker.fail(job, new JobError(ErrorCode.BAD_INPUT, "not an image"), false, 0).state());
+        assertEquals("bad_input", reader.get(id).orElseThrow().error().orElseThrow().code());
+        DemoStats stats = new QueueMonitor(redis.client(), new WorkerRegistry(redis.scripts())).stats(demo);
+        assertEquals(1, stats.failedLastHour());
+        assertEquals(0, stats.deadLetters(), "the client's input is the client's to fix; no retry could have saved it");
+    }
+
+    @Test
+    void deadWorkersLastAttemptIsADeadLetterUntilItExpires() {
+        JobId id = JobId.generate(demo, System.currentTimeMillis());
+        submissions.submit(new NewJob(id, Map.of(), Priority.NORMAL, 1, 1000, Optional.empty()));
+        worker.claim(demo, 1);
+        assertEquals(Map.of(id, JobState.FAILED), maintenance.reclaim(demo, "worker-a", 3));
+        assertEquals("worker_lost", reader.get(id).orElseThrow().error().orElseThrow().code());
+        assertEquals(1, deadLetters());
+        assertEquals(List.of(id), maintenance.expire(demo, Duration.ZERO));
+        assertEquals(0, deadLetters(), "a forgotten job is no longer counted");
+    }
+
+    private long deadLetters() {
+        return new QueueMonitor(redis.client(), new WorkerRegistry(redis.scripts())).stats(demo).deadLetters();
     }
 
     @Test
@@ -159,6 +186,7 @@ class QueueScriptsTest {
         Job job = reader.get(id).orElseThrow();
         assertEquals(JobState.FAILED, job.state());
         assertEquals("poison", job.error().orElseThrow().code());
+        assertEquals(1, deadLetters());
     }
 
     @Test

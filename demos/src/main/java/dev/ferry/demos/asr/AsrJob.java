@@ -2,6 +2,7 @@ package dev.ferry.demos.asr;
 
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.storage.JobInputs;
 import dev.ferry.demos.av.AudioReader;
 import dev.ferry.demos.av.AudioStream;
 import dev.ferry.demos.inference.Inference;
@@ -62,7 +63,7 @@ final class AsrJob {
                                         Optional<CtcContract> contract, AsrOptions options, AsrPipeline.Outcome outcome,
                                         int rate, List<String> warnings) {
         long t0 = System.nanoTime();
-        AsrWriter.segments(outputDir, SegmentsReport.of(input.getFileName().toString(), rate, outcome.seconds(),
+        AsrWriter.segments(outputDir, SegmentsReport.of(JobInputs.originalName(input), rate, outcome.seconds(),
                 outcome.segments(), options.vad()));
         boolean transcribed = ctcModel.isPresent();
         if (transcribed) {

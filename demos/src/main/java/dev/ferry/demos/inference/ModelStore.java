@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +64,19 @@ public final class ModelStore {
 
     /** Every model of every demo: the manifest's, and any installed by hand. */
     public List<ModelStatus> list() {
+        return list(List.of());
+    }
+
+    /**
+     * Like {@link #list()}, plus {@code expected} models even when neither the manifest nor
+     * the folder knows them: the models the demos say they load ({@code Demo.models()}), so
+     * a missing one is listed as missing, as {@code GET /api/v1/demos} lists it.
+     */
+    public List<ModelStatus> list(Collection<ModelRef> expected) {
         Map<ModelRef, ModelStatus> out = new LinkedHashMap<>();
         catalog.all().forEach(e -> out.put(e.ref(), status(e.ref())));
         installedRefs().forEach(ref -> out.computeIfAbsent(ref, this::status));
+        expected.forEach(ref -> out.computeIfAbsent(ref, this::status));
         return sorted(out.values());
     }
 
@@ -238,7 +249,7 @@ public final class ModelStore {
         }
     }
 
-    private static List<ModelStatus> sorted(java.util.Collection<ModelStatus> statuses) {
+    private static List<ModelStatus> sorted(Collection<ModelStatus> statuses) {
         return statuses.stream()
                 .sorted(Comparator.comparing(ModelStatus::demo).thenComparing(ModelStatus::model))
                 .toList();

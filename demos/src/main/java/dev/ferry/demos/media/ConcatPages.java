@@ -4,6 +4,7 @@ import dev.ferry.core.error.ErrorCode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,7 @@ final class ConcatPages implements Iterator<PageRef>, AutoCloseable {
     private Document current;
     private Iterator<PageRef> currentPages = java.util.Collections.emptyIterator();
     private int yieldedFromCurrent;
+    private final List<SkippedEntries> skipped = new CopyOnWriteArrayList<>();
 
     ConcatPages(List<Pending> pending) {
         this.pending = List.copyOf(pending);
@@ -70,7 +72,13 @@ final class ConcatPages implements Iterator<PageRef>, AutoCloseable {
             current = null;
             yieldedFromCurrent = 0;
             done.close();
+            skipped.addAll(done.skipped());
         }
+    }
+
+    /** What the documents read so far skipped; opened and closed on the thread that reads pages. */
+    List<SkippedEntries> skipped() {
+        return List.copyOf(skipped);
     }
 
     @Override

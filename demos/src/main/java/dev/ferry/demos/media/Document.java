@@ -1,6 +1,7 @@
 package dev.ferry.demos.media;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -18,6 +19,11 @@ public interface Document extends AutoCloseable {
     /** How many pages, when known without reading them. */
     default OptionalInt pageCount() {
         return OptionalInt.empty();
+    }
+
+    /** The archives whose entries gave no page, each told once; complete once the document is closed. */
+    default List<SkippedEntries> skipped() {
+        return List.of();
     }
 
     @Override

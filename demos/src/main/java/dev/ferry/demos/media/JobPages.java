@@ -43,6 +43,11 @@ public final class JobPages implements Iterable<PageRef>, AutoCloseable {
         return List.copyOf(warnings);
     }
 
+    /** The archives whose entries gave no page, one summary each; complete once the pages are used up. */
+    public List<SkippedEntries> skipped() {
+        return pages.skipped();
+    }
+
     @Override
     public void close() {
         pages.close();

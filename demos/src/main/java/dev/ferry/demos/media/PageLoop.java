@@ -42,17 +42,43 @@ public final class PageLoop {
      *
      * @param pages    how many pages were taken, processed or failed
      * @param warnings what the inputs skipped without failing a page, e.g. files in a ZIP that are not images
+     * @param skipped  per archive, every entry that gave no page and why, told once
      */
-    public record Outcome<T>(int pages, List<T> done, List<FailedPage> failed, List<String> warnings) {
+    public record Outcome<T>(int pages, List<T> done, List<FailedPage> failed, List<String> warnings,
+                             List<SkippedEntries> skipped) {
+        public Outcome(int pages, List<T> done, List<FailedPage> failed, List<String> warnings) {
+            this(pages, done, failed, warnings, List.of());
+        }
+
         /** Fails the job when no page could be processed; called once the report is written, so it lists why. */
         public void requireAPage() {
             if (!done.isEmpty()) {
                 return;
             }
-            throw DemoFailure.badInput(failed.isEmpty()
-                    ? "the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs"
-                    : "no page could be processed: " + failed.stream().map(f -> f.source() + ": " + f.reason())
-                            .limit(5).toList());
+            if (failed.isEmpty() && skipped.isEmpty()) {
+                throw DemoFailure.badInput("the inputs hold no pages: send an image, a ZIP of images, a PDF or a list of URLs");
+            }
+            List<String> why = new ArrayList<>();
+            List<FailedPage> untold = untoldFailures();
+            if (!untold.isEmpty()) {
+                why.add(untold.stream().map(f -> f.source() + ": " + f.reason()).limit(5).toList().toString());
+            }
+            skipped.forEach(archive -> why.add(archive.toString()));
+            throw DemoFailure.badInput((failed.isEmpty() ? "the inputs hold no pages: " : "no page could be processed: ")
+                    + String.join("; ", why));
+        }
+
+        /** Each failed page outside an archive on a line of its own, then one line per archive that skipped entries. */
+        void log(Logger log) {
+            for (FailedPage f : untoldFailures()) {
+                log.warn("page {} ({}) failed: {}", f.page(), f.source(), f.reason());
+            }
+            skipped.forEach(archive -> log.warn("{}", archive));
+        }
+
+        /** The failed pages no archive's summary tells. */
+        private List<FailedPage> untoldFailures() {
+            return failed.stream().filter(f -> skipped.stream().noneMatch(s -> s.covers(f.source()))).toList();
         }
     }
 
@@ -69,7 +95,10 @@ public final class PageLoop {
         return run(inputs, clock, pages, ctx.log(), work);
     }
 
-    /** Every page of the inputs through {@code work}, told to {@code progress}; failed pages are logged to {@code log}. */
+    /**
+     * Every page of the inputs through {@code work}, told to {@code progress}; once they are
+     * done, failed pages are logged to {@code log}, an archive's skipped entries in one line.
+     */
     public static <T> Outcome<T> run(JobPages inputs, StageClock clock, Progress progress, Logger log,
                                      PageWork<T> work) throws Exception {
         List<T> done = new ArrayList<>();
@@ -82,17 +111,19 @@ public final class PageLoop {
                 reportProgress(progress, page);
                 if (page.failure().isPresent()) {
                     MediaException e = page.failure().get();
-                    failed.add(failedPage(log, page, e.errorCode(), e.getMessage()));
+                    failed.add(failedPage(page, e.errorCode(), e.getMessage()));
                     continue;
                 }
                 try {
                     done.add(work.process(page.number(), page.page().get()));
                 } catch (PageFailure e) {
-                    failed.add(failedPage(log, page, e.code(), e.getMessage()));
+                    failed.add(failedPage(page, e.code(), e.getMessage()));
                 }
             }
         }
-        return new Outcome<>(pages, done, failed, inputs.warnings());
+        Outcome<T> outcome = new Outcome<>(pages, done, failed, inputs.warnings(), inputs.skipped());
+        outcome.log(log);
+        return outcome;
     }
 
     /** Every page through {@code work} outside a job, as benchmarks run them; an unreadable page fails the run. */
@@ -121,8 +152,7 @@ public final class PageLoop {
         }
     }
 
-    private static FailedPage failedPage(Logger log, PagePrefetcher.Taken page, ErrorCode code, String reason) {
-        log.warn("page {} ({}) failed: {}", page.number(), page.source(), reason);
+    private static FailedPage failedPage(PagePrefetcher.Taken page, ErrorCode code, String reason) {
         return new FailedPage(page.number(), page.source(), code, reason);
     }
 }

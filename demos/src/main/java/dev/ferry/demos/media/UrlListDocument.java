@@ -3,6 +3,7 @@ package dev.ferry.demos.media;
 import dev.ferry.core.storage.InputSpec;
 import dev.ferry.core.storage.JobFiles;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +35,11 @@ final class UrlListDocument implements Document {
     @Override
     public Iterator<PageRef> pages() {
         return pages;
+    }
+
+    @Override
+    public List<SkippedEntries> skipped() {
+        return pages.skipped();
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.zip.ZipFile;
  * ({@code FERRY_ZIP_MAX_MB}) and, for entries over 1 MiB, the compression ratio
  * ({@code FERRY_ZIP_MAX_RATIO}), all counted on the bytes actually inflated rather than
  * the sizes the archive declares. Entry names that would escape a folder are refused;
- * other files are skipped with a warning.
+ * other files are skipped with a warning. Every entry that gives no page is also counted
+ * in one {@link SkippedEntries}, which the job's error and log tell once per archive.
  */
 final class ZipDocument implements Document {
     private static final long RATIO_CHECK_FROM = 1024 * 1024;
@@ -37,6 +38,7 @@ final class ZipDocument implements Document {
     private final MediaSettings limits;
     private final ImageDecoder decoder;
     private final Consumer<String> warnings;
+    private final SkippedEntries skipped;
     private long inflated;
 
     ZipDocument(String source, Path file, MediaSettings limits, ImageDecoder decoder, Consumer<String> warnings) {
@@ -44,6 +46,7 @@ final class ZipDocument implements Document {
         this.limits = limits;
         this.decoder = decoder;
         this.warnings = warnings;
+        this.skipped = new SkippedEntries(source);
         try {
             this.zip = new ZipFile(file.toFile());
             this.archiveBytes = Files.size(file);
@@ -86,6 +89,7 @@ final class ZipDocument implements Document {
                     if (inflated > limits.zipMaxBytes()) {
                         warnings.accept((entries.size() - next) + " entries of " + source
                                 + " were not read: the archive is over its size limit");
+                        skipped.add("not read, over FERRY_ZIP_MAX_MB", entries.get(next).getName(), entries.size() - next);
                         next = entries.size();
                         break;
                     }
@@ -109,22 +113,45 @@ final class ZipDocument implements Document {
     /** A page for an image entry, a failed page for a refused one, null for a skipped one. */
     private PageRef toPage(ZipEntry entry) {
         String name = entry.getName();
-        String label = source + "!/" + name;
+        String label = skipped.label(name);
         if (SafeNames.resolveInside(Path.of("/archive"), name).isEmpty()) {
-            return PageRef.failed(label, new MediaException(ErrorCode.ZIP_PATH,
+            return refused(label, entry, new MediaException(ErrorCode.ZIP_PATH,
                     "entry '" + name + "' of " + source + " has a path that escapes the archive; refused"));
         }
         byte[] head;
         try {
             head = read(entry, ImageFormat.SNIFF_BYTES);
         } catch (MediaException e) {
-            return PageRef.failed(label, e);
+            return refused(label, entry, e);
         }
         if (ImageFormat.sniff(head).isEmpty()) {
             warnings.accept("skipped " + label + ": not an image");
+            skipped.add("not images", name);
             return null;
         }
-        return new PageRef(label, () -> decoder.decode(read(entry, Long.MAX_VALUE)));
+        return new PageRef(label, () -> {
+            try {
+                return decoder.decode(read(entry, Long.MAX_VALUE));
+            } catch (MediaException e) {
+                skipped.add(reason(e), name);
+                throw e;
+            }
+        });
+    }
+
+    private PageRef refused(String label, ZipEntry entry, MediaException why) {
+        skipped.add(reason(why), entry.getName());
+        return PageRef.failed(label, why);
+    }
+
+    /** Why an entry gave no page, in the words of the per-archive summary. */
+    private static String reason(MediaException e) {
+        return switch (e.errorCode()) {
+            case ZIP_LIMIT -> "too large";
+            case ZIP_PATH -> "paths outside the archive";
+            case BAD_ZIP -> "damaged";
+            default -> "unreadable images";
+        };
     }
 
     /** Reads up to {@code max} bytes of an entry, counting them against the archive's limits. */
@@ -158,6 +185,11 @@ final class ZipDocument implements Document {
 
     private static boolean isMacMetadata(String name) {
         return name.startsWith("__MACOSX/") || name.substring(name.lastIndexOf('/') + 1).startsWith("._");
+    }
+
+    @Override
+    public List<SkippedEntries> skipped() {
+        return skipped.isEmpty() ? List.of() : List.of(skipped);
     }
 
     @Override

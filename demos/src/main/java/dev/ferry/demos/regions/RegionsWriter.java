@@ -8,6 +8,7 @@ import dev.ferry.demos.media.Page;
 import dev.ferry.demos.media.PageStem;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
@@ -26,6 +27,13 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  */
 final class RegionsWriter implements AutoCloseable {
     private static final int JPEG_QUALITY = 90;
+    /**
+     * Regions are numbered as a page is read, top to bottom, then left to right, whatever
+     * the model: crop 1 is the top of the page for text lines and figures alike, and each
+     * region's confidence is there for whoever wants them best first.
+     */
+    private static final Comparator<Detection> READING_ORDER =
+            Comparator.comparingDouble((Detection d) -> d.box().y1()).thenComparingDouble(d -> d.box().x1());
     /** BGR colours per class, cycled. */
     private static final double[][] PALETTE = {
             {56, 56, 255}, {151, 157, 255}, {31, 112, 255}, {29, 178, 255}, {49, 210, 207},
@@ -49,7 +57,7 @@ final class RegionsWriter implements AutoCloseable {
         String stem = PageStem.of(number, page.source());
         List<Region> regions = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
-        for (Detection d : detections) {
+        for (Detection d : detections.stream().sorted(READING_ORDER).toList()) {
             int id = regions.size() + 1;
             Region r = Region.of(id, d, page.width(), page.height(), "crops/" + stem + "_" + id + ".jpg");
             if (r != null) {

@@ -12,6 +12,7 @@ import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.JobInputs;
 import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.av.SyntheticVideo;
 import dev.ferry.demos.inference.Inference;
@@ -156,6 +157,14 @@ class AsrDemoTest {
         assertTrue(result.get("note").asText().contains("ferry models install asr"), result::toString);
         assertTrue(Files.exists(job.resolve("outputs/segments.json")));
         assertFalse(Files.exists(job.resolve("outputs/transcript.json")));
+    }
+
+    @Test
+    void segmentsNameTheInputAsUploadedNotAsStored() throws Exception {
+        Path stored = Files.copy(mp3, Files.createDirectories(job.resolve("inputs"))
+                .resolve(JobInputs.fileName(0, "meeting.mp3")));
+        run(vadOnly, Map.of(), stored);
+        assertEquals("meeting.mp3", output("segments.json").get("input").asText(), "as every demo names its inputs");
     }
 
     @Test

@@ -1,8 +1,15 @@
 package dev.ferry.demos.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import java.io.IOException;
@@ -74,6 +81,45 @@ class ZipInputsTest {
         List<String> outcomes = readAll(reader(Map.of()), broken);
         assertEquals(1, outcomes.size());
         assertTrue(outcomes.get(0).startsWith("broken.zip bad_zip: broken.zip is not a readable ZIP archive"), outcomes.get(0));
+    }
+
+    @Test
+    void anArchiveOfSkippedEntriesSaysWhyOnceInTheErrorAndTheLog() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("a.txt", "notes".getBytes());
+        entries.put("c.txt", "more notes".getBytes());
+        for (int i = 0; i < 20; i++) {
+            // 1.2 MB of black pixels: compresses about 1000 times, refused as a bomb
+            entries.put(String.format("bomb%02d.bmp", i), TestImages.blackBmp(1000, 400));
+        }
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger log = new LoggerContext().getLogger("job");
+        log.addAppender(lines);
+
+        PageLoop.Outcome<Integer> outcome;
+        try (JobPages pages = reader(Map.of()).pages(List.of(zip("000-bombs.zip", entries)))) {
+            outcome = PageLoop.run(pages, new StageClock(), (number, total, source) -> { }, log, (number, page) -> {
+                page.close();
+                return number;
+            });
+        }
+
+        String why = "bombs.zip: 22 entries skipped (not images: 2, e.g. a.txt; too large: 20, e.g. bomb00.bmp)";
+        assertEquals(List.of(why), lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList(), "one line, not 20");
+        assertEquals(20, outcome.failed().size(), "each refused entry is still a failed page of the report");
+        DemoFailure failure = assertThrows(DemoFailure.class, outcome::requireAPage);
+        assertEquals("no page could be processed: " + why, failure.getMessage());
+    }
+
+    @Test
+    void anArchiveWithoutImagesHoldsNoPagesAndSaysWhy() throws Exception {
+        try (JobPages pages = reader(Map.of()).pages(List.of(zip("000-texts.zip", Map.of("a.txt", new byte[] {1}, "b.txt", new byte[] {2}))))) {
+            PageLoop.Outcome<Integer> outcome = PageLoop.run(pages, new StageClock(), (number, total, source) -> { },
+                    new LoggerContext().getLogger("job"), (number, page) -> number);
+            DemoFailure failure = assertThrows(DemoFailure.class, outcome::requireAPage);
+            assertEquals("the inputs hold no pages: texts.zip: 2 entries skipped (not images: 2, e.g. a.txt)", failure.getMessage());
+        }
     }
 
     private MediaReader reader(Map<String, Object> settings) {

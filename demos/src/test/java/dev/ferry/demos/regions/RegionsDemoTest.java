@@ -48,15 +48,22 @@ class RegionsDemoTest {
     @BeforeAll
     static void install() throws Exception {
         models.store.install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector());
-        float[] oneStamp = new float[7 * 2];
         // v8 layout, 2 anchors: a "stamp" at (100..140, 220..280) in the 640 input, and a weak one
-        float[][] columns = {{120, 250, 40, 60, 0, 0, 0.9f}, {400, 300, 50, 50, 0.1f, 0, 0}};
-        for (int j = 0; j < 2; j++) {
-            for (int k = 0; k < 7; k++) {
-                oneStamp[k * 2 + j] = columns[j][k];
+        installYolo("stamps", new float[][] {{120, 250, 40, 60, 0, 0, 0.9f}, {400, 300, 50, 50, 0.1f, 0, 0}});
+        // the better box lower on the page: a stamp (0.9) at y 380..420, a figure (0.6) at y 180..220
+        installYolo("marks", new float[][] {{120, 400, 40, 40, 0, 0, 0.9f}, {400, 200, 40, 40, 0.6f, 0, 0}});
+    }
+
+    /** A YOLOv8-layout model answering the same columns (cx, cy, w, h, then one score per class) for any page. */
+    private static void installYolo(String name, float[][] columns) throws Exception {
+        int rows = columns[0].length;
+        float[] output = new float[rows * columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            for (int k = 0; k < rows; k++) {
+                output[k * columns.length + j] = columns[j][k];
             }
         }
-        TestStores.install(models.store, "regions", "stamps", TestGraphs.constantDetector(640, oneStamp, 1, 7, 2),
+        TestStores.install(models.store, "regions", name, TestGraphs.constantDetector(640, output, 1, rows, columns.length),
                 TestStores.yoloContract(640, List.of("figure", "table", "stamp")));
     }
 
@@ -119,6 +126,22 @@ class RegionsDemoTest {
         // (100..140, 220..280) in the input is (200..280, 120..240) on the page: 80×120, squared to 180 with margins
         assertEquals(List.of(150, 90, 180, 180),
                 List.of(r.get("x").asInt(), r.get("y").asInt(), r.get("width").asInt(), r.get("height").asInt()));
+    }
+
+    @Test
+    void regionsAreNumberedTopToBottomWhateverTheirScore() throws Exception {
+        Path page = Files.write(job.resolve("000-wide.png"), TextPages.render(1280, 640, 30, 5).png());
+        TestDemoContext ctx = TestDemoContext.of(demo, Map.of("model", "marks"), List.of(page), job);
+
+        demo.run(ctx);
+
+        JsonNode regions = Json.MAPPER.readTree(ctx.outputDir().resolve("annotations.json").toFile()).at("/pages/0/regions");
+        assertEquals(2, regions.size());
+        assertEquals(List.of(1, "figure", 0.6, "crops/0001-wide_1.jpg"), List.of(regions.get(0).get("id").asInt(),
+                regions.get(0).get("label").asText(), regions.get(0).get("confidence").asDouble(), regions.get(0).get("crop").asText()));
+        assertEquals(List.of(2, "stamp", 0.9, "crops/0001-wide_2.jpg"), List.of(regions.get(1).get("id").asInt(),
+                regions.get(1).get("label").asText(), regions.get(1).get("confidence").asDouble(), regions.get(1).get("crop").asText()));
+        assertTrue(regions.get(0).get("y").asInt() < regions.get(1).get("y").asInt());
     }
 
     @Test

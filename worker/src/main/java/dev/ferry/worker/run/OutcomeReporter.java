@@ -32,6 +32,7 @@ public final class OutcomeReporter {
     private static final Duration BETWEEN_TRIES = Duration.ofSeconds(1);
     private final WorkQueue queue;
     private final DataFolder data;
+    private final PartialOutputs partialOutputs;
     private final RetryPolicy retries;
     private final JobDurations durations;
     private final Lifecycle lifecycle;
@@ -41,6 +42,7 @@ public final class OutcomeReporter {
             JobDurations durations, Lifecycle lifecycle) {
         this.queue = queue;
         this.data = data;
+        this.partialOutputs = new PartialOutputs(data);
         this.retries = retries;
         this.durations = durations;
         this.lifecycle = lifecycle;
@@ -110,6 +112,7 @@ public final class OutcomeReporter {
             case CANCELLED -> {
                 Job cancelled = withRetries("confirm the cancel", () -> queue.confirmCancel(job));
                 LOG.info("cancelled");
+                partialOutputs.discard(job.id());
                 writeJobJson(cancelled);
                 return Optional.of(JobState.CANCELLED);
             }
@@ -136,6 +139,7 @@ public final class OutcomeReporter {
                     job.attempts(), job.maxAttempts(), error.code(), error.message(), backoffMs);
         } else {
             LOG.warn("failed after {} attempts ({}: {})", job.attempts(), error.code(), error.message());
+            partialOutputs.discard(job.id());
             writeJobJson(after);
         }
         return state;

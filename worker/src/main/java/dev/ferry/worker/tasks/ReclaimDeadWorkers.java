@@ -4,6 +4,7 @@ import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.queue.Maintenance;
 import dev.ferry.core.queue.WorkerRegistry;
+import dev.ferry.worker.run.PartialOutputs;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.slf4j.MDC;
 /**
  * Recovers the jobs of workers that stopped beating, for every demo anyone registered
  * (not only ours: the dead worker may have served demos no live worker serves). The
- * reclaim script decides each job's fate: queued again, cancelled, or failed as poison.
+ * reclaim script decides each job's fate: queued again, cancelled, or failed as poison;
+ * a job that ended here loses what the dead worker had written of its outputs.
  */
 public final class ReclaimDeadWorkers implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReclaimDeadWorkers.class);
@@ -22,13 +24,16 @@ public final class ReclaimDeadWorkers implements Runnable {
     private final String self;
     private final Duration deadAfter;
     private final int poisonAfter;
+    private final PartialOutputs partialOutputs;
 
-    public ReclaimDeadWorkers(WorkerRegistry registry, Maintenance maintenance, String self, Duration deadAfter, int poisonAfter) {
+    public ReclaimDeadWorkers(WorkerRegistry registry, Maintenance maintenance, String self, Duration deadAfter, int poisonAfter,
+            PartialOutputs partialOutputs) {
         this.registry = registry;
         this.maintenance = maintenance;
         this.self = self;
         this.deadAfter = deadAfter;
         this.poisonAfter = poisonAfter;
+        this.partialOutputs = partialOutputs;
     }
 
     @Override
@@ -47,6 +52,9 @@ public final class ReclaimDeadWorkers implements Runnable {
             outcomes.forEach((id, state) -> {
                 MDC.put("job", id.toString());
                 LOG.warn("job of dead worker {} is now {}", dead, state.wireName());
+                if (state.isFinal()) {
+                    partialOutputs.discard(id);
+                }
                 MDC.remove("job");
             });
             recovered += outcomes.size();

@@ -5,6 +5,7 @@ import dev.ferry.core.config.QueueSettings;
 import dev.ferry.core.queue.Maintenance;
 import dev.ferry.core.queue.WorkerRegistry;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.worker.run.PartialOutputs;
 import dev.ferry.worker.run.RunningJobs;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class WorkerTimers {
     public void start() {
         every(maintenance, "promoting retries", new PromoteRetries(queue, demos), Duration.ZERO, PROMOTE_EVERY);
         every(maintenance, "reclaiming dead workers' jobs",
-                new ReclaimDeadWorkers(registry, queue, workerId, settings.workerDeadAfter(), settings.poisonAfter()),
+                new ReclaimDeadWorkers(registry, queue, workerId, settings.workerDeadAfter(), settings.poisonAfter(),
+                        new PartialOutputs(data)),
                 Duration.ZERO, settings.heartbeatInterval());
         Duration sweep = sweepInterval(settings.retention());
         every(maintenance, "retention sweep", new SweepExpiredJobs(queue, data, demos, settings.retention()), sweep, sweep);

@@ -6,11 +6,12 @@ KEYS[2] failed index       ferry:{d}:state:failed
 KEYS[3] cancelled index    ferry:{d}:state:cancelled
 KEYS[4] created index      ferry:{d}:created
 KEYS[5] job key prefix     ferry:{d}:job:
+KEYS[6] dead-letter index  ferry:{d}:dead
 ARGV[1] retention, ms
 ARGV[2] most jobs to forget
 Returns the ids of the forgotten jobs
 ]]
-local created, prefix = KEYS[4], KEYS[5]
+local created, prefix, dead_letters = KEYS[4], KEYS[5], KEYS[6]
 local cutoff, limit = now_ms() - tonumber(ARGV[1]), tonumber(ARGV[2])
 local gone = {}
 for s = 1, 3 do
@@ -19,6 +20,7 @@ for s = 1, 3 do
     redis.call('DEL', prefix .. id)
     redis.call('ZREM', index, id)
     redis.call('ZREM', created, id)
+    redis.call('ZREM', dead_letters, id)
     gone[#gone + 1] = id
   end
   if #gone >= limit then break end

@@ -1,7 +1,9 @@
 --[[
 fail: an attempt failed. A retryable failure with attempts left waits in the delayed set
-for its backoff, then goes back to the stream (see promote); otherwise the job is failed
-and stays listed in the failed index, which is the dead-letter list.
+for its backoff, then goes back to the stream (see promote); otherwise the job is failed.
+A retryable failure without attempts left is also a dead letter: the job could have
+succeeded and ran out of retries. A failure that is not retryable (bad input) is the
+client's to fix, failed but not a dead letter.
 KEYS[1] job hash           ferry:{d}:job:<id>
 KEYS[2] stream             ferry:{d}:stream:<priority of the job>
 KEYS[3] running index      ferry:{d}:state:running
@@ -9,6 +11,7 @@ KEYS[4] queued index       ferry:{d}:state:queued
 KEYS[5] failed index       ferry:{d}:state:failed
 KEYS[6] delayed set        ferry:{d}:delayed
 KEYS[7] stats              ferry:{d}:stats
+KEYS[8] dead-letter index  ferry:{d}:dead
 ARGV[1] consumer group
 ARGV[2] worker id
 ARGV[3] error code
@@ -20,7 +23,8 @@ ARGV[8] job id
 Returns the job's record after the transition, as HGETALL lists it
 Errors  NOT_OWNER when the job is no longer running on this worker
 ]]
-local job_key, stream, running, queued, failed, delayed, stats = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
+local job_key, stream, running, queued, failed, delayed, stats, dead_letters =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local group, worker, code, message, retryable, backoff, channel, id =
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5] == '1', tonumber(ARGV[6]), ARGV[7], ARGV[8]
 if not owned_by(job_key, worker) then
@@ -38,6 +42,9 @@ else
   move_state(job_key, id, running, failed, 'failed', now)
   finish(job_key, now)
   redis.call('HINCRBY', stats, 'failed', 1)
+  if retryable then
+    redis.call('ZADD', dead_letters, now, id)
+  end
 end
 bump(job_key, channel)
 return redis.call('HGETALL', job_key)

@@ -2,7 +2,8 @@
 reclaim: recovers the running jobs of a dead worker (no heartbeat for the dead-after
 period). Each job counts a worker death; it is queued again unless a cancel was requested
 (then cancelled), workers died ARGV[3] times while running it (failed as a poison pill),
-or it has used all its attempts (failed, worker_lost). The dead consumer is removed.
+or it has used all its attempts (failed, worker_lost); both failures are dead letters.
+The dead consumer is removed.
 KEYS[1] high stream        ferry:{d}:stream:high
 KEYS[2] normal stream      ferry:{d}:stream:normal
 KEYS[3] running index      ferry:{d}:state:running
@@ -11,6 +12,7 @@ KEYS[5] failed index       ferry:{d}:state:failed
 KEYS[6] cancelled index    ferry:{d}:state:cancelled
 KEYS[7] stats              ferry:{d}:stats
 KEYS[8] job key prefix     ferry:{d}:job:
+KEYS[9] dead-letter index  ferry:{d}:dead
 ARGV[1] consumer group
 ARGV[2] id of the dead worker
 ARGV[3] worker deaths after which a job is a poison pill
@@ -18,7 +20,7 @@ ARGV[4] events channel prefix, ferry:{d}:events:
 ARGV[5] wake channel       ferry:{d}:wake
 Returns a flat list: job id, new state, job id, new state...
 ]]
-local running, queued, failed, cancelled, stats, prefix = KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+local running, queued, failed, cancelled, stats, prefix, dead_letters = KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]
 local group, dead, poison_after, events, wake = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 
 local now = now_ms()
@@ -46,11 +48,13 @@ for s = 1, 2 do
           move_state(job_key, id, running, failed, state, now)
           finish(job_key, now, 'poison', 'workers died ' .. deaths .. ' times while running this job')
           redis.call('HINCRBY', stats, 'failed', 1)
+          redis.call('ZADD', dead_letters, now, id)
         elseif tonumber(record['attempts']) >= tonumber(record['max_attempts']) then
           state = 'failed'
           move_state(job_key, id, running, failed, state, now)
           finish(job_key, now, 'worker_lost', 'the worker running the last attempt stopped responding')
           redis.call('HINCRBY', stats, 'failed', 1)
+          redis.call('ZADD', dead_letters, now, id)
         else
           state = 'queued'
           move_state(job_key, id, running, queued, state, now)
