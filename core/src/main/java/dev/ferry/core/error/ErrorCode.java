@@ -35,6 +35,7 @@ public enum ErrorCode {
     FILE_NOT_FOUND(404, "the job has no output file at that path"),
     METHOD_NOT_ALLOWED(405, "the path exists but not for this method"),
     NOT_ACCEPTABLE(406, "`/events` with an `Accept` header that rules out `text/event-stream` (such as `application/json` alone)"),
+    IDEMPOTENCY_CONFLICT(409, "the `Idempotency-Key` was first used with other parameters, options or inputs; `field` names the header"),
     TOO_LARGE(413, "the body, an upload (over `FERRY_MAX_UPLOAD_MB`) or a form field is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "the request's content type, an upload the demo does not accept, or URL inputs to a demo"
             + " that takes only files"),
