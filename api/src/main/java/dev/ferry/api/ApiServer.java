@@ -6,6 +6,7 @@ import dev.ferry.api.http.BindPolicy;
 import dev.ferry.api.jobs.CancelJobHandler;
 import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
+import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
@@ -86,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
                 new ListJobsHandler(reader, demos),
                 new CancelJobHandler(submissions, reader),
                 events,
+                new JobFileListHandler(reader),
                 new JobFilesHandler(data),
                 new DemosHandler(demos),
                 new MonitorHandler(demos, queues, workers, new DataFolderUsage(data), config.queue().workerDeadAfter()),
