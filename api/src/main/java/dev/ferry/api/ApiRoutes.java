@@ -6,6 +6,7 @@ import dev.ferry.api.http.ErrorMapping;
 import dev.ferry.api.jobs.CancelJobHandler;
 import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
+import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
@@ -22,6 +23,7 @@ record ApiRoutes(
         ListJobsHandler listJobs,
         CancelJobHandler cancelJob,
         JobEventsHandler events,
+        JobFileListHandler fileList,
         JobFilesHandler files,
         DemosHandler demos,
         MonitorHandler monitor,
@@ -38,6 +40,7 @@ record ApiRoutes(
         r.get("/api/v1/jobs/{id}", getJob);
         r.post("/api/v1/jobs/{id}/cancel", cancelJob);
         r.get("/api/v1/jobs/{id}/events", events);
+        r.get("/api/v1/jobs/{id}/files", fileList);
         r.get("/api/v1/jobs/{id}/files/<path>", files);
         r.get("/api/v1/demos", demos);
         r.get("/monitor", monitor::all);

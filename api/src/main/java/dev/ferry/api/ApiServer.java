@@ -6,12 +6,14 @@ import dev.ferry.api.http.BindPolicy;
 import dev.ferry.api.jobs.CancelJobHandler;
 import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
+import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
 import dev.ferry.api.jobs.UploadLimits;
 import dev.ferry.api.metrics.FerryMeters;
 import dev.ferry.api.metrics.MetricsHandler;
+import dev.ferry.api.metrics.ProcessMeters;
 import dev.ferry.api.monitor.DataFolderUsage;
 import dev.ferry.api.monitor.HealthHandler;
 import dev.ferry.api.monitor.MonitorHandler;
@@ -44,12 +46,15 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final JobEventsHandler events;
     private final FerryMeters meters;
+    private final ProcessMeters processMeters;
     private final ScheduledExecutorService timer;
 
-    private ApiServer(Javalin app, JobEventsHandler events, FerryMeters meters, ScheduledExecutorService timer) {
+    private ApiServer(Javalin app, JobEventsHandler events, FerryMeters meters, ProcessMeters processMeters,
+            ScheduledExecutorService timer) {
         this.app = app;
         this.events = events;
         this.meters = meters;
+        this.processMeters = processMeters;
         this.timer = timer;
     }
 
@@ -82,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
                 new ListJobsHandler(reader, demos),
                 new CancelJobHandler(submissions, reader),
                 events,
+                new JobFileListHandler(reader),
                 new JobFilesHandler(data),
                 new DemosHandler(demos),
                 new MonitorHandler(demos, queues, workers, new DataFolderUsage(data), config.queue().workerDeadAfter()),
@@ -96,8 +102,9 @@ public final class ApiServer implements AutoCloseable {
             timer.shutdownNow();
             throw e;
         }
+        ProcessMeters processMeters = ProcessMeters.bind(metrics, app.jettyServer());
         LOG.info("API listening on http://{}:{} for demos {}", config.api().host(), app.port(), demos.names());
-        return new ApiServer(app, events, meters, timer);
+        return new ApiServer(app, events, meters, processMeters, timer);
     }
 
     public int port() {
@@ -109,6 +116,7 @@ public final class ApiServer implements AutoCloseable {
         events.close();
         app.stop();
         meters.close();
+        processMeters.close();
         timer.shutdownNow();
     }
 

@@ -51,6 +51,7 @@ public final class ErrorMapping {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 413 -> ErrorCode.TOO_LARGE;
+            case 416 -> ErrorCode.RANGE_NOT_SATISFIABLE;
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
     }

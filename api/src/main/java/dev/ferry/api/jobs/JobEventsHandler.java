@@ -1,6 +1,8 @@
 package dev.ferry.api.jobs;
 
+import dev.ferry.api.http.AcceptHeader;
 import dev.ferry.api.http.ApiException;
+import dev.ferry.api.http.SseResponse;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.queue.JobReader;
@@ -8,7 +10,7 @@ import dev.ferry.core.queue.QueueKeys;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
+import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,10 +19,9 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * GET /api/v1/jobs/{id}/events: Server-Sent Events of one job, ending after its final state.
- * An unknown job is a 404 before the stream opens.
+ * An unknown job is a 404 before the stream opens; an Accept header that rules the stream out, a 406.
  */
 public final class JobEventsHandler implements Handler, AutoCloseable {
-    private static final String EVENT_STREAM = "text/event-stream";
     private final JobLookup lookup;
     private final JobReader reader;
     private final RedissonClient redis;
@@ -38,12 +39,12 @@ public final class JobEventsHandler implements Handler, AutoCloseable {
     public void handle(Context ctx) throws Exception {
         JobId id = JobLookup.id(ctx);
         lookup.job(id);
-        if (!EVENT_STREAM.equals(ctx.header("Accept"))) {
-            // Javalin streams only to exactly this Accept header; say so instead of answering nothing.
-            throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "job events are a stream: send 'Accept: text/event-stream'");
+        if (!AcceptHeader.allows(Collections.list(ctx.req().getHeaders("Accept")), SseResponse.EVENT_STREAM)) {
+            throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "job events are only sent as text/event-stream, which this"
+                    + " request's Accept header rules out: send 'Accept: text/event-stream' or none");
         }
         long lastSeen = lastEventId(ctx.header("Last-Event-ID"));
-        new SseHandler(client -> follow(id, lastSeen, client)).handle(ctx);
+        SseResponse.open(ctx, client -> follow(id, lastSeen, client));
     }
 
     private void follow(JobId id, long lastSeen, SseClient client) {

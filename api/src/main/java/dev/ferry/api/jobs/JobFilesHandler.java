@@ -47,8 +47,9 @@ public final class JobFilesHandler implements Handler {
         }
         List<InclusiveByteRange> ranges = InclusiveByteRange.satisfiableRanges(Collections.enumeration(rangeHeaders), size);
         if (ranges == null || ranges.isEmpty()) {
-            ctx.status(416).header("Content-Range", InclusiveByteRange.to416HeaderRangeString(size));
-            return;
+            throw new ApiException(ErrorCode.RANGE_NOT_SATISFIABLE, "the range " + String.join(", ", rangeHeaders)
+                    + " lies outside the file, which is " + size + " bytes long")
+                    .withHeader("Content-Range", InclusiveByteRange.to416HeaderRangeString(size));
         }
         if (ranges.size() > 1) {
             // Several ranges would need a multipart/byteranges answer; the whole file is a valid answer too.

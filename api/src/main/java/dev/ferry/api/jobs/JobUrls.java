@@ -13,9 +13,14 @@ public final class JobUrls {
         return "/api/v1/jobs/" + id;
     }
 
+    /** The list of the job's output files. */
+    public static String files(JobId id) {
+        return job(id) + "/files";
+    }
+
     /** Each path segment percent-encoded; the slashes between them kept. */
     public static String file(JobId id, String path) {
-        StringBuilder url = new StringBuilder(job(id)).append("/files/");
+        StringBuilder url = new StringBuilder(files(id)).append('/');
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
             if (c == '/' || b >= 0 && UNRESERVED.indexOf(c) >= 0) {

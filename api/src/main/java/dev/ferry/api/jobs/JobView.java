@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A job as clients see it; absent times, error and result are written as null. */
+/**
+ * A job as clients see it; absent times, error and result are written as null. A job may have
+ * thousands of output files, so {@code files} holds the first {@link #FILES_SHOWN} of them;
+ * {@code file_count} says how many there are and {@code files_url} lists them all, a page at a time.
+ */
 public record JobView(
         String id,
         String demo,
@@ -28,13 +32,17 @@ public record JobView(
         Optional<Instant> finishedAt,
         Optional<JobError> error,
         Optional<JsonNode> result,
-        List<FileView> files) {
+        List<FileView> files,
+        int fileCount,
+        String filesUrl) {
+    static final int FILES_SHOWN = 100;
 
     public static JobView of(Job job) {
         return new JobView(job.id().toString(), job.demo(), job.state(), job.params(), job.priority(), job.attempts(),
                 job.maxAttempts(), job.timeLimitMs() / 1000, job.progress(), job.createdAt(), job.startedAt(),
                 job.finishedAt(), job.error(), job.result(),
-                job.files().stream().map(f -> FileView.of(job, f)).toList());
+                job.files().stream().limit(FILES_SHOWN).map(f -> FileView.of(job, f)).toList(),
+                job.files().size(), JobUrls.files(job.id()));
     }
 
     /** One output file and where to download it. */

@@ -3,6 +3,8 @@ package dev.ferry.api.jobs;
 import dev.ferry.api.http.ApiException;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.job.JobState;
+import dev.ferry.core.queue.JobCursor;
+import dev.ferry.core.queue.JobPage;
 import dev.ferry.core.queue.JobReader;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** GET /api/v1/jobs?demo=&state=&limit= : the newest jobs first. */
+/** GET /api/v1/jobs?demo=&state=&limit=&cursor= : the newest jobs first, a page at a time. */
 public final class ListJobsHandler implements Handler {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
@@ -27,9 +29,20 @@ public final class ListJobsHandler implements Handler {
     public void handle(Context ctx) {
         Collection<String> which = demos(ctx.queryParam("demo"));
         Optional<JobState> state = state(ctx.queryParam("state"));
-        int limit = limit(ctx.queryParam("limit"));
-        List<JobView> jobs = reader.newest(which, state, limit).stream().map(JobView::of).toList();
-        ctx.json(new Jobs(jobs));
+        PageRequest request = PageRequest.of(ctx, DEFAULT_LIMIT, MAX_LIMIT);
+        JobPage page = reader.page(which, state, request.limit(), request.position().map(ListJobsHandler::cursor));
+        Optional<String> next = page.next().map(c -> PageRequest.cursor(c.score() + ":" + c.id()));
+        ctx.json(new Jobs(page.jobs().stream().map(JobView::of).toList(), next, next.map(c -> PageRequest.nextUrl(ctx, c))));
+    }
+
+    /** A position is {@code <score>:<job id>}, as {@link #handle} writes it. */
+    private static JobCursor cursor(String position) {
+        int colon = position.indexOf(':');
+        try {
+            return new JobCursor(Long.parseLong(position.substring(0, colon)), position.substring(colon + 1));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw PageRequest.badCursor();
+        }
     }
 
     private Collection<String> demos(String demo) {
@@ -50,20 +63,6 @@ public final class ListJobsHandler implements Handler {
                 "state must be one of queued, running, succeeded, failed, cancelled; got '" + state + "'")));
     }
 
-    private static int limit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(limit);
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.invalidParam("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
-    }
-
-    record Jobs(List<JobView> jobs) {}
+    /** A page of jobs; {@code next_cursor} and {@code next} (the same request from there on) are null on the last page. */
+    record Jobs(List<JobView> jobs, Optional<String> nextCursor, Optional<String> next) {}
 }

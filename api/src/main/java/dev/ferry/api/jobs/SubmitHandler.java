@@ -11,9 +11,9 @@ import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Progress;
 import dev.ferry.core.json.Json;
+import dev.ferry.core.queue.IdempotencyKey;
 import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.NewJob;
-import dev.ferry.core.queue.QueueError;
 import dev.ferry.core.queue.QueueException;
 import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.SubmitOutcome;
@@ -21,11 +21,13 @@ import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * POST /api/v1/demos/{demo}/jobs. Cheap refusals come first (unknown demo, wrong body type,
@@ -87,9 +89,8 @@ public final class SubmitHandler implements Handler {
         }
         form.urls().ifPresent(referencedJobs::check);
         checkReady(demo, params);
-        NewJob job = new NewJob(JobId.generate(demo.name(), System.currentTimeMillis()), params, options.priority(),
-                demo.maxAttempts(), options.timeLimitMs(), idempotencyKey);
-        SubmitOutcome outcome = enqueue(job, form, demo);
+        JobId id = JobId.generate(demo.name(), System.currentTimeMillis());
+        SubmitOutcome outcome = enqueue(id, form, demo, newJob(id, demo, params, options, idempotencyKey));
         Job recorded = reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
         if (outcome.created()) {
             onCreated.accept(demo.name());
@@ -98,6 +99,13 @@ public final class SubmitHandler implements Handler {
             ctx.status(200).header("Idempotent-Replayed", "true");
         }
         ctx.header("Location", JobUrls.job(recorded.id())).json(JobView.of(recorded));
+    }
+
+    /** The job to queue, once its inputs are stored in the folder it is given: an idempotency key's fingerprint reads them. */
+    private static Function<Path, NewJob> newJob(JobId id, Demo demo, Map<String, Object> params, SubmitOptions options,
+            Optional<String> idempotencyKey) {
+        return inputs -> new NewJob(id, params, options.priority(), demo.maxAttempts(), options.timeLimitMs(),
+                idempotencyKey.map(key -> new IdempotencyKey(key, RequestFingerprint.of(demo.name(), params, options, inputs))));
     }
 
     /** A job no worker could run here (say its model is not installed) is refused now, with how to fix it. */
@@ -110,34 +118,44 @@ public final class SubmitHandler implements Handler {
     }
 
     /** Stores the inputs and queues the job; until the queue holds it, any failure removes its folder. */
-    private SubmitOutcome enqueue(NewJob job, SubmitForm form, Demo demo) {
+    private SubmitOutcome enqueue(JobId id, SubmitForm form, Demo demo, Function<Path, NewJob> job) {
         SubmitOutcome outcome;
         try {
             if (form.hasInputs()) {
                 if (form.urls().isPresent()) {
-                    inputs.store(job.id(), form.urls().get(), demo.name(), demo.accepts());
+                    inputs.store(id, form.urls().get(), demo.name(), demo.accepts());
                 } else {
-                    inputs.store(job.id(), form.files(), demo.accepts());
+                    inputs.store(id, form.files(), demo.accepts());
                 }
+            }
+            NewJob queued = job.apply(data.inputsDir(id));
+            if (form.hasInputs()) {
                 // Written before the submit, so it never overwrites the record a fast worker writes at the end.
-                AtomicFiles.write(data.jobJson(job.id()), Json.writeBytes(JobView.of(initialRecord(job))));
+                AtomicFiles.write(data.jobJson(id), Json.writeBytes(JobView.of(initialRecord(queued))));
             }
-            outcome = submissions.submit(job);
+            outcome = submissions.submit(queued);
         } catch (QueueException e) {
-            data.deleteJob(job.id());
-            if (e.error() == QueueError.QUEUE_FULL) {
-                throw new ApiException(ErrorCode.QUEUE_FULL, "demo '" + demo.name() + "' has " + config.queue().maxQueued()
-                        + " jobs waiting; try again later").withHeader("Retry-After", Integer.toString(QUEUE_FULL_RETRY_AFTER_S));
-            }
-            throw e;
+            data.deleteJob(id);
+            throw refusal(e, demo);
         } catch (RuntimeException e) {
-            data.deleteJob(job.id());
+            data.deleteJob(id);
             throw e;
         }
         if (!outcome.created()) {
-            data.deleteJob(job.id());
+            data.deleteJob(id);
         }
         return outcome;
+    }
+
+    private RuntimeException refusal(QueueException e, Demo demo) {
+        return switch (e.error()) {
+            case QUEUE_FULL -> new ApiException(ErrorCode.QUEUE_FULL, "demo '" + demo.name() + "' has " + config.queue().maxQueued()
+                    + " jobs waiting; try again later").withHeader("Retry-After", Integer.toString(QUEUE_FULL_RETRY_AFTER_S));
+            case IDEMPOTENCY_CONFLICT -> new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT, e.getMessage()
+                    + " (other parameters, options or inputs); send a new key for a new request")
+                    .withField("Idempotency-Key");
+            default -> e;
+        };
     }
 
     private static Job initialRecord(NewJob job) {

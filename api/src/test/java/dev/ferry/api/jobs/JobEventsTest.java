@@ -151,14 +151,50 @@ class JobEventsTest {
     }
 
     @Test
-    void unknownJobIs404AndAPlainRequestIs406() {
+    void unknownJobIs404() {
         Response unknown = http.get("/api/v1/jobs/" + JobId.generate(echo.name(), System.currentTimeMillis()) + "/events",
                 "Accept", "text/event-stream");
         assertEquals(404, unknown.status());
         assertEquals("job_not_found", unknown.errorCode());
-        Response plain = http.get("/api/v1/jobs/" + submit() + "/events");
-        assertEquals(406, plain.status());
-        assertEquals("not_acceptable", plain.errorCode());
+    }
+
+    /** What curl (any type), a browser (a list with qualities) and a plain client (no header) send all get the stream. */
+    @Test
+    void everyAcceptThatAllowsTheStreamGetsIt() {
+        JobId id = finished();
+        for (List<String> accept : List.of(List.<String>of(), List.of("*/*"), List.of("text/*"), List.of("text/event-stream"),
+                List.of("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+                List.of("application/json, text/event-stream;q=0.1"), List.of("application/json", "text/event-stream"))) {
+            try (EventStream events = follow(id, accept)) {
+                assertEquals(200, events.status(), accept::toString);
+                assertEquals("succeeded", next(events).json().get("state").asText(), accept::toString);
+            }
+        }
+    }
+
+    @Test
+    void anAcceptThatRulesTheStreamOutIs406() {
+        JobId id = finished();
+        for (String accept : List.of("application/json", "text/event-stream;q=0", "text/html", "*/*, text/*;q=0")) {
+            Response r = http.get("/api/v1/jobs/" + id + "/events", "Accept", accept);
+            assertEquals(406, r.status(), accept);
+            assertEquals("not_acceptable", r.errorCode(), accept);
+        }
+    }
+
+    /** A job no longer queued, so that other tests' claims never take it. */
+    private static JobId finished() {
+        JobId id = submit();
+        Job job = worker.claim(echo.name());
+        assertEquals(id, job.id());
+        worker.complete(job, "{}", List.of());
+        return id;
+    }
+
+    private static EventStream follow(JobId id, List<String> accept) {
+        HttpRequest.Builder request = http.request("/api/v1/jobs/" + id + "/events");
+        accept.forEach(value -> request.header("Accept", value));
+        return new EventStream(http.raw(request.GET().build(), HttpResponse.BodyHandlers.ofLines()));
     }
 
     private static long currentVersion(JobId id) {

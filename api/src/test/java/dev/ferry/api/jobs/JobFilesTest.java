@@ -92,6 +92,8 @@ class JobFilesTest {
         Response beyond = http.get("/api/v1/jobs/" + id + "/files/notes.txt", "Range", "bytes=50-60");
         assertEquals(416, beyond.status());
         assertEquals("bytes */10", beyond.header("Content-Range"));
+        assertTrue(beyond.header("Content-Type").startsWith("application/json"), beyond::toString);
+        assertEquals("range_not_satisfiable", beyond.errorCode(), "the JSON error body, not an empty one: " + beyond);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Multipart;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestFiles;
+import dev.ferry.api.support.TestServer;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.storage.JobInputs;
 import java.nio.file.Files;
@@ -220,6 +221,43 @@ class SubmitJobTest {
         assertNotEquals(first.json().get("id"), other.json().get("id"));
         long folders = api.server().jobFolders(images).size();
         assertEquals(2, folders, "the replayed submit's folder is removed");
+    }
+
+    /** As Stripe does: a key names one request; reusing it for another is an error, never a silent replay of the first. */
+    @Test
+    void anIdempotencyKeyReusedForAnotherRequestIs409() {
+        Response first = http.postJson(jobs(echo), "{\"params\":{\"sleep_ms\":5}}", "Idempotency-Key", "order-77");
+        assertEquals(202, first.status(), first::toString);
+        String firstId = first.json().get("id").asText();
+        for (String other : List.of("{\"params\":{\"sleep_ms\":6}}", "{\"params\":{\"sleep_ms\":5},\"priority\":\"high\"}",
+                "{\"params\":{\"sleep_ms\":5},\"time_limit_s\":7}")) {
+            Response conflict = http.postJson(jobs(echo), other, "Idempotency-Key", "order-77");
+            assertEquals(409, conflict.status(), other + " -> " + conflict);
+            assertEquals("idempotency_conflict", conflict.errorCode());
+            assertEquals("Idempotency-Key", conflict.json().get("error").get("field").asText());
+            assertTrue(conflict.json().get("error").get("message").asText().contains(firstId), conflict::toString);
+        }
+        Response same = http.postJson(jobs(echo), "{\"params\":{\"sleep_ms\":5,\"mode\":\"fast\"}}", "Idempotency-Key", "order-77");
+        assertEquals(200, same.status(), "the same request, defaults spelled out, still replays: " + same);
+        assertEquals(firstId, same.json().get("id").asText());
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithOtherInputsIs409AndStoresNothing() {
+        TestDemo scans = TestDemo.images();
+        try (TestServer own = api.start(List.of(scans))) {
+            String url = "/api/v1/demos/" + scans.name() + "/jobs";
+            Response first = own.http().postMultipart(url, new Multipart().file("file", "a.png", "image/png", TestFiles.png(4, 4)),
+                    "Idempotency-Key", "scan-9");
+            assertEquals(202, first.status(), first::toString);
+            Response conflict = own.http().postMultipart(url, new Multipart().file("file", "a.png", "image/png", TestFiles.png(5, 4)),
+                    "Idempotency-Key", "scan-9");
+            assertEquals(409, conflict.status(), conflict::toString);
+            assertEquals("idempotency_conflict", conflict.errorCode());
+            assertEquals(List.of(first.json().get("id").asText()),
+                    own.jobFolders(scans).stream().map(folder -> folder.getFileName().toString()).toList(),
+                    "the refused request's folder is removed");
+        }
     }
 
     @Test

@@ -90,6 +90,16 @@ class MonitorAndMetricsTest {
         assertEquals(1.0, value(text, "ferry_workers_live"), text);
     }
 
+    /** docs/api.md promises these families; a line starting with the name is a sample of it. */
+    @Test
+    void metricsIncludeTheJvmTheProcessAndJetty() {
+        String text = http.get("/metrics").text();
+        for (String family : List.of("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads ", "jvm_classes_loaded_classes ",
+                "process_cpu_usage ", "process_uptime_seconds ", "jetty_threads_current ", "jetty_connections_")) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(family)).matcher(text).find(), "no " + family + " in\n" + text);
+        }
+    }
+
     @Test
     void demosAreListedWithTheirSpecs() {
         JsonNode demos = http.get("/api/v1/demos").json().get("demos");

@@ -34,10 +34,12 @@ public enum ErrorCode {
     JOB_NOT_FOUND(404, "no job with that id"),
     FILE_NOT_FOUND(404, "the job has no output file at that path"),
     METHOD_NOT_ALLOWED(405, "the path exists but not for this method"),
-    NOT_ACCEPTABLE(406, "`/events` without `Accept: text/event-stream`"),
+    NOT_ACCEPTABLE(406, "`/events` with an `Accept` header that rules out `text/event-stream` (such as `application/json` alone)"),
+    IDEMPOTENCY_CONFLICT(409, "the `Idempotency-Key` was first used with other parameters, options or inputs; `field` names the header"),
     TOO_LARGE(413, "the body, an upload (over `FERRY_MAX_UPLOAD_MB`) or a form field is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "the request's content type, an upload the demo does not accept, or URL inputs to a demo"
             + " that takes only files"),
+    RANGE_NOT_SATISFIABLE(416, "a `Range` lies outside the output file; with `Content-Range: bytes */<size>`"),
     QUEUE_FULL(429, "the demo already has `FERRY_MAX_QUEUED` jobs waiting; with `Retry-After: 5`"),
     INTERNAL_ERROR(500, "an unexpected failure, logged on the server (as a job's failure: the demo crashed; retried)"),
     UNAVAILABLE(503, "Redis cannot be reached; with `Retry-After: 5`"),

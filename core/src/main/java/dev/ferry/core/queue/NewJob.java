@@ -12,4 +12,4 @@ public record NewJob(
         Priority priority,
         int maxAttempts,
         long timeLimitMs,
-        Optional<String> idempotencyKey) {}
+        Optional<IdempotencyKey> idempotencyKey) {}

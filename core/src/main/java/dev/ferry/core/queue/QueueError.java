@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum QueueError {
     /** The demo already has as many queued jobs as allowed. */
     QUEUE_FULL,
+    /** The idempotency key was first used with a different request (its fingerprint differs). */
+    IDEMPOTENCY_CONFLICT,
     /** No job with that id. */
     NOT_FOUND,
     /** The job is no longer running on the calling worker: it was reclaimed or finished. */

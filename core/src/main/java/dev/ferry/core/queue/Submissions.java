@@ -21,7 +21,10 @@ public final class Submissions {
         this.idempotencyTtl = idempotencyTtl;
     }
 
-    /** @throws QueueException with {@link QueueError#QUEUE_FULL} past the demo's queue limit */
+    /**
+     * @throws QueueException with {@link QueueError#QUEUE_FULL} past the demo's queue limit, or
+     *         {@link QueueError#IDEMPOTENCY_CONFLICT} when the job's idempotency key came first with another request
+     */
     public SubmitOutcome submit(NewJob job) {
         List<Object> reply = scripts.run(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), args(job));
         return outcome(reply);
@@ -50,13 +53,14 @@ public final class Submissions {
     private static List<String> keys(NewJob job) {
         QueueKeys k = new QueueKeys(job.id().demo());
         return List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.QUEUED), k.created(),
-                job.idempotencyKey().map(k::idempotency).orElse(k.idempotencyUnused()), k.stats());
+                job.idempotencyKey().map(key -> k.idempotency(key.key())).orElse(k.idempotencyUnused()), k.stats());
     }
 
     private Object[] args(NewJob job) {
         QueueKeys k = new QueueKeys(job.id().demo());
         return new Object[] {
-            job.id().toString(), maxQueued, idempotencyTtl.toMillis(), job.idempotencyKey().isPresent() ? "1" : "0", k.wake(),
+            job.id().toString(), maxQueued, idempotencyTtl.toMillis(),
+            job.idempotencyKey().map(IdempotencyKey::fingerprint).orElse(""), k.wake(),
             "params", Json.write(job.params()),
             "priority", job.priority().wireName(),
             "max_attempts", job.maxAttempts(),
@@ -66,6 +70,10 @@ public final class Submissions {
 
     private static SubmitOutcome outcome(List<Object> reply) {
         JobId id = JobId.parse(String.valueOf(reply.get(1))).orElseThrow();
+        if ("conflict".equals(reply.get(0))) {
+            throw new QueueException(QueueError.IDEMPOTENCY_CONFLICT, "the Idempotency-Key was first used for job " + id
+                    + " with a different request");
+        }
         return new SubmitOutcome(id, "created".equals(reply.get(0)));
     }
 }

@@ -48,7 +48,7 @@ class QueueScriptsTest {
         return submit(priority, Optional.empty());
     }
 
-    private JobId submit(Priority priority, Optional<String> key) {
+    private JobId submit(Priority priority, Optional<IdempotencyKey> key) {
         JobId id = JobId.generate(demo, System.currentTimeMillis());
         return submissions.submit(new NewJob(id, Map.of("x", 1), priority, 2, 60_000, key)).id();
     }
@@ -92,12 +92,26 @@ class QueueScriptsTest {
 
     @Test
     void idempotencyKeyReturnsTheFirstJob() {
-        JobId first = submit(Priority.NORMAL, Optional.of("order-17"));
+        JobId first = submit(Priority.NORMAL, Optional.of(new IdempotencyKey("order-17", "same-request")));
         JobId id = JobId.generate(demo, System.currentTimeMillis());
-        SubmitOutcome again = submissions.submit(new NewJob(id, Map.of(), Priority.NORMAL, 2, 1000, Optional.of("order-17")));
+        SubmitOutcome again = submissions.submit(new NewJob(id, Map.of(), Priority.NORMAL, 2, 1000,
+                Optional.of(new IdempotencyKey("order-17", "same-request"))));
         assertEquals(first, again.id());
         assertFalse(again.created());
         assertTrue(reader.get(id).isEmpty());
+    }
+
+    @Test
+    void idempotencyKeyOfAnotherRequestIsAConflictThatWritesNothing() {
+        JobId first = submit(Priority.NORMAL, Optional.of(new IdempotencyKey("order-18", "first-request")));
+        JobId id = JobId.generate(demo, System.currentTimeMillis());
+        QueueException conflict = assertThrows(QueueException.class, () -> submissions.submit(new NewJob(id, Map.of(),
+                Priority.NORMAL, 2, 1000, Optional.of(new IdempotencyKey("order-18", "other-request")))));
+        assertEquals(QueueError.IDEMPOTENCY_CONFLICT, conflict.error());
+        assertTrue(conflict.getMessage().contains(first.toString()), conflict.getMessage());
+        assertTrue(reader.get(id).isEmpty());
+        assertEquals(first, submit(Priority.NORMAL, Optional.of(new IdempotencyKey("order-18", "first-request"))),
+                "the first request still replays");
     }
 
     @Test
