@@ -4,6 +4,7 @@ import dev.ferry.core.config.RedisSettings;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.redis.EmbeddedRedis;
 import dev.ferry.core.redis.RedisConnector;
+import dev.ferry.core.storage.DataFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,9 +32,18 @@ public final class RedisForTests implements BeforeAllCallback, AfterAllCallback 
         start();
     }
 
+    /** Stops the server and deletes its data: a test run leaves nothing in the temp folder. */
     @Override
     public void afterAll(ExtensionContext context) {
         stop();
+        if (dir != null) {
+            try {
+                DataFolder.deleteTree(dir);
+            } catch (UncheckedIOException e) {
+                // best effort: a server that is slow to exit may still be writing its files
+            }
+            dir = null;
+        }
     }
 
     public void start() {

@@ -1,6 +1,7 @@
 package dev.ferry.demos;
 
 import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.DataFolder;
 import dev.ferry.demos.inference.ModelContract;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
@@ -26,6 +27,10 @@ public final class TestStores {
         Path dir = Files.createTempDirectory("ferry-model-");
         Path file = Files.write(dir.resolve("model.onnx"), onnx);
         Path json = Files.write(dir.resolve("model.json"), Json.writeBytes(contract));
-        store.install(new ModelRef(demo, model), file, json);
+        try {
+            store.install(new ModelRef(demo, model), file, json);
+        } finally {
+            DataFolder.deleteTree(dir);
+        }
     }
 }

@@ -150,6 +150,11 @@ final class WorkerFixture implements BeforeAllCallback, AfterAllCallback, Before
         for (Worker worker : new ArrayList<>(clients.keySet())) {
             kill(worker);
         }
+        try {
+            DataFolder.deleteTree(dataDir);
+        } catch (UncheckedIOException e) {
+            // a killed worker's job thread may still be writing its outputs: leave the folder, fail nothing
+        }
     }
 
     @Override
