@@ -80,7 +80,10 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     private static void awaitReady(RedisProcess process, int port, Path log) throws IOException {
-        boolean settled = Polling.until(() -> !process.isAlive() || RespConnection.answersPing(port), STARTUP);
+        boolean settled;
+        try (RedisProbe redis = RedisProbe.at(port)) {
+            settled = Polling.until(() -> !process.isAlive() || redis.answersPing(), STARTUP);
+        }
         if (!process.isAlive()) {
             throw new IOException("redis-server stopped while starting; its log, " + log + ", says: " + lastLines(log));
         }

@@ -53,7 +53,9 @@ class EmbeddedRedisTest {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> EmbeddedRedis.start(FreePort.next(), dir));
             assertTrue(refused.getMessage().contains("already running on the data folder"), refused.getMessage());
-            assertTrue(RespConnection.answersPing(first.port()), "the first server still answers");
+            try (RedisProbe probe = RedisProbe.at(first.port())) {
+                assertTrue(probe.answersPing(), "the first server still answers");
+            }
         }
         EmbeddedRedis.start(FreePort.next(), dir).close();
     }
