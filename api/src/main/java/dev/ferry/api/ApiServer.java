@@ -8,6 +8,7 @@ import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
 import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
+import dev.ferry.api.jobs.JobViews;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
 import dev.ferry.api.jobs.UploadLimits;
@@ -20,6 +21,7 @@ import dev.ferry.api.monitor.MonitorHandler;
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.queue.JobEstimator;
 import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.QueueMonitor;
 import dev.ferry.core.queue.RedisScripts;
@@ -79,13 +81,14 @@ public final class ApiServer implements AutoCloseable {
         Submissions submissions = new Submissions(scripts, config.queue().maxQueued(), config.queue().retention());
         FerryMeters meters = new FerryMeters(metrics, demos.names(), queues, workers, config.queue().workerDeadAfter());
         UploadLimits limits = new UploadLimits(config.api().maxUploadBytes(), spoolDir(data));
-        JobEventsHandler events = new JobEventsHandler(reader, redis, timer);
+        JobViews views = new JobViews(new JobEstimator(scripts, workers, config.queue().workerDeadAfter()));
+        JobEventsHandler events = new JobEventsHandler(reader, redis, timer, views);
         ApiRoutes routes = new ApiRoutes(
                 new ApiKeyAuth(config.api().apiKeys(), Set.of(ApiRoutes.HEALTH)),
-                new SubmitHandler(config, demos, data, submissions, reader, limits, meters::submitted),
-                new GetJobHandler(reader),
+                new SubmitHandler(config, demos, data, submissions, reader, views, limits, meters::submitted),
+                new GetJobHandler(reader, views),
                 new ListJobsHandler(reader, demos),
-                new CancelJobHandler(submissions, reader),
+                new CancelJobHandler(submissions, reader, views),
                 events,
                 new JobFileListHandler(reader),
                 new JobFilesHandler(data),

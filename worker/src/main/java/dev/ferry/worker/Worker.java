@@ -66,7 +66,7 @@ public final class Worker implements AutoCloseable {
         this.redis = redis;
         this.demos = List.copyOf(catalog.names());
         RedisScripts scripts = new RedisScripts(redis);
-        WorkQueue queue = new WorkQueue(scripts, identity.id());
+        WorkQueue queue = new WorkQueue(scripts, identity.id(), config.worker().device().toString());
         this.registry = new WorkerRegistry(scripts);
         this.jobThreads = Executors.newFixedThreadPool(concurrency, DaemonThreads.numbered("ferry-job-" + identity.id()));
         this.reporter = new OutcomeReporter(queue, data, new RetryPolicy(q.retryBase(), q.retryMax()),

@@ -13,6 +13,8 @@ import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.json.Json;
+import dev.ferry.core.queue.JobTiming;
+import dev.ferry.core.queue.RecentTimings;
 import dev.ferry.core.queue.WorkerRegistry;
 import dev.ferry.core.queue.WorkerStatus;
 import io.micrometer.core.instrument.Timer;
@@ -62,6 +64,16 @@ class WorkerRunsJobsTest {
                 .until(() -> fx.metrics.find("ferry.job.duration").tags("demo", fx.demo, "state", "succeeded").timer(),
                         Objects::nonNull);
         assertEquals(1, timer.count());
+    }
+
+    @Test
+    void aSuccessIsTimedWithTheWorkerAndItsDevice() {
+        Worker worker = fx.start(new TestDemo(fx.demo, (ctx, run) -> null), "FERRY_DEVICE", "cuda:1");
+        Job done = fx.await(fx.submit(), JobState.SUCCEEDED);
+        long started = done.startedAt().orElseThrow().toEpochMilli();
+        assertEquals(List.of(new JobTiming(started - done.createdAt().toEpochMilli(),
+                        done.finishedAt().orElseThrow().toEpochMilli() - started, worker.id(), "cuda:1")),
+                new RecentTimings(fx.redis.client()).of(fx.demo));
     }
 
     @Test

@@ -15,10 +15,12 @@ import io.javalin.http.Handler;
 public final class CancelJobHandler implements Handler {
     private final Submissions submissions;
     private final JobLookup lookup;
+    private final JobViews views;
 
-    public CancelJobHandler(Submissions submissions, JobReader reader) {
+    public CancelJobHandler(Submissions submissions, JobReader reader, JobViews views) {
         this.submissions = submissions;
         this.lookup = new JobLookup(reader);
+        this.views = views;
     }
 
     @Override
@@ -32,6 +34,6 @@ public final class CancelJobHandler implements Handler {
             }
             throw e;
         }
-        ctx.json(JobView.of(lookup.job(id)));
+        ctx.json(views.of(lookup.job(id)));
     }
 }

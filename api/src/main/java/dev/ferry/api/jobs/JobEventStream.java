@@ -26,6 +26,7 @@ final class JobEventStream {
 
     private final JobId id;
     private final JobReader reader;
+    private final JobViews views;
     private final RTopic topic;
     private final ScheduledExecutorService timer;
     private final SseClient client;
@@ -36,10 +37,12 @@ final class JobEventStream {
     private ScheduledFuture<?> keepAlive;
     private boolean stopped;
 
-    JobEventStream(JobId id, long lastSeenVersion, JobReader reader, RTopic topic, ScheduledExecutorService timer, SseClient client) {
+    JobEventStream(JobId id, long lastSeenVersion, JobReader reader, JobViews views, RTopic topic, ScheduledExecutorService timer,
+            SseClient client) {
         this.id = id;
         this.lastVersion = lastSeenVersion;
         this.reader = reader;
+        this.views = views;
         this.topic = topic;
         this.timer = timer;
         this.client = client;
@@ -78,12 +81,22 @@ final class JobEventStream {
         Job job = current.get();
         if (job.version() > lastVersion) {
             boolean stateChanged = lastState.map(s -> s != job.state()).orElse(true);
-            client.sendEvent(stateChanged ? "state" : "progress", JobView.of(job), Long.toString(job.version()));
+            client.sendEvent(stateChanged ? "state" : "progress", view(job), Long.toString(job.version()));
             lastVersion = job.version();
             lastState = Optional.of(job.state());
         }
         if (job.state().isFinal()) {
             client.close();
+        }
+    }
+
+    /** An event is worth sending without its estimate: the state and progress are what changed. */
+    private JobView view(Job job) {
+        try {
+            return views.of(job);
+        } catch (RuntimeException e) {
+            LOG.debug("cannot estimate job {} for its event stream: {}", id, e.toString());
+            return JobView.of(job);
         }
     }
 

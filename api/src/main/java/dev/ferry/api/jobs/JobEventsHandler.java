@@ -26,13 +26,15 @@ public final class JobEventsHandler implements Handler, AutoCloseable {
     private final JobReader reader;
     private final RedissonClient redis;
     private final ScheduledExecutorService timer;
+    private final JobViews views;
     private final Set<JobEventStream> open = ConcurrentHashMap.newKeySet();
 
-    public JobEventsHandler(JobReader reader, RedissonClient redis, ScheduledExecutorService timer) {
+    public JobEventsHandler(JobReader reader, RedissonClient redis, ScheduledExecutorService timer, JobViews views) {
         this.lookup = new JobLookup(reader);
         this.reader = reader;
         this.redis = redis;
         this.timer = timer;
+        this.views = views;
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class JobEventsHandler implements Handler, AutoCloseable {
 
     private void follow(JobId id, long lastSeen, SseClient client) {
         client.keepAlive();
-        JobEventStream stream = new JobEventStream(id, lastSeen, reader,
+        JobEventStream stream = new JobEventStream(id, lastSeen, reader, views,
                 redis.getTopic(new QueueKeys(id.demo()).events(id), StringCodec.INSTANCE), timer, client);
         open.add(stream);
         client.onClose(() -> {

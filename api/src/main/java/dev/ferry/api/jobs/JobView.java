@@ -7,6 +7,8 @@ import dev.ferry.core.job.JobFile;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.job.Progress;
+import dev.ferry.core.queue.JobEstimate;
+import dev.ferry.core.queue.Spread;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Optional;
  * A job as clients see it; absent times, error and result are written as null. A job may have
  * thousands of output files, so {@code files} holds the first {@link #FILES_SHOWN} of them;
  * {@code file_count} says how many there are and {@code files_url} lists them all, a page at a time.
+ * {@code queue_position}, {@code eta_start_s} and {@code eta_finish_s} come from {@link JobEstimate}.
  */
 public record JobView(
         String id,
@@ -34,15 +37,24 @@ public record JobView(
         Optional<JsonNode> result,
         List<FileView> files,
         int fileCount,
-        String filesUrl) {
+        String filesUrl,
+        Optional<Long> queuePosition,
+        Optional<Spread> etaStartS,
+        Optional<Spread> etaFinishS) {
     static final int FILES_SHOWN = 100;
 
+    /** Without an estimate, as the job's record on disk keeps it. */
     public static JobView of(Job job) {
+        return of(job, JobEstimate.NONE);
+    }
+
+    public static JobView of(Job job, JobEstimate estimate) {
         return new JobView(job.id().toString(), job.demo(), job.state(), job.params(), job.priority(), job.attempts(),
                 job.maxAttempts(), job.timeLimitMs() / 1000, job.progress(), job.createdAt(), job.startedAt(),
                 job.finishedAt(), job.error(), job.result(),
                 job.files().stream().limit(FILES_SHOWN).map(f -> FileView.of(job, f)).toList(),
-                job.files().size(), JobUrls.files(job.id()));
+                job.files().size(), JobUrls.files(job.id()), estimate.queuePosition(), estimate.etaStartS(),
+                estimate.etaFinishS());
     }
 
     /** One output file and where to download it. */

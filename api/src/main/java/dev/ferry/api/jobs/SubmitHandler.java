@@ -44,18 +44,20 @@ public final class SubmitHandler implements Handler {
     private final DataFolder data;
     private final Submissions submissions;
     private final JobReader reader;
+    private final JobViews views;
     private final UploadLimits limits;
     private final InputStore inputs;
     private final ReferencedJobs referencedJobs;
     private final Consumer<String> onCreated;
 
     public SubmitHandler(FerryConfig config, DemoCatalog demos, DataFolder data, Submissions submissions, JobReader reader,
-            UploadLimits limits, Consumer<String> onCreated) {
+            JobViews views, UploadLimits limits, Consumer<String> onCreated) {
         this.config = config;
         this.demos = demos;
         this.data = data;
         this.submissions = submissions;
         this.reader = reader;
+        this.views = views;
         this.limits = limits;
         this.inputs = new InputStore(data, limits);
         this.referencedJobs = new ReferencedJobs(reader, data);
@@ -98,7 +100,7 @@ public final class SubmitHandler implements Handler {
         } else {
             ctx.status(200).header("Idempotent-Replayed", "true");
         }
-        ctx.header("Location", JobUrls.job(recorded.id())).json(JobView.of(recorded));
+        ctx.header("Location", JobUrls.job(recorded.id())).json(views.of(recorded));
     }
 
     /** The job to queue, once its inputs are stored in the folder it is given: an idempotency key's fingerprint reads them. */

@@ -4,6 +4,7 @@ import dev.ferry.api.http.ApiException;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.queue.DemoStats;
+import dev.ferry.core.queue.DemoTimings;
 import dev.ferry.core.queue.QueueMonitor;
 import dev.ferry.core.queue.WorkerRegistry;
 import io.javalin.http.Context;
@@ -12,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** GET /monitor and /monitor/{demo}: queues, workers and the data folder at a glance. */
+/** GET /monitor and /monitor/{demo}: queues, their wait and run times, workers and the data folder at a glance. */
 public final class MonitorHandler {
     private final DemoCatalog demos;
     private final QueueMonitor queues;
@@ -46,8 +47,9 @@ public final class MonitorHandler {
                 .filter(w -> !onlyTheirWorkers || w.info().demos().stream().anyMatch(names::contains))
                 .map(w -> WorkerView.of(w, deadAfter))
                 .toList();
-        return new Monitor(stats, live, usage.view());
+        List<DemoTimings> timings = names.stream().map(queues::timings).toList();
+        return new Monitor(stats, timings, live, usage.view());
     }
 
-    record Monitor(List<DemoStats> demos, List<WorkerView> workers, DataFolderUsage.DataView data) {}
+    record Monitor(List<DemoStats> demos, List<DemoTimings> timings, List<WorkerView> workers, DataFolderUsage.DataView data) {}
 }

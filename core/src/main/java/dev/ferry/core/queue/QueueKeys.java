@@ -62,6 +62,11 @@ public final class QueueKeys {
         return prefix + "stats";
     }
 
+    /** The queue wait and run time of the demo's most recent successful jobs, newest first. */
+    public String timings() {
+        return prefix + "timings";
+    }
+
     /** Idempotency keys are hashed: a client's key can be any length and any bytes. */
     public String idempotency(String key) {
         return prefix + "idem:" + Sha256.hex(key);

@@ -44,6 +44,11 @@ public final class QueueMonitor {
                 total(totals, "failed"), total(totals, "cancelled"));
     }
 
+    /** The demo's queue wait and run times over its recent successful jobs. */
+    public DemoTimings timings(String demo) {
+        return DemoTimings.of(demo, new RecentTimings(redisson).of(demo));
+    }
+
     private static long num(Object value) {
         return ((Number) value).longValue();
     }

@@ -21,10 +21,18 @@ import org.redisson.client.codec.StringCodec;
 public final class WorkQueue {
     private final RedisScripts scripts;
     private final String workerId;
+    private final String device;
 
+    /** A worker whose device is not told; its timings show it as {@code unknown}. */
     public WorkQueue(RedisScripts scripts, String workerId) {
+        this(scripts, workerId, "unknown");
+    }
+
+    /** @param device what the worker runs on, as its heartbeat says: recorded with each job's timing */
+    public WorkQueue(RedisScripts scripts, String workerId, String device) {
         this.scripts = scripts;
         this.workerId = workerId;
+        this.device = device;
     }
 
     public String workerId() {
@@ -61,12 +69,14 @@ public final class WorkQueue {
         return cancel != null && cancel == 1L;
     }
 
-    /** Records success; returns the finished job's record. */
+    /** Records success and the job's timing ({@link RecentTimings}); returns the finished job's record. */
     public Job complete(Job job, String resultJson, List<JobFile> files) {
         QueueKeys k = new QueueKeys(job.demo());
         return record(scripts.run(QueueScript.COMPLETE, ReturnType.MULTI,
-                List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.SUCCEEDED), k.stats()),
-                QueueKeys.GROUP, workerId, resultJson, Json.write(files), k.events(job.id()), job.id().toString()));
+                List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.SUCCEEDED), k.stats(),
+                        k.timings()),
+                QueueKeys.GROUP, workerId, resultJson, Json.write(files), k.events(job.id()), job.id().toString(),
+                device, RecentTimings.KEPT));
     }
 
     /**
