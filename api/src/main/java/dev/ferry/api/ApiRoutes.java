@@ -1,9 +1,11 @@
 package dev.ferry.api;
 
 import dev.ferry.api.demos.DemosHandler;
+import dev.ferry.api.demos.QueuePauseHandler;
 import dev.ferry.api.http.ApiKeyAuth;
 import dev.ferry.api.http.ErrorMapping;
 import dev.ferry.api.jobs.CancelJobHandler;
+import dev.ferry.api.jobs.DeadLettersHandler;
 import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
 import dev.ferry.api.jobs.JobFileListHandler;
@@ -28,7 +30,9 @@ record ApiRoutes(
         DemosHandler demos,
         MonitorHandler monitor,
         HealthHandler health,
-        MetricsHandler metrics) {
+        MetricsHandler metrics,
+        QueuePauseHandler pause,
+        DeadLettersHandler deadLetters) {
 
     static final String HEALTH = "/health";
 
@@ -47,5 +51,20 @@ record ApiRoutes(
         r.get("/monitor/{demo}", monitor::one);
         r.get(HEALTH, health);
         r.get("/metrics", metrics);
+        registerOperatorRoutes(r);
+    }
+
+    /**
+     * The operator's actions. They need an admin key when keys are set; every key in
+     * {@code FERRY_API_KEYS} is an admin key, so {@link #auth} is the whole check.
+     */
+    private void registerOperatorRoutes(JavalinDefaultRouting r) {
+        r.post("/api/v1/demos/{demo}/pause", pause::pause);
+        r.post("/api/v1/demos/{demo}/resume", pause::resume);
+        r.get("/api/v1/demos/{demo}/dead-letters", deadLetters::list);
+        r.post("/api/v1/demos/{demo}/dead-letters/retry", deadLetters::retryAll);
+        r.delete("/api/v1/demos/{demo}/dead-letters", deadLetters::deleteAll);
+        r.post("/api/v1/jobs/{id}/retry", deadLetters::retryOne);
+        r.delete("/api/v1/jobs/{id}", deadLetters::deleteOne);
     }
 }

@@ -1,9 +1,11 @@
 package dev.ferry.api;
 
 import dev.ferry.api.demos.DemosHandler;
+import dev.ferry.api.demos.QueuePauseHandler;
 import dev.ferry.api.http.ApiKeyAuth;
 import dev.ferry.api.http.BindPolicy;
 import dev.ferry.api.jobs.CancelJobHandler;
+import dev.ferry.api.jobs.DeadLettersHandler;
 import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
 import dev.ferry.api.jobs.JobFileListHandler;
@@ -21,9 +23,11 @@ import dev.ferry.api.monitor.MonitorHandler;
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.queue.DeadLetters;
 import dev.ferry.core.queue.JobEstimator;
 import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.queue.QueueMonitor;
+import dev.ferry.core.queue.QueuePause;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.WorkQueue;
@@ -80,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
         // An idempotency key is remembered as long as the job it names is kept.
         Submissions submissions = new Submissions(scripts, config.queue().maxQueued(), config.queue().retention());
         FerryMeters meters = new FerryMeters(metrics, demos.names(), queues, workers, config.queue().workerDeadAfter());
+        QueuePause pause = new QueuePause(scripts);
         UploadLimits limits = new UploadLimits(config.api().maxUploadBytes(), spoolDir(data));
         JobViews views = new JobViews(new JobEstimator(scripts, workers, config.queue().workerDeadAfter()));
         JobEventsHandler events = new JobEventsHandler(reader, redis, timer, views);
@@ -92,10 +97,12 @@ public final class ApiServer implements AutoCloseable {
                 events,
                 new JobFileListHandler(reader),
                 new JobFilesHandler(data),
-                new DemosHandler(demos),
+                new DemosHandler(demos, pause),
                 new MonitorHandler(demos, queues, workers, new DataFolderUsage(data), config.queue().workerDeadAfter()),
                 new HealthHandler(redis),
-                new MetricsHandler(meters, timer));
+                new MetricsHandler(meters, timer),
+                new QueuePauseHandler(demos, pause),
+                new DeadLettersHandler(demos, new DeadLetters(scripts, reader), reader, data));
         Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
         try {
             app.start(config.api().host(), config.api().port());

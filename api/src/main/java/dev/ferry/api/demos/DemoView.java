@@ -5,7 +5,10 @@ import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.ParamSpec;
 import java.util.List;
 
-/** A demo as clients see it: what it does, its parameters, the inputs it takes and its models' availability. */
+/**
+ * A demo as clients see it: what it does, its parameters, the inputs it takes, its models'
+ * availability, and whether an operator has paused its queue.
+ */
 public record DemoView(
         String name,
         String description,
@@ -14,10 +17,11 @@ public record DemoView(
         boolean requiresInput,
         long timeLimitS,
         int maxAttempts,
-        List<ModelAvailability> models) {
+        List<ModelAvailability> models,
+        boolean paused) {
 
-    public static DemoView of(Demo demo) {
+    public static DemoView of(Demo demo, boolean paused) {
         return new DemoView(demo.name(), demo.description(), demo.params(), demo.accepts(), demo.requiresInput(),
-                demo.timeLimit().toSeconds(), demo.maxAttempts(), demo.models());
+                demo.timeLimit().toSeconds(), demo.maxAttempts(), demo.models(), paused);
     }
 }

@@ -9,6 +9,8 @@ import dev.ferry.api.support.Http;
 import dev.ferry.api.support.Http.Response;
 import dev.ferry.api.support.TestDemo;
 import dev.ferry.api.support.TestServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +40,31 @@ class AuthTest {
             assertEquals(200, http.get("/api/v1/demos", "Authorization", "bearer second-key").status());
             assertEquals(200, http.get("/api/v1/demos", "X-API-Key", "second-key").status());
             assertEquals(202, http.postJson(submit, "{}", "Authorization", "Bearer first-key").status());
+        }
+    }
+
+    @Test
+    void operatorRoutesNeedAnAdminKeyAndEveryKeyIsOne() {
+        TestDemo echo = TestDemo.echo();
+        try (TestServer server = api.start(List.of(echo), "FERRY_API_KEYS", "first-key,second-key")) {
+            Http http = server.http();
+            String demo = "/api/v1/demos/" + echo.name();
+            String job = "/api/v1/jobs/" + echo.name() + "-01jdb7q1c0m8m8e0z0d3qj6y2w";
+            List<HttpRequest.Builder> operatorRoutes = List.of(
+                    http.request(demo + "/pause").POST(BodyPublishers.noBody()),
+                    http.request(demo + "/resume").POST(BodyPublishers.noBody()),
+                    http.request(demo + "/dead-letters").GET(),
+                    http.request(demo + "/dead-letters/retry").POST(BodyPublishers.noBody()),
+                    http.request(demo + "/dead-letters").DELETE(),
+                    http.request(job + "/retry").POST(BodyPublishers.noBody()),
+                    http.request(job).DELETE());
+            for (var route : operatorRoutes) {
+                assertEquals(401, http.send(route).status(), route.build()::toString);
+            }
+            assertEquals(200, http.post(demo + "/pause", "Authorization", "Bearer first-key").status());
+            assertEquals(200, http.post(demo + "/resume", "X-API-Key", "second-key").status());
+            assertEquals(200, http.get(demo + "/dead-letters", "Authorization", "Bearer second-key").status());
+            assertEquals(404, http.post(job + "/retry", "Authorization", "Bearer first-key").status(), "past the key, no such job");
         }
     }
 

@@ -36,6 +36,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "the path exists but not for this method"),
     NOT_ACCEPTABLE(406, "`/events` with an `Accept` header that rules out `text/event-stream` (such as `application/json` alone)"),
     IDEMPOTENCY_CONFLICT(409, "the `Idempotency-Key` was first used with other parameters, options or inputs; `field` names the header"),
+    NOT_A_DEAD_LETTER(409, "the job is not a dead letter (only a failed job a retry could have saved): it cannot be retried or deleted"),
     TOO_LARGE(413, "the body, an upload (over `FERRY_MAX_UPLOAD_MB`) or a form field is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "the request's content type, an upload the demo does not accept, or URL inputs to a demo"
             + " that takes only files"),

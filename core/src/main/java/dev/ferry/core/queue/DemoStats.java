@@ -12,4 +12,5 @@ public record DemoStats(
         long submittedTotal,
         long succeededTotal,
         long failedTotal,
-        long cancelledTotal) {}
+        long cancelledTotal,
+        boolean paused) {}

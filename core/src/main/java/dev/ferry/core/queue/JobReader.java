@@ -29,6 +29,12 @@ public final class JobReader {
         return fields.isEmpty() ? Optional.empty() : Optional.of(JobRecord.fromMap(fields));
     }
 
+    /** The records of some jobs of one demo, in the order given; records removed meanwhile are skipped. */
+    public List<Job> getAll(String demo, Collection<String> ids) {
+        QueueKeys k = new QueueKeys(demo);
+        return read(ids.stream().map(id -> new IndexEntry(k, 0, id)).toList());
+    }
+
     /** The newest {@code limit} jobs of the given demos, optionally only those in {@code state}: the first {@link #page}. */
     public List<Job> newest(Collection<String> demos, Optional<JobState> state, int limit) {
         return page(demos, state, limit, Optional.empty()).jobs();

@@ -33,7 +33,11 @@ public enum JobTransition {
     RECLAIM(QueueScript.RECLAIM, Set.of(RUNNING), Set.of(QUEUED, FAILED, CANCELLED)),
     /** A retry whose backoff passed goes from the delayed set back onto its stream. */
     PROMOTE(QueueScript.PROMOTE, Set.of(QUEUED), Set.of(QUEUED)),
-    EXPIRE(QueueScript.EXPIRE, Set.of(SUCCEEDED, FAILED, CANCELLED), Set.of());
+    EXPIRE(QueueScript.EXPIRE, Set.of(SUCCEEDED, FAILED, CANCELLED), Set.of()),
+    /** An operator's retry of a dead letter, with a fresh attempt budget; any other failed job is refused. */
+    RETRY(QueueScript.RETRY, Set.of(FAILED), Set.of(QUEUED)),
+    /** An operator's delete of a dead letter; any other failed job is refused. */
+    DELETE(QueueScript.DELETE, Set.of(FAILED), Set.of());
 
     private final QueueScript script;
     private final Set<JobState> from;

@@ -12,7 +12,9 @@ public enum QueueError {
     /** No job with that id. */
     NOT_FOUND,
     /** The job is no longer running on the calling worker: it was reclaimed or finished. */
-    NOT_OWNER;
+    NOT_OWNER,
+    /** The job is not a dead letter, so an operator may neither retry nor delete it. */
+    NOT_DEAD_LETTER;
 
     static Optional<QueueError> fromReply(String message) {
         if (message == null) {

@@ -58,6 +58,11 @@ public final class QueueKeys {
         return prefix + "dead";
     }
 
+    /** Present while an operator has paused the demo's queue: claim hands out none of its jobs. */
+    public String paused() {
+        return prefix + "paused";
+    }
+
     public String stats() {
         return prefix + "stats";
     }

@@ -32,6 +32,7 @@ public final class QueueMonitor {
         batch.getScoredSortedSet(k.deadLetters(), StringCodec.INSTANCE).sizeAsync();
         batch.getScoredSortedSet(k.state(JobState.QUEUED), StringCodec.INSTANCE).entryRangeAsync(0, 0);
         batch.<String, String>getMap(k.stats(), StringCodec.INSTANCE).readAllMapAsync();
+        batch.getBucket(k.paused(), StringCodec.INSTANCE).isExistsAsync();
         BatchResult<?> r = batch.execute();
         List<?> values = r.getResponses();
         @SuppressWarnings("unchecked")
@@ -41,7 +42,7 @@ public final class QueueMonitor {
         long oldestAge = oldest.isEmpty() ? 0 : now - oldest.iterator().next().getScore().longValue();
         return new DemoStats(demo, num(values.get(0)), num(values.get(1)), num(values.get(2)), num(values.get(3)),
                 num(values.get(4)), Math.max(0, oldestAge), total(totals, "submitted"), total(totals, "succeeded"),
-                total(totals, "failed"), total(totals, "cancelled"));
+                total(totals, "failed"), total(totals, "cancelled"), (Boolean) values.get(7));
     }
 
     /** The demo's queue wait and run times over its recent successful jobs. */

@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public enum QueueScript {
     SUBMIT, CLAIM, PROGRESS, COMPLETE, FAIL, CANCEL, CONFIRM_CANCEL, RELEASE, RECLAIM, PROMOTE, EXPIRE,
-    HEARTBEAT, DEAD_WORKERS, CLOCK, ENSURE_GROUPS, POSITION;
+    RETRY, DELETE, PAUSE, RESUME, HEARTBEAT, DEAD_WORKERS, CLOCK, ENSURE_GROUPS, POSITION;
 
     private final String source;
     private final String sha;

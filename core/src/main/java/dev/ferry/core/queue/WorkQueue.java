@@ -47,12 +47,15 @@ public final class WorkQueue {
         redisson.getSet(QueueKeys.DEMOS, StringCodec.INSTANCE).add(demo);
     }
 
-    /** Claims up to {@code max} queued jobs of {@code demo}, high priority first; they are running from now on. */
+    /**
+     * Claims up to {@code max} queued jobs of {@code demo}, high priority first; they are running from now on.
+     * None while the demo's queue is paused ({@link QueuePause}).
+     */
     public List<Job> claim(String demo, int max) {
         QueueKeys k = new QueueKeys(demo);
         List<Object> reply = scripts.run(QueueScript.CLAIM, ReturnType.MULTI,
                 List.of(k.stream(Priority.HIGH), k.stream(Priority.NORMAL), k.state(JobState.QUEUED),
-                        k.state(JobState.RUNNING), k.jobPrefix()),
+                        k.state(JobState.RUNNING), k.jobPrefix(), k.paused()),
                 QueueKeys.GROUP, workerId, max, k.eventsPrefix());
         List<Job> jobs = new ArrayList<>(reply.size());
         for (Object record : reply) {

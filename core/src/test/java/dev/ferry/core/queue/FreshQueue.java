@@ -25,6 +25,8 @@ final class FreshQueue {
     final Submissions submissions;
     final WorkQueue worker;
     final Maintenance maintenance;
+    final DeadLetters deadLetters;
+    final QueuePause pause;
     private final RedissonClient redis;
 
     FreshQueue(RedisForTests server) {
@@ -33,6 +35,8 @@ final class FreshQueue {
         submissions = new Submissions(server.scripts(), 100, Duration.ofMinutes(5));
         worker = new WorkQueue(server.scripts(), WORKER);
         maintenance = new Maintenance(server.scripts());
+        deadLetters = new DeadLetters(server.scripts(), new JobReader(redis));
+        pause = new QueuePause(server.scripts());
     }
 
     JobId submit() {
@@ -41,14 +45,17 @@ final class FreshQueue {
         return id;
     }
 
-    /** A new job in {@code state}, running (if it got that far) on {@link #WORKER}. */
+    /**
+     * A new job in {@code state}, running (if it got that far) on {@link #WORKER}. A failed
+     * job is a dead letter, so that an operator's retry and delete apply to it.
+     */
     Job jobIn(JobState state) {
         JobId id = submit();
         switch (state) {
             case QUEUED -> { }
             case RUNNING -> claim();
             case SUCCEEDED -> worker.complete(claim(), "{}", List.of());
-            case FAILED -> worker.fail(claim(), new JobError(ErrorCode.INTERNAL_ERROR, "not retryable"), false, 0);
+            case FAILED -> failAsADeadLetter();
             case CANCELLED -> submissions.cancel(id);
         }
         return new JobReader(redis).get(id).orElseThrow();
@@ -66,6 +73,12 @@ final class FreshQueue {
 
     Optional<JobState> state(JobId id) {
         return Optional.ofNullable(record(id).get("state")).map(JobState::fromWire);
+    }
+
+    /** Claimed, then its worker declared dead with a poison threshold of one death: failed, a dead letter. */
+    private void failAsADeadLetter() {
+        claim();
+        maintenance.reclaim(demo, WORKER, 1);
     }
 
     private Job claim() {

@@ -45,6 +45,12 @@ class JobTransitionScriptsTest {
             QueueScript.PROMOTE, (q, job) -> q.maintenance.promoteDue(q.demo),
             QueueScript.EXPIRE, (q, job) -> q.maintenance.expire(q.demo, Duration.ZERO)));
 
+    // Map.of takes at most ten pairs.
+    static {
+        CALLS.put(QueueScript.RETRY, (q, job) -> q.deadLetters.retry(job.id()));
+        CALLS.put(QueueScript.DELETE, (q, job) -> q.deadLetters.delete(job.id()));
+    }
+
     private interface Call {
         void on(FreshQueue queue, Job job);
     }
@@ -92,7 +98,8 @@ class JobTransitionScriptsTest {
             try {
                 call.on(queue, job);
             } catch (QueueException refused) {
-                // NOT_OWNER: a worker's script refusing a job that is not running on it
+                // NOT_OWNER: a worker's script refusing a job that is not running on it;
+                // NOT_DEAD_LETTER: an operator's script refusing a job that is not a dead letter
             }
             if (!queue.record(job.id()).equals(before)) {
                 changed.add(script + " changed a " + state.wireName() + " job");

@@ -23,7 +23,7 @@ class ScriptErrorCodesTest {
 
     @Test
     void everyRefusalAScriptRepliesWithIsAQueueError() {
-        assertAllKnown(REFUSAL, Set.of("QUEUE_FULL", "NOT_FOUND", "NOT_OWNER"), r -> QueueError.fromReply(r).isPresent(),
+        assertAllKnown(REFUSAL, Set.of("QUEUE_FULL", "NOT_FOUND", "NOT_OWNER", "NOT_DEAD_LETTER"), r -> QueueError.fromReply(r).isPresent(),
                 "QueueError");
     }
 

@@ -1,21 +1,26 @@
 --[[
 claim: hands up to ARGV[3] queued jobs to one worker and marks them running, high
 priority first. Stream entries whose job is no longer queued (cancelled while waiting)
-are acknowledged and dropped here, so a cancelled job never starts.
+are acknowledged and dropped here, so a cancelled job never starts. While an operator has
+paused the demo's queue (the paused flag is set), nothing is claimed.
 KEYS[1] high stream        ferry:{d}:stream:high
 KEYS[2] normal stream      ferry:{d}:stream:normal
 KEYS[3] queued index       ferry:{d}:state:queued
 KEYS[4] running index      ferry:{d}:state:running
 KEYS[5] job key prefix     ferry:{d}:job:
+KEYS[6] paused flag        ferry:{d}:paused
 ARGV[1] consumer group
 ARGV[2] worker id (the consumer)
 ARGV[3] most jobs to claim
 ARGV[4] events channel prefix, ferry:{d}:events:
 Returns a list of claimed jobs, each the flat field/value list of its record
 ]]
-local queued, running, prefix = KEYS[3], KEYS[4], KEYS[5]
+local queued, running, prefix, paused = KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local group, worker, wanted, events = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 
+if redis.call('EXISTS', paused) == 1 then
+  return {}
+end
 local now = now_ms()
 local claimed = {}
 for s = 1, 2 do
