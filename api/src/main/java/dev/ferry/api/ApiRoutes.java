@@ -15,7 +15,10 @@ import dev.ferry.api.jobs.SubmitHandler;
 import dev.ferry.api.metrics.MetricsHandler;
 import dev.ferry.api.monitor.HealthHandler;
 import dev.ferry.api.monitor.MonitorHandler;
+import dev.ferry.api.ui.WebApp;
 import io.javalin.router.JavalinDefaultRouting;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Every route of the API in one table, with the handler that answers it. */
 record ApiRoutes(
@@ -32,9 +35,17 @@ record ApiRoutes(
         HealthHandler health,
         MetricsHandler metrics,
         QueuePauseHandler pause,
-        DeadLettersHandler deadLetters) {
+        DeadLettersHandler deadLetters,
+        WebApp webApp) {
 
     static final String HEALTH = "/health";
+
+    /** What answers without a key: the health check, and the web app's page and assets (the page asks for a key). */
+    static Set<String> openPaths(WebApp webApp) {
+        Set<String> open = new HashSet<>(webApp.openPaths());
+        open.add(HEALTH);
+        return Set.copyOf(open);
+    }
 
     void register(JavalinDefaultRouting r) {
         ErrorMapping.install(r);
@@ -51,6 +62,8 @@ record ApiRoutes(
         r.get("/monitor/{demo}", monitor::one);
         r.get(HEALTH, health);
         r.get("/metrics", metrics);
+        r.get(WebApp.ROOT, webApp::page);
+        r.get(WebApp.ASSETS + "{asset}", webApp::asset);
         registerOperatorRoutes(r);
     }
 

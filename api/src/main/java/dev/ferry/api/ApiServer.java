@@ -20,6 +20,7 @@ import dev.ferry.api.metrics.ProcessMeters;
 import dev.ferry.api.monitor.DataFolderUsage;
 import dev.ferry.api.monitor.HealthHandler;
 import dev.ferry.api.monitor.MonitorHandler;
+import dev.ferry.api.ui.WebApp;
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
@@ -39,7 +40,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.redisson.api.RedissonClient;
@@ -88,8 +88,9 @@ public final class ApiServer implements AutoCloseable {
         UploadLimits limits = new UploadLimits(config.api().maxUploadBytes(), spoolDir(data));
         JobViews views = new JobViews(new JobEstimator(scripts, workers, config.queue().workerDeadAfter()));
         JobEventsHandler events = new JobEventsHandler(reader, redis, timer, views);
+        WebApp webApp = WebApp.load();
         ApiRoutes routes = new ApiRoutes(
-                new ApiKeyAuth(config.api().apiKeys(), Set.of(ApiRoutes.HEALTH)),
+                new ApiKeyAuth(config.api().apiKeys(), ApiRoutes.openPaths(webApp)),
                 new SubmitHandler(config, demos, data, submissions, reader, views, limits, meters::submitted),
                 new GetJobHandler(reader, views),
                 new ListJobsHandler(reader, demos),
@@ -102,7 +103,8 @@ public final class ApiServer implements AutoCloseable {
                 new HealthHandler(redis),
                 new MetricsHandler(meters, timer),
                 new QueuePauseHandler(demos, pause),
-                new DeadLettersHandler(demos, new DeadLetters(scripts, reader), reader, data));
+                new DeadLettersHandler(demos, new DeadLetters(scripts, reader), reader, data),
+                webApp);
         Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
         try {
             app.start(config.api().host(), config.api().port());
