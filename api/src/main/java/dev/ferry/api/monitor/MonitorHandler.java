@@ -1,8 +1,7 @@
 package dev.ferry.api.monitor;
 
-import dev.ferry.api.http.ApiException;
+import dev.ferry.api.demos.ServedDemo;
 import dev.ferry.core.demo.DemoCatalog;
-import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.queue.DemoStats;
 import dev.ferry.core.queue.DemoTimings;
 import dev.ferry.core.queue.QueueMonitor;
@@ -34,11 +33,7 @@ public final class MonitorHandler {
     }
 
     public void one(Context ctx) {
-        String demo = ctx.pathParam("demo");
-        if (!demos.names().contains(demo)) {
-            throw new ApiException(ErrorCode.UNKNOWN_DEMO, "no demo named '" + demo + "'; this server runs " + demos.names());
-        }
-        ctx.json(report(Set.of(demo), true));
+        ctx.json(report(Set.of(ServedDemo.of(ctx, demos)), true));
     }
 
     private Monitor report(Collection<String> names, boolean onlyTheirWorkers) {
