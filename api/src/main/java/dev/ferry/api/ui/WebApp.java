@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,10 +23,16 @@ public final class WebApp {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
+    /** Every asset there is; nothing else under {@code /ui/} exists. */
+    private static final List<String> NAMES = List.of(
+            "index.html", "style.css", "viewers.css", "operator.css",
+            "app.js", "api.js", "dom.js", "home.js", "demo-form.js", "job-page.js", "jobs.js", "operator.js",
+            "viewers.js", "viewer-generic.js", "viewer-regions.js", "viewer-faces.js", "viewer-vectorization.js",
+            "viewer-clustering.js", "viewer-sign.js", "viewer-asr.js");
     private static final Map<String, String> TYPES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "app.js", "text/javascript; charset=utf-8",
-            "style.css", "text/css; charset=utf-8");
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
 
     private final Map<String, byte[]> assets;
 
@@ -35,12 +42,12 @@ public final class WebApp {
 
     /** Reads the assets from the class path. */
     public static WebApp load() {
-        return new WebApp(TYPES.keySet().stream().collect(Collectors.toUnmodifiableMap(name -> name, WebApp::read)));
+        return new WebApp(NAMES.stream().collect(Collectors.toUnmodifiableMap(name -> name, WebApp::read)));
     }
 
     /** The paths a browser loads before it can send a key: the page asks for the key itself. */
     public Set<String> openPaths() {
-        return TYPES.keySet().stream().map(name -> name.equals("index.html") ? ROOT : ASSETS + name)
+        return NAMES.stream().map(name -> name.equals("index.html") ? ROOT : ASSETS + name)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -61,7 +68,7 @@ public final class WebApp {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType(TYPES.get(name));
+        ctx.contentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
         ctx.result(assets.get(name));
     }
 

@@ -1,80 +1,60 @@
-// Ferry's web app. Everything a server or a user supplied is put on the page as text
-// (textContent), never as HTML, so a demo's output, a file name or an error cannot run script.
+// Ferry's web app: a page per route, picked from the address's #fragment so that every page —
+// a job above all — has an address that survives a reload, a closed tab or another device.
 "use strict";
 
-const KEY = "ferry.apiKey";
+import { fill, h, status } from "./dom.js";
+import * as home from "./home.js";
+import * as demoForm from "./demo-form.js";
+import * as jobPage from "./job-page.js";
+import * as jobs from "./jobs.js";
+import * as operator from "./operator.js";
 
-function api(path) {
-  const headers = { Accept: "application/json" };
-  const key = localStorage.getItem(KEY);
-  if (key) {
-    headers.Authorization = "Bearer " + key;
+// Each page's render(main, ...params) may return a function that stops what it started
+// (an event stream, a timer) when the user leaves the page.
+const ROUTES = [
+  [/^$/, home],
+  [/^demos\/([^/]+)$/, demoForm],
+  [/^jobs\/([^/]+)$/, jobPage],
+  [/^jobs$/, jobs],
+  [/^operator$/, operator],
+];
+
+let leave = null;
+let shown = 0;
+
+async function show() {
+  if (leave) {
+    leave();
+    leave = null;
   }
-  return fetch(path, { headers });
-}
-
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  if (className) {
-    node.className = className;
-  }
-  return node;
-}
-
-function modelLine(model) {
-  const item = element("li", model.name + ": " + model.state, "model model-" + model.state);
-  if (model.install_hint) {
-    item.append(" — ", element("code", model.install_hint));
-  }
-  return item;
-}
-
-function demoCard(demo) {
-  const card = element("article", undefined, "demo");
-  card.dataset.demo = demo.name;
-  card.append(element("h2", demo.name), element("p", demo.description));
-  if (demo.models && demo.models.length > 0) {
-    const models = element("ul", undefined, "models");
-    demo.models.forEach((m) => models.append(modelLine(m)));
-    card.append(models);
-  }
-  return card;
-}
-
-function askForKey(status) {
-  const form = document.getElementById("key-form");
-  form.hidden = false;
-  status.textContent = "Enter the API key to see the demos.";
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    localStorage.setItem(KEY, document.getElementById("key").value);
-    form.hidden = true;
-    showDemos();
-  }, { once: true });
-}
-
-async function showDemos() {
-  const status = document.getElementById("status");
-  const list = document.getElementById("demos");
-  try {
-    const answer = await api("/api/v1/demos");
-    if (answer.status === 401) {
-      askForKey(status);
+  const visit = ++shown;
+  const path = location.hash.replace(/^#\/?/, "");
+  // A fresh container per visit: a page still loading when the user moves on writes into a
+  // container no longer on the page.
+  const view = h("div", { className: "view" });
+  fill(document.getElementById("main"), view);
+  status("");
+  for (const [pattern, page] of ROUTES) {
+    const match = pattern.exec(path);
+    if (match) {
+      const params = match.slice(1).map(decodeURIComponent);
+      try {
+        const stop = (await page.render(view, ...params)) || null;
+        if (visit === shown) {
+          leave = stop;
+        } else if (stop) {
+          stop();
+        }
+      } catch (e) {
+        if (visit === shown) {
+          status(e.message);
+        }
+      }
       return;
     }
-    const body = await answer.json();
-    if (!answer.ok) {
-      status.textContent = body.error ? body.error.message : "The server answered " + answer.status;
-      return;
-    }
-    list.replaceChildren(...body.demos.map(demoCard));
-    status.textContent = body.demos.length + " demos";
-  } catch (e) {
-    status.textContent = "Cannot reach Ferry: " + e.message;
   }
+  status("No page at #/" + path);
 }
 
-document.addEventListener("DOMContentLoaded", showDemos);
+window.addEventListener("hashchange", show);
+show();

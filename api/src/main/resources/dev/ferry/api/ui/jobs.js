@@ -1,0 +1,5 @@
+"use strict";
+
+export function render(view) {
+  view.textContent = "jobs: to be written";
+}
