@@ -12,6 +12,7 @@ import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
+import dev.ferry.api.jobs.ValidateHandler;
 import dev.ferry.api.metrics.MetricsHandler;
 import dev.ferry.api.monitor.HealthHandler;
 import dev.ferry.api.monitor.MonitorHandler;
@@ -24,6 +25,7 @@ import java.util.Set;
 record ApiRoutes(
         ApiKeyAuth auth,
         SubmitHandler submit,
+        ValidateHandler validate,
         GetJobHandler getJob,
         ListJobsHandler listJobs,
         CancelJobHandler cancelJob,
@@ -51,6 +53,7 @@ record ApiRoutes(
         ErrorMapping.install(r);
         r.before(auth);
         r.post("/api/v1/demos/{demo}/jobs", submit);
+        r.post("/api/v1/demos/{demo}/validate", validate);
         r.get("/api/v1/jobs", listJobs);
         r.get("/api/v1/jobs/{id}", getJob);
         r.post("/api/v1/jobs/{id}/cancel", cancelJob);

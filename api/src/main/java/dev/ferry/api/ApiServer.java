@@ -13,6 +13,7 @@ import dev.ferry.api.jobs.JobFilesHandler;
 import dev.ferry.api.jobs.JobViews;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
+import dev.ferry.api.jobs.ValidateHandler;
 import dev.ferry.api.jobs.UploadLimits;
 import dev.ferry.api.metrics.FerryMeters;
 import dev.ferry.api.metrics.MetricsHandler;
@@ -92,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
         ApiRoutes routes = new ApiRoutes(
                 new ApiKeyAuth(config.api().apiKeys(), ApiRoutes.openPaths(webApp)),
                 new SubmitHandler(config, demos, data, submissions, reader, views, limits, meters::submitted),
+                new ValidateHandler(demos, config.queue().maxTimeLimit(), reader, data),
                 new GetJobHandler(reader, views),
                 new ListJobsHandler(reader, demos),
                 new CancelJobHandler(submissions, reader, views),

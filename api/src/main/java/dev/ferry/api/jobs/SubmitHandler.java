@@ -1,10 +1,10 @@
 package dev.ferry.api.jobs;
 
+import dev.ferry.api.demos.ServedDemo;
 import dev.ferry.api.http.ApiException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoCatalog;
-import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobId;
@@ -47,7 +47,7 @@ public final class SubmitHandler implements Handler {
     private final JobViews views;
     private final UploadLimits limits;
     private final InputStore inputs;
-    private final ReferencedJobs referencedJobs;
+    private final SubmitChecks checks;
     private final Consumer<String> onCreated;
 
     public SubmitHandler(FerryConfig config, DemoCatalog demos, DataFolder data, Submissions submissions, JobReader reader,
@@ -60,15 +60,13 @@ public final class SubmitHandler implements Handler {
         this.views = views;
         this.limits = limits;
         this.inputs = new InputStore(data, limits);
-        this.referencedJobs = new ReferencedJobs(reader, data);
+        this.checks = new SubmitChecks(config.queue().maxTimeLimit(), reader, data);
         this.onCreated = onCreated;
     }
 
     @Override
     public void handle(Context ctx) {
-        String name = ctx.pathParam("demo");
-        Demo demo = demos.find(name).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEMO,
-                "no demo named '" + name + "'; this server runs " + demos.names()));
+        Demo demo = demos.find(ServedDemo.of(ctx, demos)).orElseThrow();
         BodyKind kind = BodyKind.of(ctx);
         if (data.freeBytes() < config.api().minFreeBytes()) {
             throw new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "the data folder is almost full; no new jobs until space is freed");
@@ -82,15 +80,9 @@ public final class SubmitHandler implements Handler {
             case MULTIPART -> MultipartSubmitReader.read(ctx, limits);
             case NONE -> SubmitForm.EMPTY;
         };
-        Map<String, Object> params = demo.params().validate(form.params());
-        SubmitOptions options = SubmitOptions.resolve(form, ctx, demo, config.queue().maxTimeLimit());
-        if (demo.requiresInput() && !form.hasInputs()) {
-            throw new ApiException(ErrorCode.MISSING_INPUT, "demo '" + demo.name() + "' needs at least one input: a file"
-                    + " (a multipart part named 'file'), a URL (JSON {\"inputs\": [{\"url\": \"https://...\"}]}) or an earlier"
-                    + " job's outputs (JSON {\"inputs\": [{\"job\": \"<id>\", \"files\": \"crops/*\"}]})");
-        }
-        form.urls().ifPresent(referencedJobs::check);
-        checkReady(demo, params);
+        SubmitChecks.Checked checked = checks.check(demo, form, ctx, true);
+        Map<String, Object> params = checked.params();
+        SubmitOptions options = checked.options();
         JobId id = JobId.generate(demo.name(), System.currentTimeMillis());
         SubmitOutcome outcome = enqueue(id, form, demo, newJob(id, demo, params, options, idempotencyKey));
         Job recorded = reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
@@ -108,15 +100,6 @@ public final class SubmitHandler implements Handler {
             Optional<String> idempotencyKey) {
         return inputs -> new NewJob(id, params, options.priority(), demo.maxAttempts(), options.timeLimitMs(),
                 idempotencyKey.map(key -> new IdempotencyKey(key, RequestFingerprint.of(demo.name(), params, options, inputs))));
-    }
-
-    /** A job no worker could run here (say its model is not installed) is refused now, with how to fix it. */
-    private static void checkReady(Demo demo, Map<String, Object> params) {
-        try {
-            demo.checkReady(params);
-        } catch (DemoFailure e) {
-            throw new ApiException(e.errorCode(), String.valueOf(e.getMessage()));
-        }
     }
 
     /** Stores the inputs and queues the job; until the queue holds it, any failure removes its folder. */

@@ -1,0 +1,44 @@
+package dev.ferry.api.jobs;
+
+import dev.ferry.api.demos.ServedDemo;
+import dev.ferry.api.http.ApiException;
+import dev.ferry.core.demo.Demo;
+import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.queue.JobReader;
+import dev.ferry.core.storage.DataFolder;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * POST /api/v1/demos/{demo}/validate: the checks of a submit, on a JSON body, without queuing
+ * anything — so a form can say before a long upload that a parameter is out of range or that
+ * the model it names is not installed. Answers the parameters with their defaults filled in,
+ * or the 400 a submit would answer. Files are not sent, so only a missing input is not checked.
+ */
+public final class ValidateHandler implements Handler {
+    private final DemoCatalog demos;
+    private final SubmitChecks checks;
+
+    public ValidateHandler(DemoCatalog demos, Duration maxTimeLimit, JobReader reader, DataFolder data) {
+        this.demos = demos;
+        this.checks = new SubmitChecks(maxTimeLimit, reader, data);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Demo demo = demos.find(ServedDemo.of(ctx, demos)).orElseThrow();
+        SubmitForm form = switch (BodyKind.of(ctx)) {
+            case JSON -> JsonSubmitReader.read(ctx);
+            case NONE -> SubmitForm.EMPTY;
+            case MULTIPART -> throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "a validation takes a JSON body ({\"params\": {...}}); files are checked when they are submitted");
+        };
+        SubmitChecks.Checked checked = checks.check(demo, form, ctx, false);
+        ctx.json(new Validated(demo.name(), checked.params()));
+    }
+
+    record Validated(String demo, Map<String, Object> params) {}
+}
