@@ -2,8 +2,10 @@ package dev.ferry.api.jobs;
 
 import dev.ferry.api.demos.ServedDemo;
 import dev.ferry.api.http.ApiException;
+import dev.ferry.api.http.ErrorBody;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.storage.DataFolder;
@@ -15,8 +17,10 @@ import java.util.Map;
 /**
  * POST /api/v1/demos/{demo}/validate: the checks of a submit, on a JSON body, without queuing
  * anything — so a form can say before a long upload that a parameter is out of range or that
- * the model it names is not installed. Answers the parameters with their defaults filled in,
- * or the 400 a submit would answer. Files are not sent, so only a missing input is not checked.
+ * the model it names is not installed. The question is answered with 200 either way: valid,
+ * with the parameters' defaults filled in, or not, with the error a submit would answer (a
+ * request the API cannot read at all is still a 4xx). Files are not sent, so only a missing
+ * input is not checked.
  */
 public final class ValidateHandler implements Handler {
     private final DemoCatalog demos;
@@ -36,9 +40,16 @@ public final class ValidateHandler implements Handler {
             case MULTIPART -> throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "a validation takes a JSON body ({\"params\": {...}}); files are checked when they are submitted");
         };
-        SubmitChecks.Checked checked = checks.check(demo, form, ctx, false);
-        ctx.json(new Validated(demo.name(), checked.params()));
+        try {
+            SubmitChecks.Checked checked = checks.check(demo, form, ctx, false);
+            ctx.json(new Verdict(demo.name(), true, checked.params(), null));
+        } catch (ApiException e) {
+            ctx.json(new Verdict(demo.name(), false, null, ErrorBody.of(e).error()));
+        } catch (InvalidParamException e) {
+            ctx.json(new Verdict(demo.name(), false, null, ErrorBody.of(ApiException.invalidParam(e.field(), e.getMessage())).error()));
+        }
     }
 
-    record Validated(String demo, Map<String, Object> params) {}
+    /** {@code params} when valid, {@code error} ({@code code}, {@code message}, {@code field}) when not. */
+    record Verdict(String demo, boolean valid, Map<String, Object> params, ErrorBody.Detail error) {}
 }

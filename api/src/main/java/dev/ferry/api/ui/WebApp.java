@@ -27,7 +27,7 @@ public final class WebApp {
     private static final List<String> NAMES = List.of(
             "index.html", "style.css", "viewers.css", "operator.css",
             "app.js", "api.js", "dom.js", "home.js", "demo-form.js", "job-page.js", "jobs.js", "operator.js",
-            "viewers.js", "viewer-generic.js", "viewer-regions.js", "viewer-faces.js", "viewer-vectorization.js",
+            "submitted-inputs.js", "viewers.js", "viewer-generic.js", "viewer-regions.js", "viewer-faces.js", "viewer-vectorization.js",
             "viewer-clustering.js", "viewer-sign.js", "viewer-asr.js");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",

@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ class ValidateTest {
         Response r = http.postJson(validate(), "{\"params\":{\"confidence\":0.7}}");
         assertEquals(200, r.status(), r::toString);
         assertEquals(models.name(), r.json().get("demo").asText());
+        assertTrue(r.json().get("valid").asBoolean(), r::toString);
         JsonNode params = r.json().get("params");
         assertEquals("small", params.get("model").asText());
         assertEquals(0.7, params.get("confidence").asDouble());
@@ -33,20 +35,22 @@ class ValidateTest {
     }
 
     @Test
-    void aParameterOutOfRangeIsTheSame400ASubmitAnswers() {
+    void aParameterOutOfRangeIsAnsweredWithTheErrorASubmitWouldGet() {
         String body = "{\"inputs\":[{\"url\":\"https://example.org/a.jpg\"}],\"params\":{\"confidence\":2}}";
         Response checked = http.postJson(validate(), body);
         Response submitted = http.postJson("/api/v1/demos/" + models.name() + "/jobs", body);
-        assertEquals(400, checked.status(), checked::toString);
-        assertEquals(submitted.text(), checked.text());
+        assertEquals(200, checked.status(), "a question answered, not a failed request: " + checked);
+        assertEquals(400, submitted.status(), submitted::toString);
+        assertFalse(checked.json().get("valid").asBoolean());
+        assertEquals(submitted.json().get("error"), checked.json().get("error"));
         assertEquals("confidence", checked.json().at("/error/field").asText());
     }
 
     @Test
     void aMissingModelIsNamedWithTheCommandThatInstallsIt() {
         Response r = http.postJson(validate(), "{\"params\":{\"model\":\"large\"}}");
-        assertEquals(400, r.status(), r::toString);
-        assertEquals("model_missing", r.errorCode());
+        assertEquals(200, r.status(), r::toString);
+        assertEquals("model_missing", r.json().at("/error/code").asText());
         assertTrue(r.json().at("/error/message").asText().contains("ferry models pull " + models.name() + " large"), r::toString);
     }
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,7 +76,16 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     /** Waits until the condition holds (a non-null, non-false answer) and returns its answer. */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        try {
+            // A page that redraws replaces elements while a condition reads them: read again.
+            return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            screenshot("failed-wait.png");
+            throw new AssertionError("waited " + PATIENCE.toSeconds() + " s in vain on " + driver.getCurrentUrl()
+                    + "\nthe page says: " + driver.findElement(By.tagName("body")).getText()
+                    + "\nits main part: " + driver.findElement(By.tagName("main")).getAttribute("innerHTML")
+                    + "\nthe console: " + driver.manage().logs().get(LogType.BROWSER).getAll(), e);
+        }
     }
 
     /** Waits for an element to be on the page and returns it. */
@@ -82,10 +93,18 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
 
-    /** Waits until the element's text contains the given text; returns the element. */
+    /**
+     * Waits until the element's text contains the given text; returns the element. The text is
+     * the DOM's (textContent): WebDriver's getText() applies CSS such as text-transform.
+     */
     public WebElement awaitText(String css, String text) {
         return await(d -> d.findElements(By.cssSelector(css)).stream()
-                .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+                .filter(e -> text(e).contains(text)).findFirst().orElse(null));
+    }
+
+    /** An element's text as the DOM holds it, whatever CSS does to its look. */
+    public static String text(WebElement element) {
+        return String.valueOf(element.getDomProperty("textContent"));
     }
 
     public List<WebElement> all(String css) {
