@@ -15,8 +15,8 @@ function ago(ms) {
   return ms < 1000 ? "just now" : seconds(ms / 1000) + " ago";
 }
 
-function section(title, ...children) {
-  return h("section", { className: "ops-section", "aria-label": title }, h("h3", {}, title), children);
+function section(title, name, ...children) {
+  return h("section", { className: "ops-section ops-" + name, "aria-label": title }, h("h3", {}, title), children);
 }
 
 function facts(pairs) {
@@ -42,12 +42,12 @@ function svg(tag, attributes, text) {
  */
 function throughputChart(t) {
   const width = 600;
-  const half = 50;
-  const top = 14;
+  const half = 60;
+  const top = 18;
   const base = top + half;
   const barWidth = width / t.succeeded.length;
   const most = Math.max(1, ...t.succeeded, ...t.failed);
-  const chart = svg("svg", { viewBox: "0 0 " + width + " " + (base + half + 14), class: "throughput-chart", "aria-hidden": "true" });
+  const chart = svg("svg", { viewBox: "0 0 " + width + " " + (base + half + 18), class: "throughput-chart", "aria-hidden": "true" });
   t.succeeded.forEach((n, i) => {
     const height = (n / most) * half;
     chart.append(svg("rect", { class: "bar-succeeded", x: i * barWidth + 1, y: base - height, width: barWidth - 2, height }));
@@ -58,9 +58,9 @@ function throughputChart(t) {
   });
   chart.append(
     svg("line", { class: "axis", x1: 0, x2: width, y1: base, y2: base }),
-    svg("text", { x: 2, y: 10 }, most + " per minute"),
-    svg("text", { x: 2, y: base + half + 12 }, "1 hour ago"),
-    svg("text", { x: width - 2, y: base + half + 12, "text-anchor": "end" }, "now"));
+    svg("text", { x: 4, y: 14 }, most + " per minute"),
+    svg("text", { x: 4, y: base + half + 15 }, "1 hour ago"),
+    svg("text", { x: width - 4, y: base + half + 15, "text-anchor": "end" }, "now"));
   return chart;
 }
 
@@ -177,7 +177,7 @@ function deadLetters(demo, refresh) {
     refresh();
   };
   return {
-    node: section("Dead letters", bulk, outcome, list),
+    node: section("Dead letters", "dead-letters", bulk, outcome, list),
     update: (count) => (count === shownCount ? null : load(count)),
   };
 }
@@ -234,10 +234,10 @@ function demoPanel(name, catalogEntry, refresh) {
   const node = h("article", { className: "panel demo-ops", dataset: { demo: name } },
     h("header", { className: "demo-ops-head" }, h("h2", {}, name), queueState, toggle.node),
     h("div", { className: "ops-grid" },
-      section("Last hour", counts),
-      section("Throughput", chart),
-      section("Wait and run times", timings),
-      section("Models", modelList(catalogEntry))),
+      section("Last hour", "counts", counts),
+      section("Throughput", "throughput", chart),
+      section("Wait and run times", "timings", timings),
+      section("Models", "models", modelList(catalogEntry))),
     dead.node);
   return {
     node,
