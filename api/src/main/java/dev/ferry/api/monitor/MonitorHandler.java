@@ -5,6 +5,7 @@ import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.queue.DemoStats;
 import dev.ferry.core.queue.DemoTimings;
 import dev.ferry.core.queue.QueueMonitor;
+import dev.ferry.core.queue.Throughput;
 import dev.ferry.core.queue.WorkerRegistry;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -43,8 +44,10 @@ public final class MonitorHandler {
                 .map(w -> WorkerView.of(w, deadAfter))
                 .toList();
         List<DemoTimings> timings = names.stream().map(queues::timings).toList();
-        return new Monitor(stats, timings, live, usage.view());
+        List<Throughput> throughput = names.stream().map(queues::throughput).toList();
+        return new Monitor(stats, timings, throughput, live, usage.view());
     }
 
-    record Monitor(List<DemoStats> demos, List<DemoTimings> timings, List<WorkerView> workers, DataFolderUsage.DataView data) {}
+    record Monitor(List<DemoStats> demos, List<DemoTimings> timings, List<Throughput> throughput, List<WorkerView> workers,
+            DataFolderUsage.DataView data) {}
 }

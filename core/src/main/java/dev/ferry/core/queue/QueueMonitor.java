@@ -1,11 +1,13 @@
 package dev.ferry.core.queue;
 
 import dev.ferry.core.job.JobState;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
+import org.redisson.api.RScoredSortedSetAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
@@ -48,6 +50,28 @@ public final class QueueMonitor {
     /** The demo's queue wait and run times over its recent successful jobs. */
     public DemoTimings timings(String demo) {
         return DemoTimings.of(demo, new RecentTimings(redisson).of(demo));
+    }
+
+    /**
+     * The demo's jobs that succeeded and failed per minute over the last hour: a ZCOUNT per
+     * minute of each state's set, scored by when a job entered the state, in one round trip.
+     */
+    public Throughput throughput(String demo) {
+        QueueKeys k = new QueueKeys(demo);
+        long until = Throughput.untilMs(clock.redisTimeMs());
+        RBatch batch = redisson.createBatch();
+        countPerMinute(batch.getScoredSortedSet(k.state(JobState.SUCCEEDED), StringCodec.INSTANCE), until);
+        countPerMinute(batch.getScoredSortedSet(k.state(JobState.FAILED), StringCodec.INSTANCE), until);
+        List<Long> counts = batch.execute().getResponses().stream().map(QueueMonitor::num).toList();
+        return new Throughput(demo, (int) (Throughput.BUCKET_MS / 1000), Instant.ofEpochMilli(until),
+                List.copyOf(counts.subList(0, Throughput.BUCKETS)),
+                List.copyOf(counts.subList(Throughput.BUCKETS, 2 * Throughput.BUCKETS)));
+    }
+
+    private static void countPerMinute(RScoredSortedSetAsync<String> set, long until) {
+        for (int i = 0; i < Throughput.BUCKETS; i++) {
+            set.countAsync(Throughput.bucketStartMs(until, i), true, Throughput.bucketStartMs(until, i + 1), false);
+        }
     }
 
     private static long num(Object value) {
