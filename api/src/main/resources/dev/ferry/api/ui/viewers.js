@@ -3,8 +3,15 @@
 "use strict";
 
 import * as generic from "./viewer-generic.js";
+import * as clustering from "./viewer-clustering.js";
+import * as sign from "./viewer-sign.js";
+import * as asr from "./viewer-asr.js";
 
-const VIEWERS = {};
+const VIEWERS = {
+  clustering,
+  sign,
+  asr,
+};
 
 /** Shows a succeeded job's result in container; may return a function that releases what it holds. */
 export function showResult(container, job) {
