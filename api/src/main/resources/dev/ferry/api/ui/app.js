@@ -15,7 +15,7 @@ const ROUTES = [
   [/^$/, home],
   [/^demos\/([^/]+)$/, demoForm],
   [/^jobs\/([^/]+)$/, jobPage],
-  [/^jobs$/, jobs],
+  [/^jobs(?:\?.*)?$/, jobs], // the list keeps its filters after a ?
   [/^operator$/, operator],
 ];
 

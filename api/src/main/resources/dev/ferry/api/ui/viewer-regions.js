@@ -4,7 +4,7 @@
 
 import { fileText } from "./api.js";
 import { fill, h } from "./dom.js";
-import { boxedImage, counted, failedPages, fileUrl, imageViewer, pager } from "./viewers.js";
+import { boxedImage, counted, failedPages, fileUrl, imageViewer, pager } from "./viewer-parts.js";
 
 function regionName(region) {
   return region.id + " " + region.label + " " + region.confidence.toFixed(2);

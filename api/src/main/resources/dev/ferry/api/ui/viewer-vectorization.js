@@ -5,7 +5,7 @@
 
 import { fileText } from "./api.js";
 import { fill, h } from "./dom.js";
-import { counted, failedPages, fileUrl, imageViewer, pager } from "./viewers.js";
+import { counted, failedPages, fileUrl, imageViewer, pager } from "./viewer-parts.js";
 
 function primitives(counts) {
   return [counted(counts.lines, "line"), counted(counts.circles, "circle"), counted(counts.arcs, "arc")].join(" · ");

@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.support.ApiCalls.Answer;
 import dev.ferry.app.support.ApiCalls;
+import dev.ferry.app.support.AsrModelsForTests;
 import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.asr.SyntheticSpeech;
 import dev.ferry.demos.av.SyntheticVideo;
-import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.testkit.CtcGraph;
-import dev.ferry.testkit.TestModels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AsrEndToEndTest {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
-    private static final List<String> VOCAB = List.of("<pad>", "<unk>", "|", "D", "E", "H", "L", "O", "R", "W");
 
     @RegisterExtension
     static final FerryForTests ferry = FerryForTests.serving("asr").beforeStart(AsrEndToEndTest::installModels);
@@ -45,19 +40,7 @@ class AsrEndToEndTest {
     static Path mp3;
 
     private static void installModels(FerryConfig config) throws Exception {
-        ModelStore store = ModelStore.of(config);
-        store.install(new ModelRef("asr", "silero_vad"), TestModels.sileroVad());
-        Path onnx = Files.write(files.resolve("hello.onnx"),
-                CtcGraph.waveform(320, CtcGraph.spelling(VOCAB, "HELLO WORLD", 5, 2, 0.9f, 2000)));
-        Path contract = Files.writeString(files.resolve("hello.json"), """
-                {"task": "ctc", "description": "test: spells HELLO WORLD", "input": {"name": "input_values"},
-                 "labels": %s,
-                 "ctc": {"blank_id": 0, "word_delimiter": "|", "frame_stride_s": 0.02, "lowercase": true,
-                         "language": "en-US"},
-                 "features": {"type": "waveform", "sample_rate": 16000, "normalize": true},
-                 "warm_up": {"input_values": {"shape": [1, 16000]}}}
-                """.formatted(Json.write(VOCAB)));
-        store.install(new ModelRef("asr", "en"), onnx, contract);
+        AsrModelsForTests.install(config, files);
     }
 
     @BeforeAll

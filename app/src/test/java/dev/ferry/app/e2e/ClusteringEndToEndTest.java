@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.support.ApiCalls.Answer;
 import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.FerryForTests;
+import dev.ferry.app.support.ShapeZips;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.clustering.ShapeSet;
@@ -20,7 +21,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,14 +54,7 @@ class ClusteringEndToEndTest {
     @Test
     void aZipOfShapesComesBackAsClustersWithPrototypesAndThePage() throws Exception {
         List<ShapeSet.Sample> shapes = ShapeSet.generate(4, 6, 64, ShapeSet.Variation.STRONG, 21);
-        Path zip = files.resolve("shapes.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
-            for (int i = 0; i < shapes.size(); i++) {
-                entries.putNextEntry(new ZipEntry(String.format("%s_%02d.png", shapes.get(i).name(), i)));
-                entries.write(ShapeSet.png(shapes.get(i).image()));
-                entries.closeEntry();
-            }
-        }
+        Path zip = ShapeZips.write(files.resolve("shapes.zip"), shapes);
 
         String id = api.submitFiles("clustering", "{\"n_prototypes\": 4}", zip);
         JsonNode job = api.awaitFinished(id, JOB_TIMEOUT);

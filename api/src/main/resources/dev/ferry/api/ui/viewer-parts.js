@@ -1,0 +1,187 @@
+// What the result viewers share: running a viewer's asynchronous work while handing the job
+// page at once the function that releases what it holds, output files' addresses, boxes drawn
+// over an image, page navigation, and media players wired to the stretches of a recording.
+"use strict";
+
+import { fileSource } from "./api.js";
+import { h } from "./dom.js";
+
+/**
+ * A viewer's render(container, job) from its async load(container, job, releases): returns at
+ * once the function that releases what load() pushed on releases (blob URLs, listeners), and
+ * shows why when load() fails.
+ */
+export function viewer(load, what) {
+  return (container, job) => {
+    const releases = [];
+    load(container, job, releases).catch((e) =>
+      container.append(h("p", { className: "error-text" }, what + " could not be read: " + e.message)));
+    return () => releases.forEach((release) => release());
+  };
+}
+
+/** 75.25 → "1:15.3": times in a recording, to a tenth of a second. */
+export function clock(s) {
+  const minutes = Math.floor(s / 60);
+  const rest = (s - minutes * 60).toFixed(1).padStart(4, "0");
+  return minutes + ":" + rest;
+}
+
+/** A button for a stretch of the recording; disabled until a player is attached. */
+export function timedButton(className, start, end, title, ...children) {
+  return h("button", { type: "button", className: "timed " + className, disabled: true, title,
+    dataset: { start: String(start), end: String(end) } }, ...children);
+}
+
+/**
+ * Wires media (an <audio> or <video>) to every timed button in container: a click seeks to its
+ * start, and the buttons whose stretch holds the playing time are marked current. Returns the
+ * function that undoes it.
+ */
+export function attachPlayer(container, media) {
+  const items = [...container.querySelectorAll("button.timed")].map((button) => ({
+    button, start: Number(button.dataset.start), end: Number(button.dataset.end),
+  }));
+  const seek = (event) => {
+    const item = items.find((i) => i.button === event.target.closest("button.timed"));
+    if (item) {
+      media.currentTime = item.start;
+    }
+  };
+  const mark = () => {
+    const t = media.currentTime;
+    for (const item of items) {
+      const current = item.start <= t && t < item.end;
+      if (item.button.classList.contains("current") !== current) {
+        item.button.classList.toggle("current", current);
+        item.button.setAttribute("aria-current", String(current));
+      }
+    }
+  };
+  for (const item of items) {
+    item.button.disabled = false;
+  }
+  container.addEventListener("click", seek);
+  media.addEventListener("timeupdate", mark);
+  media.addEventListener("seeked", mark);
+  return () => {
+    container.removeEventListener("click", seek);
+    media.removeEventListener("timeupdate", mark);
+    media.removeEventListener("seeked", mark);
+  };
+}
+
+/**
+ * A player for the job's first audio or video output, attached to the timed buttons in
+ * container, or null when the job wrote none. Resolves to {element, release}.
+ */
+export async function outputPlayer(container, files, kind) {
+  const media = files.find((f) => /^(audio|video)\//.test(f.content_type || ""));
+  if (!media) {
+    return null;
+  }
+  const source = await fileSource(media.url);
+  const tag = media.content_type.startsWith("video/") ? "video" : "audio";
+  const element = h(tag, { className: "player player-" + kind, controls: true, preload: "metadata",
+    src: source.src, "aria-label": media.path });
+  const detach = attachPlayer(container, element);
+  return { element, release: () => { detach(); source.release(); } };
+}
+
+/** The address of one of a job's output files, each path segment encoded as the API's own urls are. */
+export function fileUrl(job, path) {
+  return job.files_url + "/" + path.split("/").map(encodeURIComponent).join("/");
+}
+
+/**
+ * Runs a viewer's asynchronous work and returns at once the function that releases what it
+ * held: show(source) builds the view, calling source(path) for each image's address. An error
+ * is shown in the container as text; a view left before it is built is released when done.
+ */
+export function imageViewer(container, job, show) {
+  const releases = [];
+  let left = false;
+  const source = async (path) => {
+    const file = await fileSource(fileUrl(job, path));
+    if (left) {
+      file.release();
+    } else {
+      releases.push(file.release);
+    }
+    return file.src;
+  };
+  show(source).catch((e) => {
+    if (!left) {
+      container.append(h("p", { className: "error-text" }, "The result cannot be shown: " + e.message));
+    }
+  });
+  return () => {
+    left = true;
+    releases.splice(0).forEach((release) => release());
+  };
+}
+
+/** 1 → "1 face", 4 → "4 faces". */
+export function counted(n, noun) {
+  return n + " " + noun + (n === 1 ? "" : "s");
+}
+
+/** The pages of a result that could not be processed, each with its reason; nothing when none failed. */
+export function failedPages(report) {
+  const failed = report.failed_pages || [];
+  return failed.length === 0 ? null : h("ul", { className: "page-failures" },
+    failed.map((f) => h("li", { className: "error-text" }, "Page " + f.page + " (" + f.source + "): " + f.reason)));
+}
+
+function percent(fraction) {
+  return (fraction * 100).toFixed(4) + "%";
+}
+
+/** Places an absolutely positioned element over a box of a page, in percent of the page's size. */
+export function placeOn(element, box, page) {
+  element.style.left = percent(box.x / page.width);
+  element.style.top = percent(box.y / page.height);
+  element.style.width = percent(box.width / page.width);
+  element.style.height = percent(box.height / page.height);
+  return element;
+}
+
+/**
+ * An image of a page with a layer of boxes over it that scales with the image, whatever its
+ * width on screen. boxes: [{box: {x, y, width, height}, label, className}], in the page's pixels.
+ */
+export function boxedImage(src, alt, page, boxes) {
+  const layer = h("div", { className: "box-layer" });
+  const drawBoxes = (shown) => {
+    layer.replaceChildren(...shown.map((b) => placeOn(
+      h("div", { className: "box " + (b.className || "") }, b.label ? h("span", { className: "box-label" }, b.label) : null),
+      b.box, page)));
+  };
+  drawBoxes(boxes);
+  const element = h("div", { className: "boxed-image" }, h("img", { src, alt, width: page.width, height: page.height }), layer);
+  return { element, drawBoxes };
+}
+
+/**
+ * Previous / next buttons and "page i of n" for a multi-page result, calling showPage(index);
+ * nothing when there is one page.
+ */
+export function pager(count, showPage) {
+  let index = 0;
+  const label = h("span", { className: "pager-label", "aria-live": "polite" });
+  const previous = h("button", { type: "button", className: "secondary", onclick: () => go(index - 1) }, "Previous page");
+  const next = h("button", { type: "button", className: "secondary", onclick: () => go(index + 1) }, "Next page");
+  function go(i) {
+    index = i;
+    label.textContent = "page " + (index + 1) + " of " + count;
+    previous.disabled = index === 0;
+    next.disabled = index === count - 1;
+    problem.textContent = "";
+    return showPage(index).catch((e) => {
+      problem.textContent = "This page cannot be shown: " + e.message;
+    });
+  }
+  const problem = h("span", { className: "error-text" });
+  const element = h("nav", { className: "pager", "aria-label": "Pages", hidden: count < 2 }, previous, label, next, problem);
+  return { element, start: () => go(0) };
+}
