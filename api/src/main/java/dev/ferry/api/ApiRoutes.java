@@ -10,6 +10,7 @@ import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
 import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
+import dev.ferry.api.jobs.JobInputsHandler;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
 import dev.ferry.api.jobs.ValidateHandler;
@@ -32,6 +33,8 @@ record ApiRoutes(
         JobEventsHandler events,
         JobFileListHandler fileList,
         JobFilesHandler files,
+        JobInputsHandler inputList,
+        JobFilesHandler inputs,
         DemosHandler demos,
         MonitorHandler monitor,
         HealthHandler health,
@@ -60,6 +63,8 @@ record ApiRoutes(
         r.get("/api/v1/jobs/{id}/events", events);
         r.get("/api/v1/jobs/{id}/files", fileList);
         r.get("/api/v1/jobs/{id}/files/<path>", files);
+        r.get("/api/v1/jobs/{id}/inputs", inputList);
+        r.get("/api/v1/jobs/{id}/inputs/<path>", inputs);
         r.get("/api/v1/demos", demos);
         r.get("/monitor", monitor::all);
         r.get("/monitor/{demo}", monitor::one);

@@ -10,6 +10,7 @@ import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
 import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
+import dev.ferry.api.jobs.JobInputsHandler;
 import dev.ferry.api.jobs.JobViews;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
@@ -99,7 +100,9 @@ public final class ApiServer implements AutoCloseable {
                 new CancelJobHandler(submissions, reader, views),
                 events,
                 new JobFileListHandler(reader),
-                new JobFilesHandler(data),
+                JobFilesHandler.outputs(data),
+                new JobInputsHandler(reader, data),
+                JobFilesHandler.inputs(data),
                 new DemosHandler(demos, pause),
                 new MonitorHandler(demos, queues, workers, new DataFolderUsage(data), config.queue().workerDeadAfter()),
                 new HealthHandler(redis),

@@ -15,25 +15,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.jetty.server.InclusiveByteRange;
 
 /**
- * GET /api/v1/jobs/{id}/files/{path...}: one output file, with single byte ranges.
- * The path is resolved inside the job's outputs folder, and its real path (after links)
- * must stay there too. Ranges are parsed by Jetty's {@link InclusiveByteRange}; Javalin's
+ * GET /api/v1/jobs/{id}/files/{path...} and /inputs/{path...}: one output or input file, with
+ * single byte ranges. The path is resolved inside the job's outputs (or inputs) folder, and its
+ * real path (after links) must stay there too. Ranges are parsed by Jetty's {@link InclusiveByteRange}; Javalin's
  * seekable writer ignores a range's end outside audio and video, so it is not used.
  */
 public final class JobFilesHandler implements Handler {
-    private final DataFolder data;
+    private final Function<JobId, Path> folder;
 
-    public JobFilesHandler(DataFolder data) {
-        this.data = data;
+    private JobFilesHandler(Function<JobId, Path> folder) {
+        this.folder = folder;
+    }
+
+    /** The files a job wrote. */
+    public static JobFilesHandler outputs(DataFolder data) {
+        return new JobFilesHandler(data::outputsDir);
+    }
+
+    /** The files a job was given: so a page can play the recording it transcribed. */
+    public static JobFilesHandler inputs(DataFolder data) {
+        return new JobFilesHandler(data::inputsDir);
     }
 
     @Override
     public void handle(Context ctx) {
         JobId id = JobLookup.id(ctx);
-        Path file = resolve(data.outputsDir(id), ctx.pathParam("path"));
+        Path file = resolve(folder.apply(id), ctx.pathParam("path"));
         String type = OutputFileTypes.of(file.getFileName().toString());
         long size = size(file);
         ctx.header("X-Content-Type-Options", "nosniff").header("Accept-Ranges", "bytes").contentType(type);

@@ -18,9 +18,23 @@ public final class JobUrls {
         return job(id) + "/files";
     }
 
-    /** Each path segment percent-encoded; the slashes between them kept. */
+    /** The list of the job's input files. */
+    public static String inputs(JobId id) {
+        return job(id) + "/inputs";
+    }
+
+    /** An output file: each path segment percent-encoded, the slashes between them kept. */
     public static String file(JobId id, String path) {
-        StringBuilder url = new StringBuilder(files(id)).append('/');
+        return encoded(files(id), path);
+    }
+
+    /** An input file, encoded as {@link #file}. */
+    public static String input(JobId id, String path) {
+        return encoded(inputs(id), path);
+    }
+
+    private static String encoded(String folder, String path) {
+        StringBuilder url = new StringBuilder(folder).append('/');
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
             if (c == '/' || b >= 0 && UNRESERVED.indexOf(c) >= 0) {

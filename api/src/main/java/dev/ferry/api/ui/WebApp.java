@@ -26,7 +26,7 @@ public final class WebApp {
     /** Every asset there is; nothing else under {@code /ui/} exists. */
     private static final List<String> NAMES = List.of(
             "index.html", "style.css", "viewers.css", "operator.css",
-            "app.js", "api.js", "dom.js", "home.js", "demo-form.js", "submitted-inputs.js", "job-page.js", "jobs.js",
+            "app.js", "api.js", "dom.js", "home.js", "demo-form.js", "job-page.js", "jobs.js",
             "operator.js", "viewers.js", "viewer-parts.js", "viewer-generic.js", "viewer-regions.js", "viewer-faces.js",
             "viewer-vectorization.js", "viewer-clustering.js", "viewer-sign.js", "viewer-asr.js");
     private static final Map<String, String> TYPES = Map.of(

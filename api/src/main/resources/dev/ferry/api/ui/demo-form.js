@@ -4,7 +4,6 @@
 
 import { ApiError, json, upload } from "./api.js";
 import { bytes, fill, h, route, status } from "./dom.js";
-import { remember } from "./submitted-inputs.js";
 
 const JSON_TYPE = "application/json";
 
@@ -405,21 +404,16 @@ class DemoForm {
     const path = "/api/v1/demos/" + encodeURIComponent(this.demo.name) + "/jobs";
     const params = this.params();
     const files = this.inputs.uploads();
-    let job;
     if (files.length > 0) {
       const form = new FormData();
       files.forEach((file) => form.append("file", file, file.name));
       form.append("params", JSON.stringify(params));
       form.append("priority", this.priority.value);
       this.progress.hidden = false;
-      job = await upload(path, form, (sent, total) => this.uploaded(sent, total));
-      remember(job.id, { files: files.map((f) => f.name) });
-    } else {
-      const inputs = this.inputs.jsonInputs();
-      job = await json(path, { method: "POST", body: { params, priority: this.priority.value, ...(inputs ? { inputs } : {}) } });
-      remember(job.id, { json: inputs || [] });
+      return upload(path, form, (sent, total) => this.uploaded(sent, total));
     }
-    return job;
+    const inputs = this.inputs.jsonInputs();
+    return json(path, { method: "POST", body: { params, priority: this.priority.value, ...(inputs ? { inputs } : {}) } });
   }
 
   uploaded(sent, total) {

@@ -4,9 +4,8 @@
 // job changes, not when the line ahead of it moves) and as the fallback when a stream breaks.
 "use strict";
 
-import { allFiles, ApiError, fileSource, followEvents, hasKey, json } from "./api.js";
+import { allFiles, ApiError, fileSource, fileText, followEvents, hasKey, json } from "./api.js";
 import { bytes, fill, h, route, seconds, status, when } from "./dom.js";
-import { recall } from "./submitted-inputs.js";
 import { showResult } from "./viewers.js";
 
 const FINAL = ["succeeded", "failed", "cancelled"];
@@ -50,13 +49,16 @@ class JobPage {
     this.facts = h("dl", { className: "facts" });
     this.viewer = h("section", { className: "viewer", "aria-label": "Result" });
     this.files = h("section", { id: "job-files", "aria-label": "Output files" });
+    this.inputs = h("section", { id: "job-inputs", "aria-label": "Inputs" });
+    this.api = h("details", { className: "panel", id: "use-via-api" }, h("summary", {}, "Use via API"));
     view.append(
       h("p", { className: "crumbs" }, h("a", { href: route("demos", job.demo) }, "← " + job.demo), " · ", h("a", { href: "#/jobs" }, "all jobs")),
       h("h1", {}, job.demo + " job"),
       h("p", { className: "job-id" }, h("code", {}, job.id), " — this page's address is the job's: reload it, close it or open it elsewhere."),
       h("div", { className: "panel" }, h("p", {}, this.state), this.bar, this.message, this.queue, this.error, h("div", { className: "actions" }, this.cancel)),
-      this.viewer, this.files, h("div", { className: "panel" }, h("h2", {}, "Details"), this.facts), apiPanel(job));
+      this.viewer, this.files, this.inputs, h("div", { className: "panel" }, h("h2", {}, "Details"), this.facts), this.api);
     this.show(job);
+    this.showInputs(job).catch((e) => fill(this.inputs, h("p", { className: "error-text" }, "The inputs cannot be listed: " + e.message)));
   }
 
   /** Events for live progress, and a read every few seconds for the queue position and as a fallback. */
@@ -155,18 +157,30 @@ class JobPage {
     }
     const files = await allFiles(job);
     fill(list, files.map((file) => h("li", {},
-      h("a", { href: file.url, download: file.path.split("/").pop(), onclick: (e) => this.download(e, file) }, file.path),
+      h("a", { href: file.url, download: file.path.split("/").pop(), onclick: (e) => this.download(e, file, file.path.split("/").pop()) }, file.path),
       h("span", { className: "hint" }, bytes(file.size) + " · " + file.content_type))));
   }
 
+  /** The files the job was given, and the same job from a terminal with exactly these inputs. */
+  async showInputs(job) {
+    const { inputs } = await json("/api/v1/jobs/" + encodeURIComponent(job.id) + "/inputs");
+    const urlList = inputs.length === 1 && inputs[0].name === "inputs.json" ? JSON.parse(await fileText(inputs[0].url)) : null;
+    if (inputs.length > 0) {
+      fill(this.inputs, h("h2", {}, "Inputs (" + inputs.length + ")"), h("ul", { className: "file-list" }, inputs.map((file) => h("li", {},
+        h("a", { href: file.url, download: file.name, onclick: (e) => this.download(e, file, file.name) }, file.name),
+        h("span", { className: "hint" }, bytes(file.size) + " · " + file.content_type)))));
+    }
+    fill(this.api, h("summary", {}, "Use via API"), apiPanel(job, urlList ? urlList.inputs : null, urlList ? [] : inputs.map((f) => f.name)));
+  }
+
   /** With an API key a link cannot send it: fetch the file with the key and save the bytes. */
-  async download(event, file) {
+  async download(event, file, name) {
     if (!hasKey()) {
       return;
     }
     event.preventDefault();
     const source = await fileSource(file.url);
-    const link = h("a", { href: source.src, download: file.path.split("/").pop() });
+    const link = h("a", { href: source.src, download: name });
     document.body.append(link);
     link.click();
     link.remove();
@@ -197,9 +211,10 @@ function queueLine(job) {
   if (job.state === "queued") {
     const place = job.queue_position ? "Number " + job.queue_position + " in the queue." : "Waiting in the queue.";
     if (!job.eta_start_s) {
-      return place + " No worker serving this demo is running: it starts when one does.";
+      return place + " No worker is taking this demo's jobs just now (none is running, or an operator paused the queue): it starts when one does.";
     }
-    return place + " Starts in " + spread(job.eta_start_s) + "; done in " + spread(job.eta_finish_s) + ".";
+    const start = job.eta_start_s.p90 === 0 ? "Starts now" : "Starts in " + spread(job.eta_start_s);
+    return place + " " + start + "; done in " + spread(job.eta_finish_s) + ".";
   }
   if (job.state === "running") {
     return job.eta_finish_s ? "Running: done in " + spread(job.eta_finish_s) + "." : "Running.";
@@ -236,18 +251,19 @@ function shell(text) {
   return "'" + String(text).replace(/'/g, "'\\''") + "'";
 }
 
-/** The same job from a terminal: curl, and `ferry submit` where the inputs are files. */
-function apiPanel(job) {
+/**
+ * The same job from a terminal: curl, and `ferry submit` where the inputs are files. jsonInputs
+ * is the job's URL and earlier-job list when it was given one; files the names of its uploads.
+ */
+function apiPanel(job, jsonInputs, files) {
   const base = location.origin;
-  const sent = recall(job.id);
   const auth = hasKey() ? " -H \"Authorization: Bearer $FERRY_API_KEY\"" : "";
   const url = base + "/api/v1/demos/" + job.demo + "/jobs";
-  const body = { params: job.params, priority: job.priority };
   const lines = [];
-  if (sent && sent.json && sent.json.length > 0) {
-    lines.push("curl -s" + auth + " -H 'Content-Type: application/json' \\\n  -d " + shell(JSON.stringify({ inputs: sent.json, ...body })) + " \\\n  " + url);
+  if (jsonInputs) {
+    const body = { inputs: jsonInputs, params: job.params, priority: job.priority };
+    lines.push("curl -s" + auth + " -H 'Content-Type: application/json' \\\n  -d " + shell(JSON.stringify(body)) + " \\\n  " + url);
   } else {
-    const files = sent && sent.files ? sent.files : [];
     const parts = files.map((name) => " \\\n  -F " + shell("file=@" + name)).join("");
     lines.push("curl -s" + auth + parts + " \\\n  -F " + shell("params=" + JSON.stringify(job.params)) + " -F priority=" + job.priority + " \\\n  " + url);
     const params = Object.entries(job.params).map(([k, v]) => " -p " + shell(k + "=" + cliValue(v))).join("");
@@ -255,11 +271,9 @@ function apiPanel(job) {
     lines.push("FERRY_URL=" + base + " ferry submit " + job.demo + params + fileArgs + " --priority " + job.priority + " --wait");
   }
   lines.push("curl -sN" + auth + " " + base + "/api/v1/jobs/" + job.id + "/events");
-  const note = sent ? null : h("p", { className: "hint" },
-    "This browser did not submit the job, so its inputs are not known here: add yours (-F 'file=@…' or \"inputs\").");
-  return h("details", { className: "panel", id: "use-via-api" }, h("summary", {}, "Use via API"),
-    h("p", {}, "The same job from a terminal" + (hasKey() ? " (with your key in FERRY_API_KEY):" : ":")), note,
-    lines.map((line) => h("pre", {}, h("code", {}, line))));
+  return [h("p", {}, "The same job from a terminal" + (hasKey() ? " (with your key in FERRY_API_KEY)" : "")
+      + (files.length > 0 ? ", run where its input files are (download them above):" : ":")),
+    lines.map((line) => h("pre", {}, h("code", {}, line)))];
 }
 
 /** `ferry submit -p name=value` reads a value as JSON when it can: a string that would read as JSON goes quoted. */

@@ -1,13 +1,12 @@
 // The asr viewer: the transcript word by word with its times, the speech segments, and the
 // captions to download. A word is a button that seeks a player to it, and the word being
-// heard is highlighted. The player plays an audio or video output of the job; the job's
-// input is not served, so without such an output the transcript stands alone, ready for a
-// player that attachPlayer() wires to it. The sign viewer's timeline uses the same seam.
+// heard is highlighted. The player plays the recording the job was given (or an audio output,
+// should the demo ever write one); once the job's files have expired the transcript stands alone.
 "use strict";
 
 import { allFiles, fileSource, fileText } from "./api.js";
 import { h } from "./dom.js";
-import { clock, outputPlayer, timedButton, viewer } from "./viewer-parts.js";
+import { clock, mediaPlayer, timedButton, viewer } from "./viewer-parts.js";
 
 /** Seconds as Google writes them, "0.620s", → 0.62. */
 function secondsOf(duration) {
@@ -60,7 +59,7 @@ async function load(container, job, releases) {
       transcriptOf(transcript)),
     h("h2", {}, "Speech segments"),
     segmentList(segments));
-  const player = await outputPlayer(body, files, "asr");
+  const player = await mediaPlayer(body, job, files, "asr");
   if (player) {
     releases.push(player.release);
   }
@@ -71,7 +70,7 @@ async function load(container, job, releases) {
       result.segments + " segments" + (result.words === undefined ? "" : ", " + result.words + " words"),
     ].join(" · ")),
     player ? player.element
-      : h("p", { className: "hint no-player" }, "The recording is not among the job's outputs, so there is no player here."),
+      : h("p", { className: "hint no-player" }, "The recording is no longer kept, so there is no player here."),
     await downloads(urls, result, releases),
     body));
 }

@@ -3,7 +3,7 @@
 // over an image, page navigation, and media players wired to the stretches of a recording.
 "use strict";
 
-import { fileSource } from "./api.js";
+import { fileSource, json } from "./api.js";
 import { h } from "./dom.js";
 
 /**
@@ -72,18 +72,24 @@ export function attachPlayer(container, media) {
 }
 
 /**
- * A player for the job's first audio or video output, attached to the timed buttons in
- * container, or null when the job wrote none. Resolves to {element, release}.
+ * A player for the job's recording — an audio or video output if it wrote one, else the audio
+ * or video it was given — attached to the timed buttons in container; null when there is none.
+ * Resolves to {element, release}.
  */
-export async function outputPlayer(container, files, kind) {
-  const media = files.find((f) => /^(audio|video)\//.test(f.content_type || ""));
+export async function mediaPlayer(container, job, files, kind) {
+  const playable = (f) => /^(audio|video)\//.test(f.content_type || "");
+  let media = files.find(playable);
+  if (!media) {
+    const { inputs } = await json(job.files_url.replace(/\/files$/, "/inputs"));
+    media = inputs.find(playable);
+  }
   if (!media) {
     return null;
   }
   const source = await fileSource(media.url);
   const tag = media.content_type.startsWith("video/") ? "video" : "audio";
   const element = h(tag, { className: "player player-" + kind, controls: true, preload: "metadata",
-    src: source.src, "aria-label": media.path });
+    src: source.src, "aria-label": media.name || media.path });
   const detach = attachPlayer(container, element);
   return { element, release: () => { detach(); source.release(); } };
 }

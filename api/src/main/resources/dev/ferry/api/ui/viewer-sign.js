@@ -1,12 +1,11 @@
 // The sign viewer: the most likely words with probability bars and, for a job cut into
 // windows, the timeline of words and every window with its word. Each stretch is a button
-// that seeks a video player to it once one is attached (see viewer-parts.js: the job's input
-// video is not served, so a player needs a video among the outputs).
+// that seeks the video player — the video the job was given — to it.
 "use strict";
 
 import { allFiles, fileText } from "./api.js";
 import { h } from "./dom.js";
-import { clock, outputPlayer, timedButton, viewer } from "./viewer-parts.js";
+import { clock, mediaPlayer, timedButton, viewer } from "./viewer-parts.js";
 
 function percent(p) {
   return (p * 100).toFixed(p >= 0.995 || p < 0.001 ? 0 : 1) + " %";
@@ -61,7 +60,7 @@ async function load(container, job, releases) {
       h("h2", {}, "Windows"),
       windowList(predictions.windows),
     ] : null);
-  const player = await outputPlayer(body, files, "sign");
+  const player = await mediaPlayer(body, job, files, "sign");
   if (player) {
     releases.push(player.release);
   }

@@ -69,7 +69,8 @@ class ClusteringViewerBrowserTest {
         WebElement plot = browser.find("svg.loss-plot");
         assertEquals(report.get("loss").size(), plot.findElements(By.cssSelector("circle.loss-point")).size());
         browser.await(d -> (Boolean) browser.driver().executeScript(
-                "const img = document.querySelector('li.member img'); return img.complete && img.naturalWidth === 64;"));
+                "const img = document.querySelector('li.member img'); img.scrollIntoView();"
+                        + " return img.complete && img.naturalWidth === 64;"));
 
         JsonNode first = report.get("clusters").get(0);
         WebElement section = browser.find("section.cluster[data-cluster='" + first.get("cluster").asInt() + "']");

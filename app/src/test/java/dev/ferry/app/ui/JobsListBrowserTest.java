@@ -46,7 +46,7 @@ class JobsListBrowserTest {
         browser.awaitText(".job-search [role=status]", "No job has the id noop-no-such-job.");
         assertOnlyTheMissingJobWasLogged("/api/v1/jobs/noop-no-such-job");
         search(done.get(1));
-        browser.await(d -> done.get(1).equals(textOf("h1")));
+        browser.await(d -> done.get(1).equals(textOf(".job-id code")));
         assertTrue(browser.driver().getCurrentUrl().endsWith("#/jobs/" + done.get(1)));
         browser.assertNoConsoleErrors();
     }

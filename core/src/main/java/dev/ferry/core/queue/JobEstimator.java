@@ -12,12 +12,14 @@ public final class JobEstimator {
     private final RedisScripts scripts;
     private final RecentTimings timings;
     private final WorkerRegistry workers;
+    private final QueuePause pause;
     private final Duration deadAfter;
 
     public JobEstimator(RedisScripts scripts, WorkerRegistry workers, Duration deadAfter) {
         this.scripts = scripts;
         this.timings = new RecentTimings(scripts.redisson());
         this.workers = workers;
+        this.pause = new QueuePause(scripts);
         this.deadAfter = deadAfter;
     }
 
@@ -47,8 +49,9 @@ public final class JobEstimator {
         return JobEstimate.NONE;
     }
 
+    /** A paused demo is served by no worker until it resumes: its queued jobs have a place but no times. */
     public DemoOutlook outlook(String demo) {
-        List<WorkerStatus> serving = workers.all().stream()
+        List<WorkerStatus> serving = pause.isPaused(demo) ? List.of() : workers.all().stream()
                 .filter(w -> w.heartbeatAgeMs() < deadAfter.toMillis() && w.info().demos().contains(demo))
                 .toList();
         return DemoOutlook.of(timings.of(demo), serving);

@@ -75,6 +75,19 @@ class JobEstimatesTest {
     }
 
     @Test
+    void aQueuedJobOfAPausedDemoHasAPositionButNoTimesUntilItResumes() {
+        recordRuns(4);
+        workers.beat(new WorkerInfo("idle", "box", 1, "cpu", List.of(queue.demo), 1, List.of()), DEAD_AFTER);
+        Job waiting = queue.jobIn(JobState.QUEUED);
+        QueuePause pause = new QueuePause(redis.scripts());
+        pause.pause(queue.demo);
+        assertEquals(new JobEstimate(Optional.of(1L), Optional.empty(), Optional.empty()), estimator.estimate(waiting),
+                "no worker takes it while paused, however free");
+        pause.resume(queue.demo);
+        assertEquals(Optional.of(new Spread(0, 0)), estimator.estimate(waiting).etaStartS());
+    }
+
+    @Test
     void beforeTheFirstRunTheDefaultRunTimeIsUsed() {
         busyWorker(1);
         JobEstimate first = estimator.estimate(queue.jobIn(JobState.QUEUED));
