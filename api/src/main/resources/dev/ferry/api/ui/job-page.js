@@ -136,8 +136,7 @@ class JobPage {
     } else {
       this.bar.value = 0;
     }
-    const steps = p.total > 0 ? p.current + " of " + p.total : "";
-    fill(this.message, [steps, p.message].filter(Boolean).join(" — "));
+    fill(this.message, p.message || (p.total > 0 ? p.current + " of " + p.total : ""));
   }
 
   async showResult(job) {
