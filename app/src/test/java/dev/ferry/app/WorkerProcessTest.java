@@ -53,12 +53,12 @@ class WorkerProcessTest {
     void killedWorkersJobIsFinishedByAnother() throws Exception {
         JobId id = submitNoop(4000);
         Process first = startWorker();
-        await("job to start on the first worker").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        await("job to start on the first worker").atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> state(id) == JobState.RUNNING);
         first.destroyForcibly().waitFor();   // SIGKILL: no hand-back, no goodbye
 
         startWorker();
-        Job done = await("job to succeed on the second worker").atMost(Duration.ofSeconds(40)).ignoreExceptions()
+        Job done = await("job to succeed on the second worker").atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> reader.get(id).filter(j -> j.state() == JobState.SUCCEEDED), Optional::isPresent).orElseThrow();
         // No bound on how soon: a second JVM starting on a loaded 2-core machine takes what it
         // takes, and a wall-clock limit here failed CI runs. The dead-worker window is core's
@@ -70,7 +70,7 @@ class WorkerProcessTest {
     void sigtermHandsTheUnfinishedJobBack() throws Exception {
         JobId id = submitNoop(30_000);
         Process first = startWorker();
-        await("job to start").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> state(id) == JobState.RUNNING);
+        await("job to start").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> state(id) == JobState.RUNNING);
         first.destroy();                     // SIGTERM: graceful
         assertTrue(first.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "worker exits after its grace period");
         Job back = reader.get(id).orElseThrow();
