@@ -43,7 +43,8 @@ class ParamField {
       this.input.setAttribute("list", choices.id);
     }
     this.error = h("p", { className: "error", id: id + "-error", "aria-live": "polite" });
-    const help = h("p", { className: "hint", id: id + "-help" }, param.description, " ", limits(param));
+    const sentence = /[.!?)]$/.test(param.description) || !param.description ? param.description : param.description + ".";
+    const help = h("p", { className: "hint", id: id + "-help" }, sentence, " ", limits(param));
     this.input.setAttribute("aria-describedby", help.id + " " + this.error.id);
     const label = h("label", { htmlFor: id }, param.name, h("span", { className: "type" }, " " + param.type));
     this.node = h("div", { className: "field", dataset: { param: param.name } },
