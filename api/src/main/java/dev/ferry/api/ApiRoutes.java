@@ -20,6 +20,7 @@ import dev.ferry.api.monitor.MonitorHandler;
 import dev.ferry.api.ui.WebApp;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Every route of the API in one table, with the handler that answers it. */
@@ -41,7 +42,8 @@ record ApiRoutes(
         MetricsHandler metrics,
         QueuePauseHandler pause,
         DeadLettersHandler deadLetters,
-        WebApp webApp) {
+        WebApp webApp,
+        List<RouteSet> extraRoutes) {
 
     static final String HEALTH = "/health";
 
@@ -73,6 +75,7 @@ record ApiRoutes(
         r.get(WebApp.ROOT, webApp::page);
         r.get(WebApp.ASSETS + "{asset}", webApp::asset);
         registerOperatorRoutes(r);
+        extraRoutes.forEach(set -> set.register(r, submit));
     }
 
     /**

@@ -42,6 +42,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.redisson.api.RedissonClient;
@@ -74,6 +75,12 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(FerryConfig config, RedissonClient redis, DemoCatalog demos, DataFolder data,
             PrometheusMeterRegistry metrics) {
+        return start(config, redis, demos, data, metrics, List.of());
+    }
+
+    /** As above, with more route sets mounted beside the native routes (the compatibility protocols). */
+    public static ApiServer start(FerryConfig config, RedissonClient redis, DemoCatalog demos, DataFolder data,
+            PrometheusMeterRegistry metrics, List<RouteSet> extraRoutes) {
         BindPolicy.check(config.api());
         for (String demo : demos.names()) {
             WorkQueue.ensureGroups(redis, demo);
@@ -109,7 +116,8 @@ public final class ApiServer implements AutoCloseable {
                 new MetricsHandler(meters, timer),
                 new QueuePauseHandler(demos, pause),
                 new DeadLettersHandler(demos, new DeadLetters(scripts, reader), reader, data),
-                webApp);
+                webApp,
+                extraRoutes);
         Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
         try {
             app.start(config.api().host(), config.api().port());

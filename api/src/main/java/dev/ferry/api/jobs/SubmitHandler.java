@@ -19,6 +19,7 @@ import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.SubmitOutcome;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.storage.InputSpec;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import java.util.function.Function;
  * full disk, declared size), then the body is read and validated, the inputs stored, and
  * the job queued in one script call. Whatever fails after the job's folder exists removes it.
  */
-public final class SubmitHandler implements Handler {
+public final class SubmitHandler implements Handler, JobSubmitter {
     /** A hint for clients refused with 429; queues drain at the pace of their workers. */
     static final int QUEUE_FULL_RETRY_AFTER_S = 5;
     private static final int MAX_IDEMPOTENCY_KEY = 256;
@@ -68,9 +69,7 @@ public final class SubmitHandler implements Handler {
     public void handle(Context ctx) {
         Demo demo = demos.find(ServedDemo.of(ctx, demos)).orElseThrow();
         BodyKind kind = BodyKind.of(ctx);
-        if (data.freeBytes() < config.api().minFreeBytes()) {
-            throw new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "the data folder is almost full; no new jobs until space is freed");
-        }
+        checkFreeSpace();
         if (ctx.req().getContentLengthLong() > limits.maxRequestBytes()) {
             throw limits.tooLarge();
         }
@@ -80,11 +79,7 @@ public final class SubmitHandler implements Handler {
             case MULTIPART -> MultipartSubmitReader.read(ctx, limits);
             case NONE -> SubmitForm.EMPTY;
         };
-        SubmitChecks.Checked checked = checks.check(demo, form, ctx, true);
-        Map<String, Object> params = checked.params();
-        SubmitOptions options = checked.options();
-        JobId id = JobId.generate(demo.name(), System.currentTimeMillis());
-        SubmitOutcome outcome = enqueue(id, form, demo, newJob(id, demo, params, options, idempotencyKey));
+        SubmitOutcome outcome = queue(ctx, demo, form, idempotencyKey);
         Job recorded = reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
         if (outcome.created()) {
             onCreated.accept(demo.name());
@@ -93,6 +88,30 @@ public final class SubmitHandler implements Handler {
             ctx.status(200).header("Idempotent-Replayed", "true");
         }
         ctx.header("Location", JobUrls.job(recorded.id())).json(views.of(recorded));
+    }
+
+    @Override
+    public Job submit(Context ctx, String demoName, Map<String, Object> params, InputSpec inputs) {
+        Demo demo = demos.find(demoName).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEMO, "no demo '" + demoName + "' here"));
+        checkFreeSpace();
+        SubmitForm form = new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(), Optional.of(inputs));
+        SubmitOutcome outcome = queue(ctx, demo, form, Optional.empty());
+        onCreated.accept(demo.name());
+        return reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
+    }
+
+    private SubmitOutcome queue(Context ctx, Demo demo, SubmitForm form, Optional<String> idempotencyKey) {
+        SubmitChecks.Checked checked = checks.check(demo, form, ctx, true);
+        Map<String, Object> params = checked.params();
+        SubmitOptions options = checked.options();
+        JobId id = JobId.generate(demo.name(), System.currentTimeMillis());
+        return enqueue(id, form, demo, newJob(id, demo, params, options, idempotencyKey));
+    }
+
+    private void checkFreeSpace() {
+        if (data.freeBytes() < config.api().minFreeBytes()) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "the data folder is almost full; no new jobs until space is freed");
+        }
     }
 
     /** The job to queue, once its inputs are stored in the folder it is given: an idempotency key's fingerprint reads them. */

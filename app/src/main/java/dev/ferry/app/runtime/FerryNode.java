@@ -1,7 +1,9 @@
 package dev.ferry.app.runtime;
 
 import dev.ferry.api.ApiServer;
+import dev.ferry.api.RouteSet;
 import dev.ferry.api.http.BindPolicy;
+import dev.ferry.compat.CompatProtocols;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.storage.DataFolder;
@@ -10,6 +12,7 @@ import dev.ferry.demos.InstalledDemos;
 import dev.ferry.worker.Worker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -44,6 +47,7 @@ public final class FerryNode implements AutoCloseable {
         if (withApi) {
             // Checked first, so a refused API leaves no Redis, worker or job touched behind it.
             BindPolicy.check(config.api());
+            CompatProtocols.check(config);
         }
         DataFolder data = new DataFolder(config.dataDir());
         // A FERRY_DEVICE=cuda:N that cannot run fails a worker's start here, before Redis or any job is touched.
@@ -65,7 +69,8 @@ public final class FerryNode implements AutoCloseable {
                 worker = Optional.of(Worker.start(config, redis.client(), demos, data, metrics));
             }
             if (withApi) {
-                api = Optional.of(ApiServer.start(config, redis.client(), demos, data, metrics));
+                List<RouteSet> compat = CompatProtocols.mount(new CompatProtocols.Services(config, demos, redis.client(), data));
+                api = Optional.of(ApiServer.start(config, redis.client(), demos, data, metrics, compat));
             }
         } catch (RuntimeException e) {
             worker.ifPresent(Worker::close);

@@ -62,6 +62,12 @@ public final class ApiCalls {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** An HTML form post ({@code a=1&b=2}, already encoded), as older clients send. */
+    public Answer postForm(String path, String encodedForm) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodedForm)));
+    }
+
     /** A multipart submit: a {@code params} part, and each file as a {@code file} part. */
     public Answer postFiles(String path, String paramsJson, Path... files) {
         String boundary = "e2e-" + System.nanoTime();

@@ -18,7 +18,8 @@ public record FerryConfig(
         WorkerSettings worker,
         ClientSettings client,
         InferenceSettings inference,
-        MediaSettings media) {
+        MediaSettings media,
+        Set<String> compat) {
 
     private static final long MB = 1024L * 1024;
 
@@ -124,7 +125,8 @@ public record FerryConfig(
                         s.integer("FERRY_IIIF_MAX_SIZE", 2000),
                         s.integer("FERRY_ZIP_MAX_ENTRIES", 10_000),
                         s.longValue("FERRY_ZIP_MAX_MB", 2048) * MB,
-                        s.integer("FERRY_ZIP_MAX_RATIO", 100)));
+                        s.integer("FERRY_ZIP_MAX_RATIO", 100)),
+                s.list("FERRY_COMPAT"));
     }
 
     /** The built-in defaults, ignoring the environment. */

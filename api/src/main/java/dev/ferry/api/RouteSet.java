@@ -1,0 +1,14 @@
+package dev.ferry.api;
+
+import dev.ferry.api.jobs.JobSubmitter;
+import io.javalin.router.JavalinDefaultRouting;
+
+/**
+ * Routes another module mounts beside the native API, such as a replaced service's protocol
+ * ({@code dev.ferry.compat}). They are registered after the native routes, behind the same API
+ * key check and error mapping, and submit jobs through the same path as the native submit.
+ */
+@FunctionalInterface
+public interface RouteSet {
+    void register(JavalinDefaultRouting routes, JobSubmitter submitter);
+}

@@ -1,0 +1,17 @@
+package dev.ferry.api.jobs;
+
+import dev.ferry.core.job.Job;
+import dev.ferry.core.storage.InputSpec;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * The native submit's checks, input storage and queueing, for a request another protocol has
+ * already read: parameters are validated against the demo's spec, URL inputs stored as the
+ * workers read them, and the refusals are the native ones ({@link dev.ferry.api.http.ApiException}).
+ */
+@FunctionalInterface
+public interface JobSubmitter {
+    /** @return the job as queued */
+    Job submit(Context ctx, String demo, Map<String, Object> params, InputSpec inputs);
+}

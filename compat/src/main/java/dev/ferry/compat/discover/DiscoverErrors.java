@@ -1,0 +1,36 @@
+package dev.ferry.compat.discover;
+
+import dev.ferry.api.http.ApiException;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * discover's clients read {@code error} from a failed answer's body (discover-api
+ * app/shared/routes.py, {@code error_wrapper}: {@code {"error": str(e), "traceback"}}, sent with
+ * status 200). Ferry answers the right status with {@code {"error": <reason>, "code": <Ferry's
+ * error code>, "field"?}}: the same field for those clients, and no traceback.
+ */
+final class DiscoverErrors {
+    private DiscoverErrors() {}
+
+    static Handler guarded(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (ApiException e) {
+                write(ctx, e);
+            }
+        };
+    }
+
+    static void write(Context ctx, ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        body.put("code", e.code().wireName());
+        e.field().ifPresent(field -> body.put("field", field));
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).json(body);
+    }
+}

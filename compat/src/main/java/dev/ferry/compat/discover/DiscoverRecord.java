@@ -1,0 +1,45 @@
+package dev.ferry.compat.discover;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ferry.core.job.JobId;
+import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.core.storage.DataFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a discover start said that a Ferry job does not hold: the experiment, where to call back,
+ * the documents as named, and the address the client reached Ferry at (discover's answers carry
+ * absolute URLs). Kept in the job's own folder, so it lasts exactly as long as the job
+ * ({@code FERRY_RETENTION}) and no demo sees it. The callbacks (issue 14, part 1's delivery
+ * engine) read {@code notifyUrl} and build their bodies from it.
+ */
+record DiscoverRecord(@JsonProperty("experiment_id") String experimentId, @JsonProperty("notify_url") Optional<String> notifyUrl,
+                      @JsonProperty("base_url") String baseUrl, @JsonProperty("documents") List<DiscoverDocument> documents) {
+    static final String FILE_NAME = "compat-discover.json";
+
+    void save(DataFolder data, JobId id) {
+        AtomicFiles.write(file(data, id), Json.writeBytes(this));
+    }
+
+    /** Empty for a job not started through discover's routes. */
+    static Optional<DiscoverRecord> load(DataFolder data, JobId id) {
+        Path file = file(data, id);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), DiscoverRecord.class));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static Path file(DataFolder data, JobId id) {
+        return data.jobDir(id).resolve(FILE_NAME);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ferry.compat.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ferry.api.http.ApiException;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ParameterMappingTest {
+
+    @Test
+    void regionsWatermarksAreSquareCropsWithAFivePercentMargin() {
+        // discover-api app/regions/regions.py, EXTRACTOR_POSTPROCESS_KWARGS: {"squarify": True, "margin": 0.05}
+        assertEquals(Map.of("model", "fasterrcnn_watermark_extraction", "postprocess", "square", "margin", 0.05),
+                ParameterMapping.toFerry("regions", Map.of("model", "fasterrcnn_watermark_extraction.pt", "postprocess", "watermarks")));
+        assertEquals(Map.of(), ParameterMapping.toFerry("regions", Map.of("postprocess", "none", "tracking_url", "ignored")));
+        ApiException bad = assertThrows(ApiException.class, () -> ParameterMapping.toFerry("regions", Map.of("postprocess", "blur")));
+        assertEquals(Optional.of("postprocess"), bad.field());
+    }
+
+    @Test
+    void vectorizationRunsOpenCvWithoutAModelAndOnnxWithOne() {
+        assertEquals(Map.of(), ParameterMapping.toFerry("vectorization", Map.of()));
+        assertEquals(Map.of("engine", "onnx", "model", "checkpoint0045"),
+                ParameterMapping.toFerry("vectorization", Map.of("model", "checkpoint0045")));
+    }
+
+    @Test
+    void clusteringMapsDtiParametersAndRefusesWhatTikCannotDo() {
+        // the parameters discover-demo sends (front/dticlustering/forms.py)
+        assertEquals(Map.of("n_prototypes", 6, "transformation", "identity"), ParameterMapping.toFerry("clustering",
+                Map.of("n_prototypes", 6, "background_option", "0_dti", "transformation_sequence", "identity_color")));
+        assertEquals("affine", ParameterMapping.toFerry("clustering", Map.of("transformation_sequence", "identity_color_affine"))
+                .get("transformation"));
+        assertEquals(Optional.of("background_option"), assertThrows(ApiException.class,
+                () -> ParameterMapping.toFerry("clustering", Map.of("background_option", "1_learn_bg"))).field());
+        assertEquals(Optional.of("transformation_sequence"), assertThrows(ApiException.class,
+                () -> ParameterMapping.toFerry("clustering", Map.of("transformation_sequence", "identity_tps"))).field());
+    }
+}
