@@ -11,7 +11,10 @@ import dev.ferry.api.jobs.JobEventsHandler;
 import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
 import dev.ferry.api.jobs.JobInputsHandler;
+import dev.ferry.api.jobs.FerryWebhookFormat;
 import dev.ferry.api.jobs.JobViews;
+import dev.ferry.api.jobs.JobWebhooksHandler;
+import dev.ferry.api.jobs.WebhookRequests;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
 import dev.ferry.api.jobs.ValidateHandler;
@@ -34,7 +37,16 @@ import dev.ferry.core.queue.QueuePause;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.WorkQueue;
+import dev.ferry.core.queue.WebhookOutbox;
 import dev.ferry.core.queue.WorkerRegistry;
+import dev.ferry.core.net.AddressGuard;
+import dev.ferry.core.webhook.RetrySchedule;
+import dev.ferry.core.webhook.WebhookDispatcher;
+import dev.ferry.core.webhook.WebhookFormat;
+import dev.ferry.core.webhook.WebhookFormats;
+import dev.ferry.core.webhook.WebhookSecrets;
+import dev.ferry.core.webhook.WebhookSigner;
+import dev.ferry.core.webhook.WebhookStats;
 import dev.ferry.core.storage.DataFolder;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -42,6 +54,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.redisson.api.RedissonClient;
@@ -56,14 +71,16 @@ public final class ApiServer implements AutoCloseable {
     private final FerryMeters meters;
     private final ProcessMeters processMeters;
     private final ScheduledExecutorService timer;
+    private final WebhookDispatcher webhooks;
 
     private ApiServer(Javalin app, JobEventsHandler events, FerryMeters meters, ProcessMeters processMeters,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, WebhookDispatcher webhooks) {
         this.app = app;
         this.events = events;
         this.meters = meters;
         this.processMeters = processMeters;
         this.timer = timer;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -74,6 +91,15 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(FerryConfig config, RedissonClient redis, DemoCatalog demos, DataFolder data,
             PrometheusMeterRegistry metrics) {
+        return start(config, redis, demos, data, metrics, List.of());
+    }
+
+    /**
+     * As {@link #start(FerryConfig, RedissonClient, DemoCatalog, DataFolder, PrometheusMeterRegistry)}, with
+     * webhook body formats beside Ferry's own (the compatibility protocols').
+     */
+    public static ApiServer start(FerryConfig config, RedissonClient redis, DemoCatalog demos, DataFolder data,
+            PrometheusMeterRegistry metrics, List<WebhookFormat> moreFormats) {
         BindPolicy.check(config.api());
         for (String demo : demos.names()) {
             WorkQueue.ensureGroups(redis, demo);
@@ -85,7 +111,15 @@ public final class ApiServer implements AutoCloseable {
         QueueMonitor queues = new QueueMonitor(redis, workers);
         // An idempotency key is remembered as long as the job it names is kept.
         Submissions submissions = new Submissions(scripts, config.queue().maxQueued(), config.queue().retention());
+        WebhookOutbox outbox = new WebhookOutbox(scripts, config.queue().retention());
+        WebhookStats webhookStats = new WebhookStats();
         FerryMeters meters = new FerryMeters(metrics, demos.names(), queues, workers, config.queue().workerDeadAfter());
+        meters.webhooks(webhookStats, () -> outbox.pending(demos.names()));
+        List<WebhookFormat> formats = new ArrayList<>(List.of(new FerryWebhookFormat()));
+        formats.addAll(moreFormats);
+        WebhookFormats knownFormats = new WebhookFormats(formats);
+        AddressGuard guard = new AddressGuard(config.media().allowPrivateUrls());
+        WebhookRequests webhookRequests = new WebhookRequests(guard, knownFormats.names());
         QueuePause pause = new QueuePause(scripts);
         UploadLimits limits = new UploadLimits(config.api().maxUploadBytes(), spoolDir(data));
         JobViews views = new JobViews(new JobEstimator(scripts, workers, config.queue().workerDeadAfter()));
@@ -93,8 +127,8 @@ public final class ApiServer implements AutoCloseable {
         WebApp webApp = WebApp.load();
         ApiRoutes routes = new ApiRoutes(
                 new ApiKeyAuth(config.api().apiKeys(), ApiRoutes.openPaths(webApp)),
-                new SubmitHandler(config, demos, data, submissions, reader, views, limits, meters::submitted),
-                new ValidateHandler(demos, config.queue().maxTimeLimit(), reader, data),
+                new SubmitHandler(config, demos, data, submissions, reader, views, limits, webhookRequests, meters::submitted),
+                new ValidateHandler(demos, config.queue().maxTimeLimit(), reader, data, webhookRequests),
                 new GetJobHandler(reader, views),
                 new ListJobsHandler(reader, demos),
                 new CancelJobHandler(submissions, reader, views),
@@ -109,6 +143,7 @@ public final class ApiServer implements AutoCloseable {
                 new MetricsHandler(meters, timer),
                 new QueuePauseHandler(demos, pause),
                 new DeadLettersHandler(demos, new DeadLetters(scripts, reader), reader, data),
+                new JobWebhooksHandler(reader, outbox),
                 webApp);
         Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
         try {
@@ -120,8 +155,11 @@ public final class ApiServer implements AutoCloseable {
             throw e;
         }
         ProcessMeters processMeters = ProcessMeters.bind(metrics, app.jettyServer());
+        WebhookDispatcher dispatcher = WebhookDispatcher.start(outbox, List.copyOf(demos.names()), knownFormats, guard,
+                new WebhookSigner(WebhookSecrets.resolve(config.webhooks(), data.root())),
+                new RetrySchedule(config.webhooks().retryDelays(), new SplittableRandom()), webhookStats);
         LOG.info("API listening on http://{}:{} for demos {}", config.api().host(), app.port(), demos.names());
-        return new ApiServer(app, events, meters, processMeters, timer);
+        return new ApiServer(app, events, meters, processMeters, timer, dispatcher);
     }
 
     public int port() {
@@ -130,6 +168,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         events.close();
         app.stop();
         meters.close();

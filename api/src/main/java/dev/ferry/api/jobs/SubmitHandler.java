@@ -19,6 +19,7 @@ import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.SubmitOutcome;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.webhook.Webhook;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class SubmitHandler implements Handler {
     private final Consumer<String> onCreated;
 
     public SubmitHandler(FerryConfig config, DemoCatalog demos, DataFolder data, Submissions submissions, JobReader reader,
-            JobViews views, UploadLimits limits, Consumer<String> onCreated) {
+            JobViews views, UploadLimits limits, WebhookRequests webhooks, Consumer<String> onCreated) {
         this.config = config;
         this.demos = demos;
         this.data = data;
@@ -60,7 +61,7 @@ public final class SubmitHandler implements Handler {
         this.views = views;
         this.limits = limits;
         this.inputs = new InputStore(data, limits);
-        this.checks = new SubmitChecks(config.queue().maxTimeLimit(), reader, data);
+        this.checks = new SubmitChecks(config.queue().maxTimeLimit(), reader, data, webhooks);
         this.onCreated = onCreated;
     }
 
@@ -84,7 +85,7 @@ public final class SubmitHandler implements Handler {
         Map<String, Object> params = checked.params();
         SubmitOptions options = checked.options();
         JobId id = JobId.generate(demo.name(), System.currentTimeMillis());
-        SubmitOutcome outcome = enqueue(id, form, demo, newJob(id, demo, params, options, idempotencyKey));
+        SubmitOutcome outcome = enqueue(id, form, demo, newJob(id, demo, params, options, checked.webhook(), idempotencyKey));
         Job recorded = reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
         if (outcome.created()) {
             onCreated.accept(demo.name());
@@ -97,9 +98,10 @@ public final class SubmitHandler implements Handler {
 
     /** The job to queue, once its inputs are stored in the folder it is given: an idempotency key's fingerprint reads them. */
     private static Function<Path, NewJob> newJob(JobId id, Demo demo, Map<String, Object> params, SubmitOptions options,
-            Optional<String> idempotencyKey) {
+            Optional<Webhook> webhook, Optional<String> idempotencyKey) {
         return inputs -> new NewJob(id, params, options.priority(), demo.maxAttempts(), options.timeLimitMs(),
-                idempotencyKey.map(key -> new IdempotencyKey(key, RequestFingerprint.of(demo.name(), params, options, inputs))));
+                idempotencyKey.map(key -> new IdempotencyKey(key, RequestFingerprint.of(demo.name(), params, options, inputs))),
+                webhook);
     }
 
     /** Stores the inputs and queues the job; until the queue holds it, any failure removes its folder. */
@@ -145,7 +147,8 @@ public final class SubmitHandler implements Handler {
 
     private static Job initialRecord(NewJob job) {
         return new Job(job.id(), JobState.QUEUED, job.params(), job.priority(), 0, job.maxAttempts(), job.timeLimitMs(),
-                Progress.NONE, Instant.now(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0);
+                Progress.NONE, Instant.now(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0,
+                job.webhook());
     }
 
     private static Optional<String> idempotencyKey(Context ctx) {

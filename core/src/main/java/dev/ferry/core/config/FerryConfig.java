@@ -2,6 +2,7 @@ package dev.ferry.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +19,8 @@ public record FerryConfig(
         WorkerSettings worker,
         ClientSettings client,
         InferenceSettings inference,
-        MediaSettings media) {
+        MediaSettings media,
+        WebhookSettings webhooks) {
 
     private static final long MB = 1024L * 1024;
 
@@ -124,7 +126,10 @@ public record FerryConfig(
                         s.integer("FERRY_IIIF_MAX_SIZE", 2000),
                         s.integer("FERRY_ZIP_MAX_ENTRIES", 10_000),
                         s.longValue("FERRY_ZIP_MAX_MB", 2048) * MB,
-                        s.integer("FERRY_ZIP_MAX_RATIO", 100)));
+                        s.integer("FERRY_ZIP_MAX_RATIO", 100)),
+                new WebhookSettings(
+                        List.copyOf(s.list("FERRY_WEBHOOK_SECRETS")),
+                        s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)));
     }
 
     /** The built-in defaults, ignoring the environment. */
