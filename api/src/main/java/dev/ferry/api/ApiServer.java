@@ -104,6 +104,8 @@ public final class ApiServer implements AutoCloseable {
         for (String demo : demos.names()) {
             WorkQueue.ensureGroups(redis, demo);
         }
+        // Read first: a malformed FERRY_WEBHOOK_SECRETS stops the start before anything runs.
+        WebhookSigner signer = new WebhookSigner(WebhookSecrets.resolve(config.webhooks(), data.root()));
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, DaemonThreads.numbered("ferry-api-timer"));
         RedisScripts scripts = new RedisScripts(redis);
         JobReader reader = new JobReader(redis);
@@ -155,8 +157,7 @@ public final class ApiServer implements AutoCloseable {
             throw e;
         }
         ProcessMeters processMeters = ProcessMeters.bind(metrics, app.jettyServer());
-        WebhookDispatcher dispatcher = WebhookDispatcher.start(outbox, List.copyOf(demos.names()), knownFormats, guard,
-                new WebhookSigner(WebhookSecrets.resolve(config.webhooks(), data.root())),
+        WebhookDispatcher dispatcher = WebhookDispatcher.start(outbox, List.copyOf(demos.names()), knownFormats, guard, signer,
                 new RetrySchedule(config.webhooks().retryDelays(), new SplittableRandom()), webhookStats);
         LOG.info("API listening on http://{}:{} for demos {}", config.api().host(), app.port(), demos.names());
         return new ApiServer(app, events, meters, processMeters, timer, dispatcher);

@@ -1,4 +1,4 @@
-package dev.ferry.api.support;
+package dev.ferry.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -7,13 +7,19 @@ import dev.ferry.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A webhook receiver on loopback: it keeps every request it gets and answers each with the
@@ -111,6 +117,19 @@ public final class WebhookReceiver implements AutoCloseable {
                 return Json.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The Standard Webhooks check, written here apart from Ferry's signer: one of the signatures is this secret's. */
+        public boolean signedWith(String secret) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+                byte[] signed = (id + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed));
+                return Arrays.asList(signature.split(" ")).contains(expected);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
             }
         }
 
