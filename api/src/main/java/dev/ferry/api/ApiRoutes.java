@@ -11,6 +11,7 @@ import dev.ferry.api.jobs.JobEventsHandler;
 import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
 import dev.ferry.api.jobs.JobInputsHandler;
+import dev.ferry.api.jobs.JobWebhooksHandler;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
 import dev.ferry.api.jobs.ValidateHandler;
@@ -42,6 +43,7 @@ record ApiRoutes(
         MetricsHandler metrics,
         QueuePauseHandler pause,
         DeadLettersHandler deadLetters,
+        JobWebhooksHandler webhooks,
         WebApp webApp,
         List<RouteSet> extraRoutes) {
 
@@ -67,6 +69,8 @@ record ApiRoutes(
         r.get("/api/v1/jobs/{id}/files/<path>", files);
         r.get("/api/v1/jobs/{id}/inputs", inputList);
         r.get("/api/v1/jobs/{id}/inputs/<path>", inputs);
+        r.get("/api/v1/jobs/{id}/webhooks", webhooks::log);
+        r.post("/api/v1/jobs/{id}/webhooks/replay", webhooks::replay);
         r.get("/api/v1/demos", demos);
         r.get("/monitor", monitor::all);
         r.get("/monitor/{demo}", monitor::one);

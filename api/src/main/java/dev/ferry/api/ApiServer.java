@@ -6,16 +6,19 @@ import dev.ferry.api.http.ApiKeyAuth;
 import dev.ferry.api.http.BindPolicy;
 import dev.ferry.api.jobs.CancelJobHandler;
 import dev.ferry.api.jobs.DeadLettersHandler;
+import dev.ferry.api.jobs.FerryWebhookFormat;
 import dev.ferry.api.jobs.GetJobHandler;
 import dev.ferry.api.jobs.JobEventsHandler;
 import dev.ferry.api.jobs.JobFileListHandler;
 import dev.ferry.api.jobs.JobFilesHandler;
 import dev.ferry.api.jobs.JobInputsHandler;
 import dev.ferry.api.jobs.JobViews;
+import dev.ferry.api.jobs.JobWebhooksHandler;
 import dev.ferry.api.jobs.ListJobsHandler;
 import dev.ferry.api.jobs.SubmitHandler;
-import dev.ferry.api.jobs.ValidateHandler;
 import dev.ferry.api.jobs.UploadLimits;
+import dev.ferry.api.jobs.ValidateHandler;
+import dev.ferry.api.jobs.WebhookRequests;
 import dev.ferry.api.metrics.FerryMeters;
 import dev.ferry.api.metrics.MetricsHandler;
 import dev.ferry.api.metrics.ProcessMeters;
@@ -26,6 +29,7 @@ import dev.ferry.api.ui.WebApp;
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
+import dev.ferry.core.net.AddressGuard;
 import dev.ferry.core.queue.DeadLetters;
 import dev.ferry.core.queue.JobEstimator;
 import dev.ferry.core.queue.JobReader;
@@ -33,16 +37,26 @@ import dev.ferry.core.queue.QueueMonitor;
 import dev.ferry.core.queue.QueuePause;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.queue.Submissions;
+import dev.ferry.core.queue.WebhookOutbox;
 import dev.ferry.core.queue.WorkQueue;
 import dev.ferry.core.queue.WorkerRegistry;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.webhook.RetrySchedule;
+import dev.ferry.core.webhook.WebhookDispatcher;
+import dev.ferry.core.webhook.WebhookFormat;
+import dev.ferry.core.webhook.WebhookFormats;
+import dev.ferry.core.webhook.WebhookSecrets;
+import dev.ferry.core.webhook.WebhookSigner;
+import dev.ferry.core.webhook.WebhookStats;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.redisson.api.RedissonClient;
@@ -57,14 +71,16 @@ public final class ApiServer implements AutoCloseable {
     private final FerryMeters meters;
     private final ProcessMeters processMeters;
     private final ScheduledExecutorService timer;
+    private final WebhookDispatcher webhooks;
 
     private ApiServer(Javalin app, JobEventsHandler events, FerryMeters meters, ProcessMeters processMeters,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, WebhookDispatcher webhooks) {
         this.app = app;
         this.events = events;
         this.meters = meters;
         this.processMeters = processMeters;
         this.timer = timer;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -78,13 +94,19 @@ public final class ApiServer implements AutoCloseable {
         return start(config, redis, demos, data, metrics, List.of());
     }
 
-    /** As above, with more route sets mounted beside the native routes (the compatibility protocols). */
+    /**
+     * As {@link #start(FerryConfig, RedissonClient, DemoCatalog, DataFolder, PrometheusMeterRegistry)}, with
+     * more route sets mounted beside the native routes, and their webhook body formats beside Ferry's own
+     * (the compatibility protocols).
+     */
     public static ApiServer start(FerryConfig config, RedissonClient redis, DemoCatalog demos, DataFolder data,
             PrometheusMeterRegistry metrics, List<RouteSet> extraRoutes) {
         BindPolicy.check(config.api());
         for (String demo : demos.names()) {
             WorkQueue.ensureGroups(redis, demo);
         }
+        // Read first: a malformed FERRY_WEBHOOK_SECRETS stops the start before anything runs.
+        WebhookSigner signer = new WebhookSigner(WebhookSecrets.resolve(config.webhooks(), data.root()));
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, DaemonThreads.numbered("ferry-api-timer"));
         RedisScripts scripts = new RedisScripts(redis);
         JobReader reader = new JobReader(redis);
@@ -92,7 +114,15 @@ public final class ApiServer implements AutoCloseable {
         QueueMonitor queues = new QueueMonitor(redis, workers);
         // An idempotency key is remembered as long as the job it names is kept.
         Submissions submissions = new Submissions(scripts, config.queue().maxQueued(), config.queue().retention());
+        WebhookOutbox outbox = new WebhookOutbox(scripts, config.queue().retention());
+        WebhookStats webhookStats = new WebhookStats();
         FerryMeters meters = new FerryMeters(metrics, demos.names(), queues, workers, config.queue().workerDeadAfter());
+        meters.webhooks(webhookStats, () -> outbox.pending(demos.names()));
+        List<WebhookFormat> formats = new ArrayList<>(List.of(new FerryWebhookFormat()));
+        extraRoutes.forEach(set -> formats.addAll(set.webhookFormats()));
+        WebhookFormats knownFormats = new WebhookFormats(formats);
+        AddressGuard guard = new AddressGuard(config.media().allowPrivateUrls());
+        WebhookRequests webhookRequests = new WebhookRequests(guard, knownFormats.names());
         QueuePause pause = new QueuePause(scripts);
         UploadLimits limits = new UploadLimits(config.api().maxUploadBytes(), spoolDir(data));
         JobViews views = new JobViews(new JobEstimator(scripts, workers, config.queue().workerDeadAfter()));
@@ -100,8 +130,8 @@ public final class ApiServer implements AutoCloseable {
         WebApp webApp = WebApp.load();
         ApiRoutes routes = new ApiRoutes(
                 new ApiKeyAuth(config.api().apiKeys(), ApiRoutes.openPaths(webApp)),
-                new SubmitHandler(config, demos, data, submissions, reader, views, limits, meters::submitted),
-                new ValidateHandler(demos, config.queue().maxTimeLimit(), reader, data),
+                new SubmitHandler(config, demos, data, submissions, reader, views, limits, webhookRequests, meters::submitted),
+                new ValidateHandler(demos, config.queue().maxTimeLimit(), reader, data, webhookRequests),
                 new GetJobHandler(reader, views),
                 new ListJobsHandler(reader, demos),
                 new CancelJobHandler(submissions, reader, views),
@@ -116,6 +146,7 @@ public final class ApiServer implements AutoCloseable {
                 new MetricsHandler(meters, timer),
                 new QueuePauseHandler(demos, pause),
                 new DeadLettersHandler(demos, new DeadLetters(scripts, reader), reader, data),
+                new JobWebhooksHandler(reader, outbox),
                 webApp,
                 extraRoutes);
         Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
@@ -128,8 +159,10 @@ public final class ApiServer implements AutoCloseable {
             throw e;
         }
         ProcessMeters processMeters = ProcessMeters.bind(metrics, app.jettyServer());
+        WebhookDispatcher dispatcher = WebhookDispatcher.start(outbox, List.copyOf(demos.names()), knownFormats, guard, signer,
+                new RetrySchedule(config.webhooks().retryDelays(), new SplittableRandom()), webhookStats);
         LOG.info("API listening on http://{}:{} for demos {}", config.api().host(), app.port(), demos.names());
-        return new ApiServer(app, events, meters, processMeters, timer);
+        return new ApiServer(app, events, meters, processMeters, timer, dispatcher);
     }
 
     public int port() {
@@ -138,6 +171,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         events.close();
         app.stop();
         meters.close();

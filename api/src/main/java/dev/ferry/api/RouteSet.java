@@ -1,7 +1,9 @@
 package dev.ferry.api;
 
 import dev.ferry.api.jobs.JobSubmitter;
+import dev.ferry.core.webhook.WebhookFormat;
 import io.javalin.router.JavalinDefaultRouting;
+import java.util.List;
 
 /**
  * Routes another module mounts beside the native API, such as a replaced service's protocol
@@ -11,4 +13,9 @@ import io.javalin.router.JavalinDefaultRouting;
 @FunctionalInterface
 public interface RouteSet {
     void register(JavalinDefaultRouting routes, JobSubmitter submitter);
+
+    /** The webhook body formats this protocol's callbacks are sent in (a job's webhook names one by its {@code format}). */
+    default List<WebhookFormat> webhookFormats() {
+        return List.of();
+    }
 }

@@ -6,6 +6,7 @@ import dev.ferry.app.cli.ModelsCommand;
 import dev.ferry.app.cli.StatusCommand;
 import dev.ferry.app.cli.SubmitCommand;
 import dev.ferry.app.cli.UpCommand;
+import dev.ferry.app.cli.WebhooksCommand;
 import dev.ferry.app.cli.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Runs inference demos as asynchronous jobs.",
         subcommands = {
             UpCommand.class, ApiCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
-            ModelsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+            ModelsCommand.class, BenchCommand.class, WebhooksCommand.class, CommandLine.HelpCommand.class
         })
 public final class Main {
     public static void main(String[] args) {

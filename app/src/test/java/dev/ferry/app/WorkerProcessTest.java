@@ -44,9 +44,13 @@ class WorkerProcessTest {
         reader = new JobReader(redis.client());
     }
 
+    /** Each test starts from an empty Redis: a job one test hands back must not be the next test's worker's first claim. */
     @AfterEach
-    void killAll() {
-        processes.forEach(Process::destroyForcibly);
+    void killAllAndForgetTheirJobs() throws InterruptedException {
+        for (Process p : processes) {
+            p.destroyForcibly().waitFor();
+        }
+        redis.client().getKeys().flushall();
     }
 
     @Test

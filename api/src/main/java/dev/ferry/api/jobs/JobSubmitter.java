@@ -1,9 +1,11 @@
 package dev.ferry.api.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.storage.InputSpec;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The native submit's checks, input storage and queueing, for a request another protocol has
@@ -12,6 +14,10 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface JobSubmitter {
-    /** @return the job as queued */
-    Job submit(Context ctx, String demo, Map<String, Object> params, InputSpec inputs);
+    /**
+     * @param webhook the job's webhook as a native submit's {@code "webhook"} field reads it
+     *                ({@code {"url", "events", "format"}}), checked as that field is
+     * @return the job as queued
+     */
+    Job submit(Context ctx, String demo, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook);
 }

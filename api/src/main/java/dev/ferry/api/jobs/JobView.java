@@ -1,5 +1,6 @@
 package dev.ferry.api.jobs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
@@ -9,6 +10,9 @@ import dev.ferry.core.job.Priority;
 import dev.ferry.core.job.Progress;
 import dev.ferry.core.queue.JobEstimate;
 import dev.ferry.core.queue.Spread;
+import dev.ferry.core.webhook.EventKind;
+import dev.ferry.core.webhook.Webhook;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +44,8 @@ public record JobView(
         String filesUrl,
         Optional<Long> queuePosition,
         Optional<Spread> etaStartS,
-        Optional<Spread> etaFinishS) {
+        Optional<Spread> etaFinishS,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<WebhookView> webhook) {
     static final int FILES_SHOWN = 100;
 
     /** Without an estimate, as the job's record on disk keeps it. */
@@ -54,7 +59,14 @@ public record JobView(
                 job.finishedAt(), job.error(), job.result(),
                 job.files().stream().limit(FILES_SHOWN).map(f -> FileView.of(job, f)).toList(),
                 job.files().size(), JobUrls.files(job.id()), estimate.queuePosition(), estimate.etaStartS(),
-                estimate.etaFinishS());
+                estimate.etaFinishS(), job.webhook().map(WebhookView::of));
+    }
+
+    /** Where the job's events go; a job without a webhook leaves the field out. Nothing secret is stored with it. */
+    public record WebhookView(URI url, List<EventKind> events) {
+        static WebhookView of(Webhook webhook) {
+            return new WebhookView(webhook.url(), webhook.events());
+        }
     }
 
     /** One output file and where to download it. */

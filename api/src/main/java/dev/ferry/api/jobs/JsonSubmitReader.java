@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads {@code {"inputs":[{"url":"https://..."}],"params":{...},"priority":"high","time_limit_s":60}};
+ * Reads {@code {"inputs":[{"url":"https://..."}],"params":{...},"priority":"high","time_limit_s":60,"webhook":{...}}};
  * every field is optional and an empty body means no parameters.
  */
 final class JsonSubmitReader {
     static final int MAX_BYTES = 1 << 20;
-    private static final Set<String> FIELDS = Set.of("inputs", "params", "priority", "time_limit_s");
+    private static final Set<String> FIELDS = Set.of("inputs", "params", "priority", "time_limit_s", "webhook");
 
     private JsonSubmitReader() {}
 
@@ -37,11 +37,12 @@ final class JsonSubmitReader {
         }
         root.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                throw ApiException.invalidParam(name, "unknown field '" + name + "'; a job takes inputs, params, priority and time_limit_s");
+                throw ApiException.invalidParam(name, "unknown field '" + name + "'; a job takes inputs, params, priority, time_limit_s and webhook");
             }
         });
         Map<String, Object> params = JsonParams.params(root.get("params"));
-        return new SubmitForm(params, text(root, "priority"), text(root, "time_limit_s"), List.of(), urls(root, body));
+        return new SubmitForm(params, text(root, "priority"), text(root, "time_limit_s"), List.of(), urls(root, body),
+                Optional.ofNullable(root.get("webhook")).filter(node -> !node.isNull()));
     }
 
     /** The URL and job inputs, checked by the same code the workers read them with; the error names the field at fault. */

@@ -1,5 +1,6 @@
 package dev.ferry.api.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.api.http.ApiException;
 import dev.ferry.core.error.ErrorCode;
 import io.javalin.http.Context;
@@ -33,6 +34,7 @@ final class MultipartSubmitReader {
         Map<String, Object> params = Map.of();
         Optional<String> priority = Optional.empty();
         Optional<String> timeLimit = Optional.empty();
+        Optional<JsonNode> webhook = Optional.empty();
         List<Part> files = new ArrayList<>();
         for (Part part : parts(ctx, limits)) {
             switch (part.getName()) {
@@ -40,11 +42,12 @@ final class MultipartSubmitReader {
                 case "params" -> params = JsonParams.params(JsonParams.parse(bytes(part), "the params part"));
                 case "priority" -> priority = Optional.of(text(part));
                 case "time_limit_s" -> timeLimit = Optional.of(text(part));
+                case "webhook" -> webhook = Optional.of(JsonParams.parse(bytes(part), "the webhook part"));
                 default -> throw ApiException.invalidParam(part.getName(), "unknown form part '" + part.getName()
-                        + "'; a job takes file, params, priority and time_limit_s");
+                        + "'; a job takes file, params, priority, time_limit_s and webhook");
             }
         }
-        return new SubmitForm(params, priority, timeLimit, files, Optional.empty());
+        return new SubmitForm(params, priority, timeLimit, files, Optional.empty(), webhook);
     }
 
     private static Collection<Part> parts(Context ctx, UploadLimits limits) {

@@ -1,5 +1,6 @@
 package dev.ferry.api.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.api.demos.ServedDemo;
 import dev.ferry.api.http.ApiException;
 import dev.ferry.core.config.FerryConfig;
@@ -20,6 +21,7 @@ import dev.ferry.core.queue.SubmitOutcome;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.InputSpec;
+import dev.ferry.core.webhook.Webhook;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
     private final Consumer<String> onCreated;
 
     public SubmitHandler(FerryConfig config, DemoCatalog demos, DataFolder data, Submissions submissions, JobReader reader,
-            JobViews views, UploadLimits limits, Consumer<String> onCreated) {
+            JobViews views, UploadLimits limits, WebhookRequests webhooks, Consumer<String> onCreated) {
         this.config = config;
         this.demos = demos;
         this.data = data;
@@ -61,7 +63,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
         this.views = views;
         this.limits = limits;
         this.inputs = new InputStore(data, limits);
-        this.checks = new SubmitChecks(config.queue().maxTimeLimit(), reader, data);
+        this.checks = new SubmitChecks(config.queue().maxTimeLimit(), reader, data, webhooks);
         this.onCreated = onCreated;
     }
 
@@ -91,10 +93,10 @@ public final class SubmitHandler implements Handler, JobSubmitter {
     }
 
     @Override
-    public Job submit(Context ctx, String demoName, Map<String, Object> params, InputSpec inputs) {
+    public Job submit(Context ctx, String demoName, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook) {
         Demo demo = demos.find(demoName).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEMO, "no demo '" + demoName + "' here"));
         checkFreeSpace();
-        SubmitForm form = new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(), Optional.of(inputs));
+        SubmitForm form = new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(), Optional.of(inputs), webhook);
         SubmitOutcome outcome = queue(ctx, demo, form, Optional.empty());
         onCreated.accept(demo.name());
         return reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
@@ -105,7 +107,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
         Map<String, Object> params = checked.params();
         SubmitOptions options = checked.options();
         JobId id = JobId.generate(demo.name(), System.currentTimeMillis());
-        return enqueue(id, form, demo, newJob(id, demo, params, options, idempotencyKey));
+        return enqueue(id, form, demo, newJob(id, demo, params, options, checked.webhook(), idempotencyKey));
     }
 
     private void checkFreeSpace() {
@@ -116,9 +118,10 @@ public final class SubmitHandler implements Handler, JobSubmitter {
 
     /** The job to queue, once its inputs are stored in the folder it is given: an idempotency key's fingerprint reads them. */
     private static Function<Path, NewJob> newJob(JobId id, Demo demo, Map<String, Object> params, SubmitOptions options,
-            Optional<String> idempotencyKey) {
+            Optional<Webhook> webhook, Optional<String> idempotencyKey) {
         return inputs -> new NewJob(id, params, options.priority(), demo.maxAttempts(), options.timeLimitMs(),
-                idempotencyKey.map(key -> new IdempotencyKey(key, RequestFingerprint.of(demo.name(), params, options, inputs))));
+                idempotencyKey.map(key -> new IdempotencyKey(key, RequestFingerprint.of(demo.name(), params, options, inputs))),
+                webhook);
     }
 
     /** Stores the inputs and queues the job; until the queue holds it, any failure removes its folder. */
@@ -164,7 +167,8 @@ public final class SubmitHandler implements Handler, JobSubmitter {
 
     private static Job initialRecord(NewJob job) {
         return new Job(job.id(), JobState.QUEUED, job.params(), job.priority(), 0, job.maxAttempts(), job.timeLimitMs(),
-                Progress.NONE, Instant.now(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0);
+                Progress.NONE, Instant.now(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0,
+                job.webhook());
     }
 
     private static Optional<String> idempotencyKey(Context ctx) {

@@ -26,9 +26,9 @@ public final class ValidateHandler implements Handler {
     private final DemoCatalog demos;
     private final SubmitChecks checks;
 
-    public ValidateHandler(DemoCatalog demos, Duration maxTimeLimit, JobReader reader, DataFolder data) {
+    public ValidateHandler(DemoCatalog demos, Duration maxTimeLimit, JobReader reader, DataFolder data, WebhookRequests webhooks) {
         this.demos = demos;
-        this.checks = new SubmitChecks(maxTimeLimit, reader, data);
+        this.checks = new SubmitChecks(maxTimeLimit, reader, data, webhooks);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ferry.api.metrics;
 
 import dev.ferry.core.queue.QueueMonitor;
 import dev.ferry.core.queue.WorkerRegistry;
+import dev.ferry.core.webhook.WebhookStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The API's meters. Submits are counted as they happen; finished jobs, queue depth, running
@@ -43,6 +45,21 @@ public final class FerryMeters implements AutoCloseable {
         }
         keep(Gauge.builder("ferry.workers.live", snapshot, QueueSnapshot::liveWorkers).description("Workers with a recent heartbeat")
                 .strongReference(true).register(registry));
+    }
+
+    /**
+     * {@code ferry_webhook_deliveries_total{result}}: this process's attempts, delivered, retried or given up
+     * (failed); {@code ferry_webhook_pending}: events not yet delivered or given up, over every process.
+     */
+    public void webhooks(WebhookStats stats, LongSupplier pending) {
+        keep(FunctionCounter.builder("ferry.webhook.deliveries", stats, WebhookStats::deliveredCount)
+                .description("Webhook delivery attempts, by result").tag("result", "delivered").register(registry));
+        keep(FunctionCounter.builder("ferry.webhook.deliveries", stats, WebhookStats::failedCount)
+                .description("Webhook delivery attempts, by result").tag("result", "failed").register(registry));
+        keep(FunctionCounter.builder("ferry.webhook.deliveries", stats, WebhookStats::retriedCount)
+                .description("Webhook delivery attempts, by result").tag("result", "retried").register(registry));
+        keep(Gauge.builder("ferry.webhook.pending", pending, LongSupplier::getAsLong)
+                .description("Webhook events not yet delivered or given up").strongReference(true).register(registry));
     }
 
     public void submitted(String demo) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.ApiCalls.Answer;
+import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.FerryForTests;
 import dev.ferry.app.support.ShapeZips;
 import dev.ferry.demos.clustering.ShapeSet;
@@ -17,6 +17,7 @@ import dev.ferry.demos.regions.TextPages;
 import dev.ferry.demos.vectorization.Diagrams;
 import dev.ferry.testkit.TestHttpServer;
 import dev.ferry.testkit.TestModels;
+import dev.ferry.testkit.WebhookReceiver;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +51,14 @@ class DiscoverProtocolTest {
             .beforeStart(config -> ModelStore.of(config).install(new ModelRef("regions", "text_lines"), TestModels.ppOcrDetector()));
     static final ApiCalls api = ferry.api();
     static final TestHttpServer front = new TestHttpServer();
+    static final WebhookReceiver notified = WebhookReceiver.start();
     @TempDir
     static Path files;
 
     @AfterAll
     static void stopFront() {
         front.close();
+        notified.close();
     }
 
     @Test
@@ -65,7 +68,7 @@ class DiscoverProtocolTest {
         Answer started = api.postJson("/regions/start", """
                 {"experiment_id": "%s", "notify_url": "%s", "parameters": null,
                  "documents": [{"type": "img", "src": "%s", "uid": "page1"}]}"""
-                .formatted(experiment, front.url("/notify?token=t"), front.url("/media/page.png")));
+                .formatted(experiment, notified.url() + "?token=t", front.url("/media/page.png")));
 
         // app/shared/routes.py, start_task: {"tracking_id", "experiment_id"}; front/tasking/models.py keeps it in a UUIDField
         assertEquals(200, started.status(), started::toString);
@@ -97,6 +100,28 @@ class DiscoverProtocolTest {
         JsonNode dataset = api.get(path(log.get("dataset_url").asText())).json();
         assertEquals(front.url("/media/page.png"), dataset.at("/documents/0/src").asText());
         assertEquals("img", api.get(path(dataset.at("/documents/0/url").asText())).json().get("type").asText());
+
+        // app/shared/utils/logging.py, notifying: STARTED once, then SUCCESS with the task's output,
+        // each with event, tracking_id and experiment_id; sent signed, in order of their sequence
+        List<JsonNode> calls = await().atMost(JOB_TIMEOUT).until(() -> callbacks(tracking),
+                c -> c.stream().anyMatch(b -> "SUCCESS".equals(b.get("event").asText())));
+        assertEquals("STARTED", calls.get(0).get("event").asText(), calls::toString);
+        assertEquals(1, calls.stream().filter(b -> "STARTED".equals(b.get("event").asText())).count());
+        JsonNode success = calls.get(calls.size() - 1);
+        assertEquals("SUCCESS", success.get("event").asText());
+        assertEquals(experiment, success.get("experiment_id").asText());
+        assertTrue(success.get("success").asBoolean());
+        assertEquals(log.get("annotations"), success.at("/output/annotations"), "the callback carries what status answers");
+        assertTrue(notified.received().stream().allMatch(r -> r.signature().startsWith("v1,")), "signed as every webhook is");
+    }
+
+    /** The callbacks received for one task, in the order of the webhook events that sent them. */
+    private static List<JsonNode> callbacks(String tracking) {
+        return notified.received().stream()
+                .sorted(java.util.Comparator.comparingLong(r -> Long.parseLong(r.id().substring(r.id().lastIndexOf('_') + 1))))
+                .map(WebhookReceiver.Received::json)
+                .filter(b -> tracking.equals(b.path("tracking_id").asText()))
+                .toList();
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.webhook.WebhookEvent;
+import dev.ferry.core.webhook.WebhookFormat;
 
 /**
  * The bodies discover posts to a job's {@code notify_url} (app/shared/utils/logging.py,
@@ -15,9 +17,10 @@ import dev.ferry.core.storage.DataFolder;
  * event; the job's state tells how a completed one ended.
  *
  * <p>Only the body is built here: delivery (retries, address guard, signatures) is the webhook
- * engine's, which calls {@link #body} through its body-format seam under the name {@link #FORMAT}.
+ * engine's, which asks for it under the format name {@link #FORMAT}. A body asked for before
+ * the start route has recorded the job's experiment fails, and the engine's retry sends it.
  */
-public final class DiscoverCallbacks {
+public final class DiscoverCallbacks implements WebhookFormat {
     /** The format name a job's webhook carries to get these bodies. */
     public static final String FORMAT = "discover";
     private final DataFolder data;
@@ -26,6 +29,21 @@ public final class DiscoverCallbacks {
     public DiscoverCallbacks(DataFolder data) {
         this.data = data;
         this.outputs = new DiscoverOutput(data);
+    }
+
+    @Override
+    public String name() {
+        return FORMAT;
+    }
+
+    @Override
+    public String contentType() {
+        return "application/json";
+    }
+
+    @Override
+    public byte[] body(WebhookEvent event) {
+        return body(event.kind().wireName(), event.job());
     }
 
     /**

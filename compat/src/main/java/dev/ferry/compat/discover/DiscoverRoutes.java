@@ -13,6 +13,7 @@ import dev.ferry.core.queue.QueueMonitor;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.WorkerRegistry;
+import dev.ferry.core.webhook.WebhookFormat;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.List;
 
@@ -39,6 +40,11 @@ public final class DiscoverRoutes implements RouteSet {
         this.queues = new QueueRoutes(new QueueMonitor(services.redis(), new WorkerRegistry(scripts)),
                 new DataFolderUsage(services.data()));
         this.datasets = new DatasetRoutes(jobs);
+    }
+
+    @Override
+    public List<WebhookFormat> webhookFormats() {
+        return List.of(new DiscoverCallbacks(jobs.data()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.ferry.compat.discover;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.api.http.ApiException;
 import dev.ferry.api.jobs.JobSubmitter;
 import dev.ferry.core.error.ErrorCode;
@@ -31,13 +33,21 @@ final class StartHandler {
     void handle(Context ctx, String demo) {
         DiscoverRequest request = DiscoverRequest.of(body(ctx));
         InputSpec inputs = inputs(request.documents());
-        Job job = submitter.submit(ctx, demo, ParameterMapping.toFerry(demo, request.parameters()), inputs);
+        Job job = submitter.submit(ctx, demo, ParameterMapping.toFerry(demo, request.parameters()), inputs,
+                request.notifyUrl().map(StartHandler::callbacks));
         new DiscoverRecord(request.experimentId(), request.notifyUrl(), DiscoverJobs.baseUrl(ctx), request.documents())
                 .save(data, job.id());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tracking_id", TrackingId.of(job.id()));
         answer.put("experiment_id", request.experimentId());
         ctx.json(answer);
+    }
+
+    /** discover's callbacks to notify_url: every event, in discover's bodies, sent by Ferry's webhook engine. */
+    private static JsonNode callbacks(String notifyUrl) {
+        ObjectNode webhook = Json.MAPPER.createObjectNode().put("url", notifyUrl).put("format", DiscoverCallbacks.FORMAT);
+        webhook.putArray("events").add("started").add("progress").add("completed");
+        return webhook;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ferry.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ public record FerryConfig(
         ClientSettings client,
         InferenceSettings inference,
         MediaSettings media,
-        Set<String> compat) {
+        Set<String> compat,
+        WebhookSettings webhooks) {
 
     private static final long MB = 1024L * 1024;
 
@@ -126,7 +128,10 @@ public record FerryConfig(
                         s.integer("FERRY_ZIP_MAX_ENTRIES", 10_000),
                         s.longValue("FERRY_ZIP_MAX_MB", 2048) * MB,
                         s.integer("FERRY_ZIP_MAX_RATIO", 100)),
-                s.list("FERRY_COMPAT"));
+                s.list("FERRY_COMPAT"),
+                new WebhookSettings(
+                        List.copyOf(s.list("FERRY_WEBHOOK_SECRETS")),
+                        s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)));
     }
 
     /** The built-in defaults, ignoring the environment. */

@@ -64,6 +64,14 @@ public final class Settings {
                 .orElse(Set.of());
     }
 
+    /** A comma-separated list of durations, in order, repeats kept. */
+    public java.util.List<Duration> durations(String name, java.util.List<Duration> fallback) {
+        return optional(name)
+                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(d -> !d.isEmpty())
+                        .map(d -> parseDuration(name, d)).toList())
+                .orElse(fallback);
+    }
+
     static Duration parseDuration(String name, String value) {
         Matcher m = DURATION.matcher(value.strip());
         if (!m.matches()) {

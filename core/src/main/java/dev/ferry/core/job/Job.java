@@ -1,6 +1,7 @@
 package dev.ferry.core.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.webhook.Webhook;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ public record Job(
         Optional<JobError> error,
         Optional<JsonNode> result,
         List<JobFile> files,
-        long version) {
+        long version,
+        Optional<Webhook> webhook) {
 
     public String demo() {
         return id.demo();

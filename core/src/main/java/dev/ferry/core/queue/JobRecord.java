@@ -11,6 +11,7 @@ import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.job.Progress;
 import dev.ferry.core.json.Json;
+import dev.ferry.core.webhook.Webhook;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.Optional;
 final class JobRecord {
     private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {};
     private static final TypeReference<List<JobFile>> FILES = new TypeReference<>() {};
+    private static final TypeReference<Webhook> WEBHOOK = new TypeReference<>() {};
 
     private JobRecord() {}
 
@@ -52,7 +54,8 @@ final class JobRecord {
                 Optional.ofNullable(f.get("error_code")).map(code -> new JobError(ErrorCode.fromWire(code), f.getOrDefault("error_message", ""))),
                 Optional.ofNullable(f.get("result")).map(JobRecord::tree),
                 parse(f.get("files"), FILES).orElse(List.of()),
-                number(f.get("version")));
+                number(f.get("version")),
+                parse(f.get("webhook"), WEBHOOK));
     }
 
     private static <T> Optional<T> parse(String json, TypeReference<T> type) {

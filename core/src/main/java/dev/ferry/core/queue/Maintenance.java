@@ -34,7 +34,7 @@ public final class Maintenance {
         List<Object> flat = scripts.run(QueueScript.RECLAIM, ReturnType.MULTI,
                 List.of(k.stream(Priority.HIGH), k.stream(Priority.NORMAL), k.state(JobState.RUNNING), k.state(JobState.QUEUED),
                         k.state(JobState.FAILED), k.state(JobState.CANCELLED), k.stats(), k.jobPrefix(),
-                        k.deadLetters()),
+                        k.deadLetters(), k.webhooks()),
                 QueueKeys.GROUP, deadWorker, poisonAfter, k.eventsPrefix(), k.wake());
         Map<JobId, JobState> outcomes = new LinkedHashMap<>();
         for (int i = 0; i + 1 < flat.size(); i += 2) {

@@ -2,6 +2,7 @@ package dev.ferry.core.queue;
 
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.Priority;
+import dev.ferry.core.webhook.Webhook;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,4 +13,12 @@ public record NewJob(
         Priority priority,
         int maxAttempts,
         long timeLimitMs,
-        Optional<IdempotencyKey> idempotencyKey) {}
+        Optional<IdempotencyKey> idempotencyKey,
+        Optional<Webhook> webhook) {
+
+    /** A job without a webhook. */
+    public NewJob(JobId id, Map<String, Object> params, Priority priority, int maxAttempts, long timeLimitMs,
+            Optional<IdempotencyKey> idempotencyKey) {
+        this(id, params, priority, maxAttempts, timeLimitMs, idempotencyKey, Optional.empty());
+    }
+}

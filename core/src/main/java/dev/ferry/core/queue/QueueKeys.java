@@ -15,6 +15,10 @@ public final class QueueKeys {
     /** Worker keys share the {workers} hash tag, so a heartbeat (index + record) is one Cluster slot. */
     public static final String WORKERS = "ferry:{workers}";
     public static final String DEMOS = "ferry:demos";
+    /** Webhook URLs that answered 410 Gone: nothing more is sent to them. */
+    public static final String WEBHOOKS_GONE = "ferry:webhooks:gone";
+    /** The consumer group the webhook dispatchers of every API process read the webhook streams through. */
+    public static final String DISPATCHERS = "dispatchers";
 
     private final String demo;
     private final String prefix;
@@ -99,6 +103,31 @@ public final class QueueKeys {
     /** Pub/sub channel telling workers that a running job was cancelled. */
     public String cancel() {
         return prefix + "cancel";
+    }
+
+    /** The stream of webhook events the transition scripts append and the dispatchers read. */
+    public String webhooks() {
+        return prefix + "webhooks";
+    }
+
+    /** Webhook deliveries waiting for a retry, scored by when it is due. */
+    public String webhookRetries() {
+        return prefix + "webhook:retries";
+    }
+
+    /** How many attempts each webhook delivery (by its stream entry) has had. */
+    public String webhookAttempts() {
+        return prefix + "webhook:attempts";
+    }
+
+    /** The delivery attempts of one job's webhook, oldest first. */
+    public String webhookLog(JobId id) {
+        return prefix + "webhook:log:" + id;
+    }
+
+    /** One job's events that were delivered or given up, kept so they can be replayed. */
+    public String webhookSent(JobId id) {
+        return prefix + "webhook:sent:" + id;
     }
 
     public static String worker(String workerId) {

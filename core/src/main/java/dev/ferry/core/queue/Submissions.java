@@ -5,6 +5,7 @@ import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
 import dev.ferry.core.json.Json;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.redisson.api.RScript.ReturnType;
@@ -45,7 +46,7 @@ public final class Submissions {
         QueueKeys k = new QueueKeys(id.demo());
         String state = scripts.run(QueueScript.CANCEL, ReturnType.VALUE,
                 List.of(k.job(id), k.stream(Priority.HIGH), k.stream(Priority.NORMAL), k.state(JobState.QUEUED),
-                        k.state(JobState.CANCELLED), k.delayed(), k.stats()),
+                        k.state(JobState.CANCELLED), k.delayed(), k.stats(), k.webhooks()),
                 id.toString(), k.events(id), k.cancel(), QueueKeys.GROUP);
         return JobState.fromWire(state);
     }
@@ -58,14 +59,15 @@ public final class Submissions {
 
     private Object[] args(NewJob job) {
         QueueKeys k = new QueueKeys(job.id().demo());
-        return new Object[] {
+        List<Object> args = new ArrayList<>(List.of(
             job.id().toString(), maxQueued, idempotencyTtl.toMillis(),
             job.idempotencyKey().map(IdempotencyKey::fingerprint).orElse(""), k.wake(),
             "params", Json.write(job.params()),
             "priority", job.priority().wireName(),
             "max_attempts", job.maxAttempts(),
-            "time_limit_ms", job.timeLimitMs()
-        };
+            "time_limit_ms", job.timeLimitMs()));
+        job.webhook().ifPresent(webhook -> args.addAll(List.of("webhook", Json.write(webhook))));
+        return args.toArray();
     }
 
     private static SubmitOutcome outcome(List<Object> reply) {

@@ -55,7 +55,7 @@ public final class WorkQueue {
         QueueKeys k = new QueueKeys(demo);
         List<Object> reply = scripts.run(QueueScript.CLAIM, ReturnType.MULTI,
                 List.of(k.stream(Priority.HIGH), k.stream(Priority.NORMAL), k.state(JobState.QUEUED),
-                        k.state(JobState.RUNNING), k.jobPrefix(), k.paused()),
+                        k.state(JobState.RUNNING), k.jobPrefix(), k.paused(), k.webhooks()),
                 QueueKeys.GROUP, workerId, max, k.eventsPrefix());
         List<Job> jobs = new ArrayList<>(reply.size());
         for (Object record : reply) {
@@ -67,8 +67,8 @@ public final class WorkQueue {
     /** Records progress; returns true when a cancel was requested meanwhile. */
     public boolean progress(JobId id, long current, long total, String message) {
         QueueKeys k = new QueueKeys(id.demo());
-        Long cancel = scripts.run(QueueScript.PROGRESS, ReturnType.INTEGER, List.of(k.job(id)),
-                workerId, current, total, message, k.events(id));
+        Long cancel = scripts.run(QueueScript.PROGRESS, ReturnType.INTEGER, List.of(k.job(id), k.webhooks()),
+                workerId, current, total, message, k.events(id), id.toString());
         return cancel != null && cancel == 1L;
     }
 
@@ -77,7 +77,7 @@ public final class WorkQueue {
         QueueKeys k = new QueueKeys(job.demo());
         return record(scripts.run(QueueScript.COMPLETE, ReturnType.MULTI,
                 List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.SUCCEEDED), k.stats(),
-                        k.timings()),
+                        k.timings(), k.webhooks()),
                 QueueKeys.GROUP, workerId, resultJson, Json.write(files), k.events(job.id()), job.id().toString(),
                 device, RecentTimings.KEPT));
     }
@@ -90,7 +90,7 @@ public final class WorkQueue {
         QueueKeys k = new QueueKeys(job.demo());
         return record(scripts.run(QueueScript.FAIL, ReturnType.MULTI,
                 List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.QUEUED),
-                        k.state(JobState.FAILED), k.delayed(), k.stats(), k.deadLetters()),
+                        k.state(JobState.FAILED), k.delayed(), k.stats(), k.deadLetters(), k.webhooks()),
                 QueueKeys.GROUP, workerId, error.code(), error.message(), retryable ? "1" : "0", backoffMs,
                 k.events(job.id()), job.id().toString()));
     }
@@ -99,7 +99,8 @@ public final class WorkQueue {
     public Job confirmCancel(Job job) {
         QueueKeys k = new QueueKeys(job.demo());
         return record(scripts.run(QueueScript.CONFIRM_CANCEL, ReturnType.MULTI,
-                List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.CANCELLED), k.stats()),
+                List.of(k.job(job.id()), k.stream(job.priority()), k.state(JobState.RUNNING), k.state(JobState.CANCELLED), k.stats(),
+                        k.webhooks()),
                 QueueKeys.GROUP, workerId, k.events(job.id()), job.id().toString()));
     }
 

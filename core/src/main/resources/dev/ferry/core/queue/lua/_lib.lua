@@ -58,3 +58,24 @@ local function to_map(flat)
   for i = 1, #flat, 2 do m[flat[i]] = flat[i + 1] end
   return m
 end
+
+-- Records a webhook event of the job, in the same step as the transition that caused it, when
+-- the job has a webhook asking for that event. Progress is sent at most once per 500 ms per job.
+-- Each event gets the job's next sequence number and a copy of the record as it is now.
+local function webhook_event(job_key, hooks, id, event)
+  local fields = redis.call('HMGET', job_key, 'webhook', 'webhook_progress_at')
+  if not fields[1] then return end
+  local wanted = false
+  for _, e in ipairs(cjson.decode(fields[1]).events) do
+    if e == event then wanted = true end
+  end
+  if not wanted then return end
+  if event == 'progress' then
+    local now = now_ms()
+    if fields[2] and now - tonumber(fields[2]) < 500 then return end
+    redis.call('HSET', job_key, 'webhook_progress_at', now)
+  end
+  local sequence = redis.call('HINCRBY', job_key, 'webhook_seq', 1)
+  redis.call('XADD', hooks, '*', 'job', id, 'event', event, 'sequence', sequence,
+    'record', cjson.encode(redis.call('HGETALL', job_key)))
+end

@@ -9,6 +9,7 @@ KEYS[4] queued index       ferry:{d}:state:queued
 KEYS[5] cancelled index    ferry:{d}:state:cancelled
 KEYS[6] delayed set        ferry:{d}:delayed
 KEYS[7] stats              ferry:{d}:stats
+KEYS[8] webhook stream     ferry:{d}:webhooks
 ARGV[1] job id
 ARGV[2] events channel     ferry:{d}:events:<id>
 ARGV[3] cancel channel     ferry:{d}:cancel, which workers follow
@@ -16,7 +17,7 @@ ARGV[4] consumer group
 Returns the job's state after the call
 Errors  NOT_FOUND
 ]]
-local job_key, high, normal, queued, cancelled, delayed, stats = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
+local job_key, high, normal, queued, cancelled, delayed, stats, hooks = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local id, channel, cancel_channel, group = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local record = redis.call('HMGET', job_key, 'state', 'priority')
 local state = record[1]
@@ -31,6 +32,7 @@ if state == 'queued' then
   finish(job_key, now, 'cancelled', 'cancelled before it started')
   redis.call('HINCRBY', stats, 'cancelled', 1)
   bump(job_key, channel)
+  webhook_event(job_key, hooks, id, 'completed')
   return 'cancelled'
 end
 if state == 'running' then

@@ -9,13 +9,14 @@ KEYS[3] queued index       ferry:{d}:state:queued
 KEYS[4] running index      ferry:{d}:state:running
 KEYS[5] job key prefix     ferry:{d}:job:
 KEYS[6] paused flag        ferry:{d}:paused
+KEYS[7] webhook stream     ferry:{d}:webhooks
 ARGV[1] consumer group
 ARGV[2] worker id (the consumer)
 ARGV[3] most jobs to claim
 ARGV[4] events channel prefix, ferry:{d}:events:
 Returns a list of claimed jobs, each the flat field/value list of its record
 ]]
-local queued, running, prefix, paused = KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local queued, running, prefix, paused, hooks = KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local group, worker, wanted, events = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 
 if redis.call('EXISTS', paused) == 1 then
@@ -37,6 +38,7 @@ for s = 1, 2 do
         redis.call('HSET', job_key, 'worker', worker, 'started_at', now)
         redis.call('HINCRBY', job_key, 'attempts', 1)
         bump(job_key, events .. id)
+        webhook_event(job_key, hooks, id, 'started')
         claimed[#claimed + 1] = redis.call('HGETALL', job_key)
       else
         redis.call('XACK', stream, group, entry_id)

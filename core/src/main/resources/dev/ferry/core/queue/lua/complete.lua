@@ -7,6 +7,7 @@ KEYS[3] running index      ferry:{d}:state:running
 KEYS[4] succeeded index    ferry:{d}:state:succeeded
 KEYS[5] stats              ferry:{d}:stats
 KEYS[6] timings list       ferry:{d}:timings
+KEYS[7] webhook stream     ferry:{d}:webhooks
 ARGV[1] consumer group
 ARGV[2] worker id
 ARGV[3] result, JSON
@@ -18,7 +19,7 @@ ARGV[8] how many timings the list keeps
 Returns the job's record after the transition, as HGETALL lists it
 Errors  NOT_OWNER when the job is no longer running on this worker
 ]]
-local job_key, stream, running, succeeded, stats, timings = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local job_key, stream, running, succeeded, stats, timings, hooks = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local group, worker, result, files, channel, id, device, kept =
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], tonumber(ARGV[8])
 if not owned_by(job_key, worker) then
@@ -35,4 +36,5 @@ local times = redis.call('HMGET', job_key, 'created_at', 'started_at')
 redis.call('LPUSH', timings, cjson.encode({wait_ms = times[2] - times[1], run_ms = now - times[2], worker = worker, device = device}))
 redis.call('LTRIM', timings, 0, kept - 1)
 bump(job_key, channel)
+webhook_event(job_key, hooks, id, 'completed')
 return redis.call('HGETALL', job_key)

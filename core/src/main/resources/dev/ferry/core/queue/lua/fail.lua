@@ -12,6 +12,7 @@ KEYS[5] failed index       ferry:{d}:state:failed
 KEYS[6] delayed set        ferry:{d}:delayed
 KEYS[7] stats              ferry:{d}:stats
 KEYS[8] dead-letter index  ferry:{d}:dead
+KEYS[9] webhook stream     ferry:{d}:webhooks
 ARGV[1] consumer group
 ARGV[2] worker id
 ARGV[3] error code
@@ -23,8 +24,8 @@ ARGV[8] job id
 Returns the job's record after the transition, as HGETALL lists it
 Errors  NOT_OWNER when the job is no longer running on this worker
 ]]
-local job_key, stream, running, queued, failed, delayed, stats, dead_letters =
-  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+local job_key, stream, running, queued, failed, delayed, stats, dead_letters, hooks =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]
 local group, worker, code, message, retryable, backoff, channel, id =
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5] == '1', tonumber(ARGV[6]), ARGV[7], ARGV[8]
 if not owned_by(job_key, worker) then
@@ -47,4 +48,7 @@ else
   end
 end
 bump(job_key, channel)
+if redis.call('HGET', job_key, 'state') == 'failed' then
+  webhook_event(job_key, hooks, id, 'completed')
+end
 return redis.call('HGETALL', job_key)

@@ -13,6 +13,7 @@ KEYS[6] cancelled index    ferry:{d}:state:cancelled
 KEYS[7] stats              ferry:{d}:stats
 KEYS[8] job key prefix     ferry:{d}:job:
 KEYS[9] dead-letter index  ferry:{d}:dead
+KEYS[10] webhook stream    ferry:{d}:webhooks
 ARGV[1] consumer group
 ARGV[2] id of the dead worker
 ARGV[3] worker deaths after which a job is a poison pill
@@ -20,7 +21,7 @@ ARGV[4] events channel prefix, ferry:{d}:events:
 ARGV[5] wake channel       ferry:{d}:wake
 Returns a flat list: job id, new state, job id, new state...
 ]]
-local running, queued, failed, cancelled, stats, prefix, dead_letters = KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]
+local running, queued, failed, cancelled, stats, prefix, dead_letters, hooks = KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10]
 local group, dead, poison_after, events, wake = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 
 local now = now_ms()
@@ -64,6 +65,9 @@ for s = 1, 2 do
           redis.call('PUBLISH', wake, id)
         end
         bump(job_key, events .. id)
+        if state ~= 'queued' then
+          webhook_event(job_key, hooks, id, 'completed')
+        end
         outcomes[#outcomes + 1] = id
         outcomes[#outcomes + 1] = state
       else

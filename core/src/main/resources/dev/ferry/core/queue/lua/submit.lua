@@ -11,7 +11,7 @@ ARGV[2] most jobs this demo may have queued
 ARGV[3] how long an idempotency key is remembered, ms
 ARGV[4] the request's fingerprint (demo, params, options, inputs) when it carried an Idempotency-Key, else ''
 ARGV[5] wake channel, published so idle workers claim at once
-ARGV[6..] field, value pairs of the record: params, priority, max_attempts, time_limit_ms
+ARGV[6..] field, value pairs of the record: params, priority, max_attempts, time_limit_ms, webhook (JSON, when the job has one)
 Returns {'created', id}, {'existing', id of the job first submitted with the key and the same fingerprint},
         or {'conflict', that job's id} when the key came first with another fingerprint (nothing is written)
 Errors  QUEUE_FULL when the demo already has ARGV[2] queued jobs

@@ -1,4 +1,4 @@
-package dev.ferry.demos.media;
+package dev.ferry.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AddressPolicyTest {
+class AddressGuardTest {
     @ParameterizedTest
     @CsvSource({
             "127.0.0.1, a loopback address",
@@ -29,7 +29,7 @@ class AddressPolicyTest {
             "2001:4860:4860::8888, public",
             "172.32.0.1, public"})
     void classifiesAddresses(String literal, String kind) throws Exception {
-        Optional<String> found = AddressPolicy.nonPublicKind(InetAddress.getByName(literal));
+        Optional<String> found = AddressGuard.nonPublicKind(InetAddress.getByName(literal));
         assertEquals(kind, found.orElse("public"));
     }
 }
