@@ -2,10 +2,12 @@ package dev.ferry.api.http;
 
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.hash.Sha256;
+import dev.ferry.core.webhook.ApiKeyId;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Set;
  */
 public final class ApiKeyAuth implements Handler {
     private static final String BEARER = "Bearer ";
+    private static final String KEY_ID = "ferry.apiKeyId";
     private final List<byte[]> keyDigests;
     private final Set<String> openPaths;
 
@@ -33,6 +36,12 @@ public final class ApiKeyAuth implements Handler {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "a valid API key is required: send 'Authorization: Bearer <key>'")
                     .withHeader("WWW-Authenticate", "Bearer");
         }
+        ctx.attribute(KEY_ID, ApiKeyId.of(given));
+    }
+
+    /** The {@link ApiKeyId} of the key this request came with; empty when keys are off (or the path is open). */
+    public static Optional<String> keyId(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(KEY_ID));
     }
 
     private boolean matches(byte[] given) {

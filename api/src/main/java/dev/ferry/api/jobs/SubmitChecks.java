@@ -1,6 +1,7 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.api.http.ApiKeyAuth;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.error.ErrorCode;
@@ -36,7 +37,7 @@ final class SubmitChecks {
     Checked check(Demo demo, SubmitForm form, Context ctx, boolean inputsRequired) {
         Map<String, Object> params = demo.params().validate(form.params());
         SubmitOptions options = SubmitOptions.resolve(form, ctx, demo, maxTimeLimit);
-        Optional<Webhook> webhook = webhooks.check(form.webhook());
+        Optional<Webhook> webhook = webhooks.check(form.webhook(), ApiKeyAuth.keyId(ctx));
         if (inputsRequired && demo.requiresInput() && !form.hasInputs()) {
             throw new ApiException(ErrorCode.MISSING_INPUT, "demo '" + demo.name() + "' needs at least one input: a file"
                     + " (a multipart part named 'file'), a URL (JSON {\"inputs\": [{\"url\": \"https://...\"}]}) or an earlier"

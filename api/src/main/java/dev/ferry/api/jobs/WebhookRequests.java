@@ -31,11 +31,12 @@ public final class WebhookRequests {
         this.formats = Set.copyOf(formats);
     }
 
-    Optional<Webhook> check(Optional<JsonNode> webhook) {
-        return webhook.map(this::check);
+    /** @param keyId the {@link dev.ferry.core.webhook.ApiKeyId} of the key that submits the job, whose secret will sign */
+    Optional<Webhook> check(Optional<JsonNode> webhook, Optional<String> keyId) {
+        return webhook.map(node -> check(node, keyId));
     }
 
-    private Webhook check(JsonNode node) {
+    private Webhook check(JsonNode node, Optional<String> keyId) {
         if (!node.isObject()) {
             throw ApiException.invalidParam("webhook", "webhook must be an object: {\"url\": \"https://...\", \"events\": [...]}");
         }
@@ -44,7 +45,7 @@ public final class WebhookRequests {
                 throw ApiException.invalidParam("webhook." + name, "unknown field '" + name + "'; a webhook takes url and events");
             }
         });
-        return new Webhook(url(node.get("url")), events(node.get("events")), format(node.get("format")));
+        return new Webhook(url(node.get("url")), events(node.get("events")), format(node.get("format")), keyId);
     }
 
     private URI url(JsonNode node) {

@@ -33,7 +33,8 @@ final class WebhookSender {
         this.signer = signer;
     }
 
-    SendResult send(URI url, String id, String contentType, byte[] body) {
+    /** @param keyId the {@link ApiKeyId} of the key that submitted the job, whose secret signs; empty for the installation's */
+    SendResult send(URI url, String id, String contentType, byte[] body, Optional<String> keyId) {
         long start = System.nanoTime();
         try {
             Optional<String> refusal = guard.refusal(url);
@@ -46,7 +47,7 @@ final class WebhookSender {
                     .header("Content-Type", contentType)
                     .header("webhook-id", id)
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signer.signature(id, timestamp, body))
+                    .header("webhook-signature", signer.signature(id, timestamp, body, keyId))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());

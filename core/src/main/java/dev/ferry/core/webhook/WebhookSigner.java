@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -12,6 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs deliveries the Standard Webhooks way: {@code v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">}
  * keyed with the base64-decoded part of a {@code whsec_} secret. Every secret signs, space-separated,
  * so a receiver that knows any one of them verifies while the secrets are being rotated.
+ *
+ * <p>A job submitted with an API key is signed with that key's own secrets instead, derived from
+ * the installation's: {@code whsec_<base64 HMAC-SHA256(secret, "ferry-webhook-key:" + key id)>}.
+ * A receiver of one client's jobs cannot forge another client's events, and no per-key secret
+ * has to be stored: {@code ferry webhooks secret --key <key>} prints it for the key's owner.
  */
 public final class WebhookSigner {
     private static final String PREFIX = "whsec_";
@@ -28,12 +34,28 @@ public final class WebhookSigner {
     }
 
     public String signature(String id, long timestampS, byte[] body) {
+        return signature(id, timestampS, body, Optional.empty());
+    }
+
+    /** @param keyId the {@link ApiKeyId} of the key that submitted the job, if one did */
+    public String signature(String id, long timestampS, byte[] body, Optional<String> keyId) {
         byte[] signed = concat((id + "." + timestampS + ".").getBytes(StandardCharsets.UTF_8), body);
         List<String> signatures = new ArrayList<>();
         for (SecretKeySpec key : keys) {
-            signatures.add("v1," + Base64.getEncoder().encodeToString(hmac(key, signed)));
+            SecretKeySpec signing = keyId.map(k -> new SecretKeySpec(derived(key, k), "HmacSHA256")).orElse(key);
+            signatures.add("v1," + Base64.getEncoder().encodeToString(hmac(signing, signed)));
         }
         return String.join(" ", signatures);
+    }
+
+    /** The secrets that sign the jobs an API key submits, one per installation secret, as {@code whsec_...}. */
+    public List<String> secretsForKey(String apiKey) {
+        String keyId = ApiKeyId.of(apiKey);
+        return keys.stream().map(key -> PREFIX + Base64.getEncoder().encodeToString(derived(key, keyId))).toList();
+    }
+
+    private static byte[] derived(SecretKeySpec installationSecret, String keyId) {
+        return hmac(installationSecret, ("ferry-webhook-key:" + keyId).getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] decode(String secret) {
