@@ -5,6 +5,7 @@ import dev.ferry.compat.discover.DiscoverRoutes;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.demos.media.MediaReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,12 @@ import org.redisson.api.RedissonClient;
  * is mounted by default: each claims paths at the root of the API, which an operator opts into.
  */
 public final class CompatProtocols {
-    /** What a protocol's routes are built from. */
-    public record Services(FerryConfig config, DemoCatalog demos, RedissonClient redis, DataFolder data) {}
+    /**
+     * What a protocol's routes are built from.
+     *
+     * @param media reads a job's documents again, e.g. to send their pages (the process's, shared with its demos)
+     */
+    public record Services(FerryConfig config, DemoCatalog demos, RedissonClient redis, DataFolder data, MediaReader media) {}
 
     private static final Map<String, Function<Services, RouteSet>> KNOWN = Map.of("discover", DiscoverRoutes::new);
     private static final String ALL = "all";

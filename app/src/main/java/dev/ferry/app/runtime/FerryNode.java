@@ -69,7 +69,8 @@ public final class FerryNode implements AutoCloseable {
                 worker = Optional.of(Worker.start(config, redis.client(), demos, data, metrics));
             }
             if (withApi) {
-                List<RouteSet> compat = CompatProtocols.mount(new CompatProtocols.Services(config, demos, redis.client(), data));
+                List<RouteSet> compat = CompatProtocols.mount(new CompatProtocols.Services(config, demos, redis.client(), data,
+                        services.media()));
                 api = Optional.of(ApiServer.start(config, redis.client(), demos, data, metrics, compat));
             }
         } catch (RuntimeException e) {

@@ -10,6 +10,8 @@ import dev.ferry.app.support.ApiCalls.Answer;
 import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.FerryForTests;
 import dev.ferry.app.support.ShapeZips;
+import dev.ferry.core.hash.Sha256;
+import dev.ferry.core.json.Json;
 import dev.ferry.demos.clustering.ShapeSet;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
@@ -18,16 +20,20 @@ import dev.ferry.demos.vectorization.Diagrams;
 import dev.ferry.testkit.TestHttpServer;
 import dev.ferry.testkit.TestModels;
 import dev.ferry.testkit.WebhookReceiver;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -100,6 +106,7 @@ class DiscoverProtocolTest {
         JsonNode dataset = api.get(path(log.get("dataset_url").asText())).json();
         assertEquals(front.url("/media/page.png"), dataset.at("/documents/0/src").asText());
         assertEquals("img", api.get(path(dataset.at("/documents/0/url").asText())).json().get("type").asText());
+        assertDownloadHoldsThePagesItsCropsName(dataset.at("/documents/0"), pages);
 
         // app/shared/utils/logging.py, notifying: STARTED once, then SUCCESS with the task's output,
         // each with event, tracking_id and experiment_id; sent signed, in order of their sequence
@@ -113,6 +120,51 @@ class DiscoverProtocolTest {
         assertTrue(success.get("success").asBoolean());
         assertEquals(log.get("annotations"), success.at("/output/annotations"), "the callback carries what status answers");
         assertTrue(notified.received().stream().allMatch(r -> r.signature().startsWith("v1,")), "signed as every webhook is");
+    }
+
+    /**
+     * discover-demo downloads a document's ZIP (front/datasets/models.py, download_from_api and
+     * extract_from_zip), reads images.json and places each crop on the image whose id is the crop's
+     * source (apply_cropping).
+     */
+    private static void assertDownloadHoldsThePagesItsCropsName(JsonNode document, JsonNode pages) throws Exception {
+        // app/shared/dataset/document.py, to_dict(with_url=True) and get_download_url
+        assertEquals(document.get("url").asText() + "/download", document.get("download").asText());
+        Map<String, byte[]> zip = unzip(path(document.get("download").asText()));
+        JsonNode images = Json.MAPPER.readTree(zip.get("images.json"));
+        assertEquals(1, images.size(), images::toString);
+        assertEquals(Set.of("images.json", images.at("/0/path").asText()), zip.keySet());
+        // app/shared/dataset/utils.py, Image.to_dict: id, src, path (from the document's folder), metadata
+        JsonNode image = images.get(0);
+        assertTrue(image.get("path").asText().startsWith("images/"), image::toString);
+        assertEquals(document.get("src").asText(), image.get("src").asText());
+        BufferedImage page = ImageIO.read(new ByteArrayInputStream(zip.get(image.get("path").asText())));
+        assertEquals(List.of(1240, 1754), List.of(page.getWidth(), page.getHeight()));
+        String id = image.get("id").asText();
+        for (JsonNode annotated : pages) {
+            assertEquals(id, annotated.get("source").asText());
+            annotated.get("crops").forEach(crop -> assertEquals(id, crop.get("source").asText(), crop::toString));
+        }
+    }
+
+    @Test
+    void aDocumentThatCanNoLongerBeReadIsABadGateway() throws Exception {
+        String url;
+        String tracking;
+        try (TestHttpServer gone = new TestHttpServer()) {
+            url = gone.url("/media/once.png");
+            gone.body("/media/once.png", "image/png", Diagrams.draw(200, 150, 1).png());
+            tracking = startedJson("vectorization", "{\"documents\": [{\"type\": \"img\", \"src\": \"%s\", \"uid\": \"once\"}]}"
+                    .formatted(url));
+            finished("vectorization", tracking);
+        }
+        Files.delete(ferry.data().resolve("cache").resolve("urls").resolve(Sha256.hex(url)));
+
+        Answer download = api.get("/datasets/document/img/" + tracking + "/once/download");
+        assertEquals(502, download.status(), download::toString);
+        assertEquals("fetch_failed", download.json().get("code").asText());
+        assertTrue(download.json().get("error").asText().contains(url), download::toString);
+        assertEquals(404, api.get("/datasets/document/img/" + tracking + "/other/download").status());
     }
 
     /** The callbacks received for one task, in the order of the webhook events that sent them. */
@@ -225,6 +277,18 @@ class DiscoverProtocolTest {
     private static String path(String url) {
         assertTrue(url.startsWith(api.base()), url + " is not under " + api.base());
         return url.substring(api.base().length());
+    }
+
+    private static Map<String, byte[]> unzip(String path) throws Exception {
+        Answer answer = api.get(path);
+        assertEquals(200, answer.status(), answer::toString);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(answer.body()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
     }
 
     private static List<String> zipEntries(String path) throws Exception {

@@ -18,13 +18,15 @@ import io.javalin.http.Context;
 final class DatasetRoutes {
     private final DiscoverJobs jobs;
     private final DiscoverOutput outputs;
+    private final DocumentImages images;
 
-    DatasetRoutes(DiscoverJobs jobs) {
+    DatasetRoutes(DiscoverJobs jobs, DocumentImages images) {
         this.jobs = jobs;
         this.outputs = new DiscoverOutput(jobs.data());
+        this.images = images;
     }
 
-    /** {@code {"uid", "documents": [{"uid", "type", "src", "url"}], "url"}} (dataset.py, to_dict(with_url=True)). */
+    /** {@code {"uid", "documents": [{"uid", "type", "src", "url", "download"}], "url"}} (dataset.py, to_dict(with_url=True)). */
     void dataset(Context ctx) {
         Job job = jobs.job(ctx);
         DiscoverRecord record = jobs.record(job, ctx);
@@ -36,11 +38,18 @@ final class DatasetRoutes {
         ctx.json(dataset);
     }
 
-    /** {@code {"uid", "type", "src", "url"}} (document.py, to_dict(with_url=True)). */
+    /** {@code {"uid", "type", "src", "url", "download"}} (document.py, to_dict(with_url=True)). */
     void document(Context ctx) {
         Job job = jobs.job(ctx);
         DiscoverRecord record = jobs.record(job, ctx);
         ctx.json(document(find(ctx, record), urls(job, record)));
+    }
+
+    /** The document's page images as a ZIP (routes.py, document_download), or 502 when it can no longer be read. */
+    void download(Context ctx) {
+        Job job = jobs.job(ctx);
+        DiscoverRecord record = jobs.record(job, ctx);
+        images.send(ctx, job, record, find(ctx, record));
     }
 
     /** A document's regions, as discover's {@code <extraction ref>.json} annotation file holds them: one entry per page. */
@@ -69,7 +78,7 @@ final class DatasetRoutes {
 
     private static ObjectNode document(DiscoverDocument doc, DiscoverUrls urls) {
         return Json.MAPPER.createObjectNode().put("uid", doc.uid()).put("type", doc.type()).put("src", doc.src())
-                .put("url", urls.document(doc));
+                .put("url", urls.document(doc)).put("download", urls.download(doc));
     }
 
     private static DiscoverUrls urls(Job job, DiscoverRecord record) {

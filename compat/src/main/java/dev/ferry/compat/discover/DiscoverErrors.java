@@ -1,8 +1,10 @@
 package dev.ferry.compat.discover;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.core.error.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,11 +28,21 @@ final class DiscoverErrors {
     }
 
     static void write(Context ctx, ApiException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.getMessage());
-        body.put("code", e.code().wireName());
+        Map<String, Object> body = body(e.getMessage(), e.code());
         e.field().ifPresent(field -> body.put("field", field));
         e.headers().forEach(ctx::header);
         ctx.status(e.status()).json(body);
+    }
+
+    /** Something Ferry fetches on the client's behalf failed: 502, with the fetch's own code. */
+    static void badGateway(Context ctx, ErrorCode code, String message) {
+        ctx.status(HttpStatus.BAD_GATEWAY).json(body(message, code));
+    }
+
+    private static Map<String, Object> body(String message, ErrorCode code) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("code", code.wireName());
+        return body;
     }
 }

@@ -39,7 +39,7 @@ public final class DiscoverRoutes implements RouteSet {
                 services.config().queue().retention()));
         this.queues = new QueueRoutes(new QueueMonitor(services.redis(), new WorkerRegistry(scripts)),
                 new DataFolderUsage(services.data()));
-        this.datasets = new DatasetRoutes(jobs);
+        this.datasets = new DatasetRoutes(jobs, new DocumentImages(services.media(), services.data()));
     }
 
     @Override
@@ -55,6 +55,8 @@ public final class DiscoverRoutes implements RouteSet {
         }
         r.get("/datasets/dataset/{tracking_id}", guarded(datasets::dataset));
         r.get("/datasets/document/{dtype}/{tracking_id}/{uid}", guarded(datasets::document));
+        // before the annotation files' route, which the same path also matches
+        r.get("/datasets/document/{dtype}/{tracking_id}/{uid}/download", guarded(datasets::download));
         r.get("/datasets/document/{dtype}/{tracking_id}/{uid}/{anno_file}", guarded(datasets::annotations));
     }
 

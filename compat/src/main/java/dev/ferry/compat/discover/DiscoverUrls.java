@@ -19,6 +19,11 @@ record DiscoverUrls(String base, String trackingId) {
         return base + "/datasets/document/" + segment(doc.type()) + "/" + trackingId + "/" + segment(doc.uid());
     }
 
+    /** discover's {@code <document url>/download} (document.py, get_download_url): a ZIP of the document's page images. */
+    String download(DiscoverDocument doc) {
+        return document(doc) + "/download";
+    }
+
     /** discover serves a document's annotations as {@code <document url>/<extraction ref>} (document.py, get_annotations_url). */
     String annotations(DiscoverDocument doc, String extractionRef) {
         return document(doc) + "/" + segment(extractionRef);

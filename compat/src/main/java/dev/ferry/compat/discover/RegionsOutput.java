@@ -13,12 +13,7 @@ import java.util.Map;
  * {@code extract_objects}): {@code dataset_url}, {@code annotations} keyed
  * {@code <doc uid>@@<model>+<experiment_id>} with one entry per page
  * ({@code source, source_info, width, height, crops, doc_uid}), and {@code results_url}, a list
- * of {@code {doc uid: annotations url}}.
- *
- * <p>Ferry numbers pages across all inputs; a page is given to a document by its source: a page
- * whose source begins with a document's {@code src} (an image URL, {@code <pdf>#page=N},
- * {@code <zip>!/entry}) starts that document, and the pages after it (a IIIF manifest's canvases,
- * whose sources are image URLs) stay with it.
+ * of {@code {doc uid: annotations url}}. A page goes to the document {@link DocumentOfPage} says.
  */
 final class RegionsOutput {
     private RegionsOutput() {}
@@ -52,11 +47,10 @@ final class RegionsOutput {
         if (documents.isEmpty()) {
             return out;
         }
-        DiscoverDocument current = documents.get(0);
+        DocumentOfPage owners = new DocumentOfPage(documents);
         for (JsonNode page : pages) {
-            String source = page.path("source").asText();
-            current = documents.stream().filter(d -> source.startsWith(d.src())).findFirst().orElse(current);
-            out.get(current).add(page(page, current));
+            DiscoverDocument owner = owners.next(page.path("source").asText());
+            out.get(owner).add(page(page, owner));
         }
         return out;
     }
