@@ -241,6 +241,7 @@ function showFacts(dl, job) {
     ["Attempts", job.attempts + " of " + job.max_attempts],
     ["Priority", job.priority],
     ["Parameters", Object.entries(job.params).map(([k, v]) => k + " = " + JSON.stringify(v)).join(", ")],
+    ["Webhook", job.webhook ? job.webhook.url + " (" + job.webhook.events.join(", ") + ")" : ""],
   ].filter(([, value]) => value !== "");
   fill(dl, rows.map(([name, value]) => [h("dt", {}, name), h("dd", {}, value)]));
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.FerryForTests;
+import dev.ferry.testkit.WebhookReceiver;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +16,7 @@ class JobPageBrowserTest {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final FerryForTests ferry = FerryForTests.serving("noop");
+    static final FerryForTests ferry = FerryForTests.serving("noop").set("FERRY_ALLOW_PRIVATE_URLS", true);
     @RegisterExtension
     static final Browser browser = new Browser();
     static final ApiCalls api = ferry.api();
@@ -67,6 +68,17 @@ class JobPageBrowserTest {
         }
         browser.awaitText("#job-state", "succeeded");
         browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void aJobsWebhookIsShownWithItsEvents() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String id = api.submitJson("noop", "{\"webhook\": {\"url\": \"" + receiver.url() + "\", \"events\": [\"completed\"]}}");
+            browser.open(ferry.url() + "/#/jobs/" + id);
+            browser.awaitText("#job-state", "succeeded");
+            browser.awaitText(".facts", receiver.url() + " (completed)");
+            browser.assertNoConsoleErrors();
+        }
     }
 
     private static JsonNode job(String id) {
