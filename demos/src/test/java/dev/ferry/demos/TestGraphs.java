@@ -77,4 +77,29 @@ public final class TestGraphs {
         }
         return g.output("scores", OnnxGraph.FLOAT, 1, classes).toBytes();
     }
+
+    /**
+     * A model with BlazeFace's signature ({@code input:0 [1,size,size,3]}) whose four outputs
+     * are the given constants, whatever the image: score logits {@code Identity:0 [1,512,1]},
+     * {@code Identity_1:0 [1,384,1]} and boxes {@code Identity_2:0 [1,512,16]},
+     * {@code Identity_3:0 [1,384,16]}.
+     */
+    public static byte[] constantBlazeFace(int size, float[] scores8, float[] scores16, float[] boxes8, float[] boxes16) {
+        OnnxGraph g = OnnxGraph.named("constant_blazeface")
+                .input("input:0", OnnxGraph.FLOAT, 1, size, size, 3)
+                .initializer("zero", new float[] {0f})
+                .node("ReduceMean", List.of("input:0"), List.of("mean"), Attr.of("keepdims", 0L))
+                .node("Mul", List.of("mean", "zero"), List.of("nothing"));
+        constantOutput(g, "Identity:0", scores8, 1, 512, 1);
+        constantOutput(g, "Identity_1:0", scores16, 1, 384, 1);
+        constantOutput(g, "Identity_2:0", boxes8, 1, 512, 16);
+        constantOutput(g, "Identity_3:0", boxes16, 1, 384, 16);
+        return g.toBytes();
+    }
+
+    private static void constantOutput(OnnxGraph g, String name, float[] values, long... shape) {
+        g.node("Constant", List.of(), List.of(name + "_value"), Attr.tensor("value", values, shape))
+                .node("Add", List.of(name + "_value", "nothing"), List.of(name))
+                .output(name, OnnxGraph.FLOAT, shape);
+    }
 }

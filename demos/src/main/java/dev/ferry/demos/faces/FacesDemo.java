@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The photo mood analyser: finds every face on each page (OpenCV's Haar cascade, no
+ * The photo mood analyser: finds every face on each page (MediaPipe's BlazeFace when its
+ * model is installed, with six keypoints per face; otherwise OpenCV's Haar cascade, no
  * download needed) and, when an emotion model is installed, says which emotion each face
  * shows. Writes {@code faces.json} and one annotated image per page.
  */
@@ -61,13 +62,15 @@ public final class FacesDemo implements PageDemo {
         return ParamSpec.of(
                 Param.string("model", DEFAULT_MODEL).range(1, 64)
                         .describe("emotion model in <data>/models/faces/<model>/; without it only faces are reported"),
+                Param.string("detector", FaceDetectors.AUTO).range(1, 64)
+                        .describe("auto (BlazeFace when installed, else the Haar cascade), haar, or a face model in <data>/models/faces/"),
                 Param.integer("min_face_size", 30).range(8, 4000).describe("smallest face side, in pixels of the page"),
                 Param.number("scale_factor", 1.1).range(1.01, 2.0)
-                        .describe("step between detection scales; smaller finds more faces, slower"),
+                        .describe("Haar cascade: step between detection scales; smaller finds more faces, slower"),
                 Param.integer("min_neighbors", 4).range(0, 50)
-                        .describe("overlapping detections a face needs; higher means fewer false faces"),
+                        .describe("Haar cascade: overlapping detections a face needs; higher means fewer false faces"),
                 Param.integer("max_side", 1600).range(200, 10_000)
-                        .describe("pages are scaled down to this longest side for detection; boxes are in original pixels"));
+                        .describe("Haar cascade: pages are scaled down to this longest side for detection; boxes are in original pixels"));
     }
 
     @Override
@@ -80,6 +83,7 @@ public final class FacesDemo implements PageDemo {
     public void checkReady(Map<String, Object> params) {
         String model = String.valueOf(params.get("model"));
         DemoModels.require(services.models(), NAME, model, model.equals(DEFAULT_MODEL));
+        FaceDetectors.checkReady(services.models(), String.valueOf(params.get("detector")));
     }
 
     @Override
@@ -87,22 +91,27 @@ public final class FacesDemo implements PageDemo {
         ModelRef ref = ModelRef.forJob(NAME, context.stringParam("model"));
         Optional<ModelLease> lease = EmotionModels.acquire(services.models(), services.inference(), ref);
         Optional<String> note = lease.isPresent() ? Optional.empty() : Optional.of(EmotionModels.missingNote(services.models(), ref));
+        Optional<ModelLease> detectorLease = Optional.empty();
         try {
-            return run(context, lease.map(EmotionClassifier::new), note);
+            detectorLease = FaceDetectors.acquire(services.models(), services.inference(), context.stringParam("detector"));
+            return run(context, detectorLease, lease.map(EmotionClassifier::new), note);
         } finally {
             lease.ifPresent(ModelLease::close);
+            detectorLease.ifPresent(ModelLease::close);
         }
     }
 
-    private JsonNode run(DemoContext context, Optional<EmotionClassifier> emotions,
+    private JsonNode run(DemoContext context, Optional<ModelLease> detectorModel, Optional<EmotionClassifier> emotions,
                          Optional<String> note) throws Exception {
         note.ifPresent(n -> context.log().info(n));
 
         Path outputs = context.outputDir();
         Files.createDirectories(outputs.resolve("annotated"));
         PageLoop.Outcome<FacesReport.PageFaces> pages;
-        try (FaceDetector detector = detector(context);
+        String detectorName;
+        try (FaceDetector detector = detector(context, detectorModel);
              JobPages inputs = services.media().pages(context.inputs())) {
+            detectorName = detector.name();
             pages = PageLoop.run(context, inputs, new StageClock(), (number, page) -> {
                 try (page) {
                     return analyse(number, page, detector, emotions, outputs, context::isCancelled);
@@ -113,7 +122,7 @@ public final class FacesDemo implements PageDemo {
         }
         context.progress(pages.pages(), pages.pages(), "done");
 
-        FacesReport report = new FacesReport("opencv_haar_frontalface", emotions.map(EmotionClassifier::name), note,
+        FacesReport report = new FacesReport(detectorName, emotions.map(EmotionClassifier::name), note,
                 pages.done(), pages.failed(), pages.warnings());
         AtomicFiles.write(outputs.resolve("faces.json"), Json.writeBytes(report));
         pages.requireAPage();
@@ -128,7 +137,7 @@ public final class FacesDemo implements PageDemo {
             List<Emotion> scored = emotions.isPresent()
                     ? emotions.get().classify(page.image(), d.box(), cancelled)
                     : List.of();
-            faces.add(new FacesReport.Face(d.box(), d.confidence(), scored, scored.stream().findFirst()));
+            faces.add(new FacesReport.Face(d.box(), d.confidence(), d.keypoints(), scored, scored.stream().findFirst()));
         }
         String file = String.format("annotated/page-%04d.jpg", number);
         try (Mat drawn = FaceAnnotator.annotate(page.image(), faces)) {
@@ -153,8 +162,12 @@ public final class FacesDemo implements PageDemo {
         return result;
     }
 
-    private static FaceDetector detector(DemoContext context) {
+    private static FaceDetector detector(DemoContext context, Optional<ModelLease> model) {
+        int minFaceSize = (int) context.longParam("min_face_size");
+        if (model.isPresent()) {
+            return new BlazeFaceDetector(model.get(), minFaceSize, context::isCancelled);
+        }
         return new HaarFaceDetector(context.doubleParam("scale_factor"), (int) context.longParam("min_neighbors"),
-                (int) context.longParam("min_face_size"), (int) context.longParam("max_side"));
+                minFaceSize, (int) context.longParam("max_side"));
     }
 }

@@ -23,7 +23,12 @@ public record FacesReport(
     /** The faces of one page and the file its annotated copy was written to. */
     public record PageFaces(int page, String source, int width, int height, String annotated, List<Face> faces) {}
 
-    /** One face: where it is and, with an emotion model, what it shows (most likely first). */
+    /**
+     * One face: where it is, its keypoints when the detector gives them (left out otherwise)
+     * and, with an emotion model, what it shows (most likely first).
+     */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    public record Face(FaceBox box, Optional<Double> confidence, List<Emotion> emotions, Optional<Emotion> dominantEmotion) {}
+    public record Face(FaceBox box, Optional<Double> confidence,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FaceKeypoint> keypoints,
+                       List<Emotion> emotions, Optional<Emotion> dominantEmotion) {}
 }

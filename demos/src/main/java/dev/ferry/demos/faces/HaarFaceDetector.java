@@ -68,6 +68,11 @@ public final class HaarFaceDetector implements FaceDetector {
     }
 
     @Override
+    public String name() {
+        return "opencv_haar_frontalface";
+    }
+
+    @Override
     public List<FaceDetection> detect(Mat bgr) {
         double scale = Math.min(1.0, (double) maxSide / Math.max(bgr.cols(), bgr.rows()));
         int minSide = Math.max(1, (int) Math.round(minFaceSize * scale));
@@ -85,7 +90,7 @@ public final class HaarFaceDetector implements FaceDetector {
                 Rect r = found.get(i);
                 FaceBox box = new FaceBox((int) Math.round(r.x() / scale), (int) Math.round(r.y() / scale),
                         (int) Math.round(r.width() / scale), (int) Math.round(r.height() / scale));
-                faces.add(new FaceDetection(box.clampTo(bgr.cols(), bgr.rows()), Optional.empty()));
+                faces.add(new FaceDetection(box.clampTo(bgr.cols(), bgr.rows()), Optional.empty(), List.of()));
             }
             faces.sort(java.util.Comparator.comparingInt((FaceDetection d) -> d.box().y()).thenComparingInt(d -> d.box().x()));
             return faces;

@@ -2,8 +2,11 @@
  * The {@code faces} demo: every face on each page, and with an emotion model what each one
  * shows. The reference (parameters, inputs, contract, outputs) is {@code docs/demos.md}.
  *
- * <p><b>Detection</b>: OpenCV's {@code haarcascade_frontalface_alt.xml}, taken from the
- * OpenCV jar on first use; no download, no confidence score (the field is left out).
+ * <p><b>Detection</b> ({@link dev.ferry.demos.faces.FaceDetectors}): MediaPipe's BlazeFace
+ * ({@link dev.ferry.demos.faces.BlazeFaceDetector}, task {@code blazeface}, a model of the
+ * store) when it is installed, with a score and six keypoints per face; otherwise OpenCV's
+ * {@code haarcascade_frontalface_alt.xml}, taken from the OpenCV jar on first use; no
+ * download, no confidence score and no keypoints (the fields are left out).
  *
  * <p><b>Emotion model</b> (optional): a model of the store, {@code models/faces/<model>/}
  * ({@code model.onnx} beside {@code model.json}, task {@code fer_plus}), loaded through the
@@ -15,13 +18,12 @@
  * contempt), softmaxed unless already a distribution. Without the model the job succeeds
  * with faces only and its {@code note} gives the command that installs it.
  *
- * <p><b>ONNX face detector contract</b> (documented, not yet implemented): an UltraFace-style
- * model, {@code task} {@code face_detection}, input {@code [1,3,H,W]} RGB normalised
- * {@code (px - 127) / 128}, outputs {@code scores [1,N,2]} (background, face) and
- * {@code boxes [1,N,4]} corners relative to the input size; boxes above
- * {@code thresholds.confidence} kept after NMS at {@code thresholds.iou}, mapped back to page
- * pixels, with the face score as {@code confidence}. It would implement
- * {@link dev.ferry.demos.faces.FaceDetector} beside the Haar one.
+ * <p><b>BlazeFace contract</b> (docs/demos.md, task {@code blazeface}): input {@code input:0}
+ * {@code [1,S,S,3]} channels last, {@code x/127.5 - 1}; score logits and boxes with six
+ * keypoints over MediaPipe's SSD anchors ({@link dev.ferry.demos.faces.SsdAnchors}), decoded
+ * by {@link dev.ferry.demos.faces.BlazeFaceDecoder}, merged by
+ * {@link dev.ferry.demos.faces.WeightedNms}, looked for in the page and in tiles
+ * ({@link dev.ferry.demos.faces.FaceTiles}) so small faces in large photos are found.
  *
  * <p><b>Outputs</b>: {@code faces.json} ({@link dev.ferry.demos.faces.FacesReport}) and
  * {@code annotated/page-NNNN.jpg}. Pages go through {@link dev.ferry.demos.media.PageLoop} like

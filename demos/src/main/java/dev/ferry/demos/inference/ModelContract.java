@@ -124,7 +124,7 @@ public record ModelContract(
 
     /**
      * @param name     the input tensor's name in the graph
-     * @param layout   {@code NCHW} (the only layout read so far)
+     * @param layout   {@code NCHW}, or {@code NHWC} (channels last) for models whose reader says so (BlazeFace)
      * @param width    the input width, or for models with dynamic sides the default size
      * @param height   likewise
      * @param dynamic  whether the model accepts other sizes (multiples of 32)
@@ -135,7 +135,7 @@ public record ModelContract(
             Objects.requireNonNull(name, "model.json input needs a name");
             layout = layout == null ? "NCHW" : layout;
             channels = channels == null ? "rgb" : channels;
-            if (!layout.equals("NCHW")) {
+            if (!List.of("NCHW", "NHWC").contains(layout)) {
                 throw new IllegalArgumentException("input layout " + layout + " is not supported; export the model as NCHW");
             }
             if (!List.of("rgb", "bgr", "gray").contains(channels)) {

@@ -11,9 +11,11 @@ import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.TestGraphs;
 import dev.ferry.demos.inference.ModelCatalog;
+import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.OpenCvSamples;
+import dev.ferry.testkit.TestModels;
 import dev.ferry.testkit.TestDemoContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +110,38 @@ class FacesDemoTest {
         }
         assertEquals(1.0, sum, 1e-5);
         assertEquals(emotions.get(0), face.get("dominant_emotion"));
+    }
+
+    @Test
+    void withBlazeFaceInstalledFacesComeWithScoresAndKeypointsAndHaarStaysSelectable() throws Exception {
+        // installed in the job's data folder as `ferry models pull faces blazeface` does
+        new ModelStore(dir.resolve("data"), ModelCatalog.builtIn())
+                .install(new ModelRef(FacesDemo.NAME, "blazeface"), TestModels.blazeFaceFront());
+        TestDemoContext auto = context(Map.of(), List.of(OpenCvSamples.docs("facereg.jpg")));
+
+        assertEquals(4, demos.demo().run(auto).get("faces").asInt());
+
+        JsonNode report = report(auto);
+        assertEquals("blazeface", report.get("detector").asText());
+        for (JsonNode face : report.get("pages").get(0).get("faces")) {
+            assertTrue(face.get("confidence").asDouble() >= 0.75, face.toString());
+            assertEquals(6, face.get("keypoints").size(), face.toString());
+            assertEquals("right_eye", face.get("keypoints").get(0).get("name").asText());
+        }
+        TestDemoContext haar = context(Map.of("detector", "haar"), List.of(OpenCvSamples.docs("facereg.jpg")));
+        assertEquals(4, demos.demo().run(haar).get("faces").asInt());
+        assertEquals("opencv_haar_frontalface", report(haar).get("detector").asText());
+        assertFalse(report(haar).get("pages").get(0).get("faces").get(0).has("keypoints"));
+    }
+
+    @Test
+    void aNamedDetectorModelThatIsNotInstalledIsRefusedWithItsInstallCommand() {
+        DemoFailure missing = assertThrows(DemoFailure.class,
+                () -> demos.demo().checkReady(Map.of("model", "ferplus", "detector", "blazeface_back")));
+        assertEquals("model_missing", missing.code());
+        assertTrue(missing.getMessage().contains("ferry models pull faces blazeface_back"), missing.getMessage());
+        demos.demo().checkReady(Map.of("model", "ferplus", "detector", "auto"));
+        demos.demo().checkReady(Map.of("model", "ferplus", "detector", "haar"));
     }
 
     @Test
