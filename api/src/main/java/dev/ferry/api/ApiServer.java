@@ -15,6 +15,7 @@ import dev.ferry.api.jobs.JobInputsHandler;
 import dev.ferry.api.jobs.JobViews;
 import dev.ferry.api.jobs.JobWebhooksHandler;
 import dev.ferry.api.jobs.ListJobsHandler;
+import dev.ferry.api.jobs.SubmitChecks;
 import dev.ferry.api.jobs.SubmitHandler;
 import dev.ferry.api.jobs.UploadLimits;
 import dev.ferry.api.jobs.ValidateHandler;
@@ -125,13 +126,14 @@ public final class ApiServer implements AutoCloseable {
         WebhookRequests webhookRequests = new WebhookRequests(guard, knownFormats.names());
         QueuePause pause = new QueuePause(scripts);
         UploadLimits limits = new UploadLimits(config.api().maxUploadBytes(), spoolDir(data));
+        SubmitChecks checks = new SubmitChecks(config.queue().maxTimeLimit(), reader, data, webhookRequests);
         JobViews views = new JobViews(new JobEstimator(scripts, workers, config.queue().workerDeadAfter()));
         JobEventsHandler events = new JobEventsHandler(reader, redis, timer, views);
         WebApp webApp = WebApp.load();
         ApiRoutes routes = new ApiRoutes(
                 new ApiKeyAuth(config.api().apiKeys(), ApiRoutes.openPaths(webApp)),
-                new SubmitHandler(config, demos, data, submissions, reader, views, limits, webhookRequests, meters::submitted),
-                new ValidateHandler(demos, config.queue().maxTimeLimit(), reader, data, webhookRequests),
+                new SubmitHandler(config, demos, data, submissions, reader, views, limits, checks, meters::submitted),
+                new ValidateHandler(demos, checks),
                 new GetJobHandler(reader, views),
                 new ListJobsHandler(reader, demos),
                 new CancelJobHandler(submissions, reader, views),

@@ -32,11 +32,12 @@ public final class ApiKeyAuth implements Handler {
             return;
         }
         String given = presentedKey(ctx);
-        if (given == null || !matches(Sha256.bytes(given))) {
+        byte[] digest = given == null ? null : Sha256.bytes(given);
+        if (digest == null || !matches(digest)) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "a valid API key is required: send 'Authorization: Bearer <key>'")
                     .withHeader("WWW-Authenticate", "Bearer");
         }
-        ctx.attribute(KEY_ID, ApiKeyId.of(given));
+        ctx.attribute(KEY_ID, ApiKeyId.ofDigest(digest));
     }
 
     /** The {@link ApiKeyId} of the key this request came with; empty when keys are off (or the path is open). */

@@ -19,12 +19,12 @@ import java.util.Optional;
  * and that the demo's models are ready. A submit and a validation ({@link ValidateHandler}) run
  * the same checks, so a form that validates first hears exactly what a submit would answer.
  */
-final class SubmitChecks {
+public final class SubmitChecks {
     private final Duration maxTimeLimit;
     private final ReferencedJobs referencedJobs;
     private final WebhookRequests webhooks;
 
-    SubmitChecks(Duration maxTimeLimit, JobReader reader, DataFolder data, WebhookRequests webhooks) {
+    public SubmitChecks(Duration maxTimeLimit, JobReader reader, DataFolder data, WebhookRequests webhooks) {
         this.maxTimeLimit = maxTimeLimit;
         this.referencedJobs = new ReferencedJobs(reader, data);
         this.webhooks = webhooks;

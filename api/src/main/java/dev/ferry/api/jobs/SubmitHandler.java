@@ -54,7 +54,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
     private final Consumer<String> onCreated;
 
     public SubmitHandler(FerryConfig config, DemoCatalog demos, DataFolder data, Submissions submissions, JobReader reader,
-            JobViews views, UploadLimits limits, WebhookRequests webhooks, Consumer<String> onCreated) {
+            JobViews views, UploadLimits limits, SubmitChecks checks, Consumer<String> onCreated) {
         this.config = config;
         this.demos = demos;
         this.data = data;
@@ -63,7 +63,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
         this.views = views;
         this.limits = limits;
         this.inputs = new InputStore(data, limits);
-        this.checks = new SubmitChecks(config.queue().maxTimeLimit(), reader, data, webhooks);
+        this.checks = checks;
         this.onCreated = onCreated;
     }
 

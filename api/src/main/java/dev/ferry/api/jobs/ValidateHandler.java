@@ -7,11 +7,8 @@ import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.error.ErrorCode;
-import dev.ferry.core.queue.JobReader;
-import dev.ferry.core.storage.DataFolder;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -26,9 +23,10 @@ public final class ValidateHandler implements Handler {
     private final DemoCatalog demos;
     private final SubmitChecks checks;
 
-    public ValidateHandler(DemoCatalog demos, Duration maxTimeLimit, JobReader reader, DataFolder data, WebhookRequests webhooks) {
+    /** @param checks the same checks the submit runs */
+    public ValidateHandler(DemoCatalog demos, SubmitChecks checks) {
         this.demos = demos;
-        this.checks = new SubmitChecks(maxTimeLimit, reader, data, webhooks);
+        this.checks = checks;
     }
 
     @Override

@@ -7,17 +7,32 @@ import { fileSource, json } from "./api.js";
 import { h } from "./dom.js";
 
 /**
- * A viewer's render(container, job) from its async load(container, job, releases): returns at
- * once the function that releases what load() pushed on releases (blob URLs, listeners), and
- * shows why when load() fails.
+ * Runs a viewer's asynchronous work(hold) and returns at once the function that releases what
+ * the work held (blob URLs, listeners: each passed to hold). What is held after the user has
+ * left is released at once; a failure is shown in the container, prefixed by failed.
+ */
+function held(container, failed, work) {
+  const releases = [];
+  let left = false;
+  const hold = (release) => (left ? release() : releases.push(release));
+  work(hold).catch((e) => {
+    if (!left) {
+      container.append(h("p", { className: "error-text" }, failed + e.message));
+    }
+  });
+  return () => {
+    left = true;
+    releases.splice(0).forEach((release) => release());
+  };
+}
+
+/**
+ * A viewer's render(container, job) from its async load(container, job, releases), which holds
+ * what it must release with releases.push(release).
  */
 export function viewer(load, what) {
-  return (container, job) => {
-    const releases = [];
-    load(container, job, releases).catch((e) =>
-      container.append(h("p", { className: "error-text" }, what + " could not be read: " + e.message)));
-    return () => releases.forEach((release) => release());
-  };
+  return (container, job) => held(container, what + " could not be read: ",
+    (hold) => load(container, job, { push: hold }));
 }
 
 /** 75.25 → "1:15.3": times in a recording, to a tenth of a second. */
@@ -100,31 +115,15 @@ export function fileUrl(job, path) {
 }
 
 /**
- * Runs a viewer's asynchronous work and returns at once the function that releases what it
- * held: show(source) builds the view, calling source(path) for each image's address. An error
- * is shown in the container as text; a view left before it is built is released when done.
+ * An image viewer: show(source) builds the view, calling source(path) for the address of each
+ * of the job's output images; returns at once the function that releases them.
  */
 export function imageViewer(container, job, show) {
-  const releases = [];
-  let left = false;
-  const source = async (path) => {
+  return held(container, "The result cannot be shown: ", (hold) => show(async (path) => {
     const file = await fileSource(fileUrl(job, path));
-    if (left) {
-      file.release();
-    } else {
-      releases.push(file.release);
-    }
+    hold(file.release);
     return file.src;
-  };
-  show(source).catch((e) => {
-    if (!left) {
-      container.append(h("p", { className: "error-text" }, "The result cannot be shown: " + e.message));
-    }
-  });
-  return () => {
-    left = true;
-    releases.splice(0).forEach((release) => release());
-  };
+  }));
 }
 
 /** 1 → "1 face", 4 → "4 faces". */

@@ -11,6 +11,11 @@ public final class ApiKeyId {
     private ApiKeyId() {}
 
     public static String of(String apiKey) {
-        return HexFormat.of().formatHex(Sha256.bytes(apiKey), 0, 16);
+        return ofDigest(Sha256.bytes(apiKey));
+    }
+
+    /** From the key's SHA-256, for a caller that has it already (the key check). */
+    public static String ofDigest(byte[] sha256) {
+        return HexFormat.of().formatHex(sha256, 0, 16);
     }
 }
