@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs or fetches what the test suite needs beyond Maven when it is missing. Idempotent;
 # `./ferry test` and CI (.ci/run) run it first, on a fresh machine as root.
-#  - OpenCV's sample photographs (faces and media tests), from Debian's opencv-doc package.
+#  - Real photographs (faces and media tests) from Debian packages that ship them (fetch-test-media.sh).
 #  - espeak-ng, which speaks the sentences the asr tests and `ferry bench asr` listen to.
 #  - Chromium and its chromedriver, which the web app's browser tests drive headless.
 # (The real PP-OCRv4 text detector and Silero VAD are fetched by the tests themselves with `npm pack`.)

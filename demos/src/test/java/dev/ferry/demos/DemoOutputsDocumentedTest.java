@@ -23,7 +23,7 @@ import dev.ferry.demos.testing.TestImages;
 import dev.ferry.demos.testing.TestVideos;
 import dev.ferry.demos.vectorization.Diagrams;
 import dev.ferry.demos.vectorization.VectorizationDemo;
-import dev.ferry.testkit.OpenCvSamples;
+import dev.ferry.testkit.TestPhotos;
 import dev.ferry.testkit.RepositoryFiles;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestDemoContext;
@@ -83,7 +83,7 @@ class DemoOutputsDocumentedTest {
 
     @Test
     void faces() throws Exception {
-        assertDocumented(new FacesDemo(services), Map.of(), OpenCvSamples.docs("face_swapped.jpg"));
+        assertDocumented(new FacesDemo(services), Map.of(), TestPhotos.docs("face_swapped.jpg"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.json.Json;
-import dev.ferry.testkit.OpenCvSamples;
+import dev.ferry.testkit.TestPhotos;
 import dev.ferry.testkit.TestHttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -45,7 +45,7 @@ class FacesEndToEndTest {
 
     @Test
     void aPhotoComesBackWithItsFacesAndAnAnnotatedImage() throws Exception {
-        String id = api.submitFiles("faces", "{}", OpenCvSamples.docs("facereg.jpg"));
+        String id = api.submitFiles("faces", "{}", TestPhotos.docs("facereg.jpg"));
         JsonNode job = api.awaitFinished(id, JOB_TIMEOUT);
 
         assertEquals("succeeded", job.get("state").asText(), job::toString);
@@ -61,8 +61,8 @@ class FacesEndToEndTest {
 
     @Test
     void aIiifManifestAndAPdfGivenByUrlAreFetchedAndEveryPageIsProcessed() throws Exception {
-        byte[] portrait = Files.readAllBytes(OpenCvSamples.docs("face_swapped.jpg"));
-        byte[] group = Files.readAllBytes(OpenCvSamples.docs("facereg.jpg"));
+        byte[] portrait = Files.readAllBytes(TestPhotos.docs("face_swapped.jpg"));
+        byte[] group = Files.readAllBytes(TestPhotos.docs("facereg.jpg"));
         try (TestHttpServer server = new TestHttpServer()) {
             server.body("/images/portrait.jpg", "image/jpeg", portrait)
                     .body("/images/group.jpg", "image/jpeg", group)
@@ -97,14 +97,14 @@ class FacesEndToEndTest {
         assertEquals("bad_input", job.at("/error/code").asText(), job::toString);
         assertTrue(job.at("/error/message").asText().contains("127.0.0.1:9"), job::toString);
 
-        JsonNode next = api.awaitFinished(api.submitFiles("faces", "{}", OpenCvSamples.docs("face_swapped.jpg")), JOB_TIMEOUT);
+        JsonNode next = api.awaitFinished(api.submitFiles("faces", "{}", TestPhotos.docs("face_swapped.jpg")), JOB_TIMEOUT);
         assertEquals("succeeded", next.get("state").asText(), next::toString);
         assertEquals(1, next.at("/result/faces").asInt(), next::toString);
     }
 
     @Test
     void aTruncatedPhotoFailsWithItsReasonAndTheNextJobRuns() throws Exception {
-        byte[] photo = Files.readAllBytes(OpenCvSamples.docs("face_swapped.jpg"));
+        byte[] photo = Files.readAllBytes(TestPhotos.docs("face_swapped.jpg"));
         Path cut = Files.write(files.resolve("cut.jpg"), Arrays.copyOf(photo, photo.length / 2));
 
         JsonNode failed = api.awaitFinished(api.submitFiles("faces", "{}", cut), JOB_TIMEOUT);
@@ -113,7 +113,7 @@ class FacesEndToEndTest {
         assertTrue(failed.at("/error/message").asText().contains("JPEG image is truncated"), failed::toString);
         assertEquals(1, failed.get("attempts").asInt(), "an unreadable input is not retried");
 
-        JsonNode next = api.awaitFinished(api.submitFiles("faces", "{}", cut, OpenCvSamples.docs("face_swapped.jpg")),
+        JsonNode next = api.awaitFinished(api.submitFiles("faces", "{}", cut, TestPhotos.docs("face_swapped.jpg")),
                 JOB_TIMEOUT);
         assertEquals("succeeded", next.get("state").asText(), next::toString);
         assertEquals(1, next.at("/result/pages_failed").asInt(), next::toString);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.app.support.ApiCalls;
 import dev.ferry.app.support.FerryForTests;
-import dev.ferry.testkit.OpenCvSamples;
+import dev.ferry.testkit.TestPhotos;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +22,7 @@ class FacesViewerBrowserTest {
 
     @Test
     void thePhotoShowsABoxOnEachFaceAndTheFaceCount() {
-        String id = api.submitFiles("faces", "{}", OpenCvSamples.docs("facereg.jpg"));
+        String id = api.submitFiles("faces", "{}", TestPhotos.docs("facereg.jpg"));
         JsonNode job = api.awaitFinished(id, Duration.ofSeconds(90));
         assertEquals(4, job.at("/result/faces").asInt(), job::toString);
 

@@ -9,7 +9,7 @@ import dev.ferry.demos.TestInference;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
-import dev.ferry.testkit.OpenCvSamples;
+import dev.ferry.testkit.TestPhotos;
 import dev.ferry.testkit.TestModels;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +34,7 @@ class BlazeFaceDetectorTest {
 
     @Test
     void findsTheFourPortraitsOfTheGridWhereTheHaarCascadeDoes() {
-        Path photo = OpenCvSamples.docs("facereg.jpg");
+        Path photo = TestPhotos.docs("facereg.jpg");
         List<FaceDetection> haar = haar(photo);
         List<FaceDetection> found = blazeFace(photo);
         assertEquals(4, haar.size(), haar.toString());
@@ -58,7 +58,7 @@ class BlazeFaceDetectorTest {
 
     @Test
     void findsTheSmallFaceOfAWideShot() {
-        List<FaceDetection> found = blazeFace(OpenCvSamples.data("messi5.jpg"));
+        List<FaceDetection> found = blazeFace(TestPhotos.data("messi5.jpg"));
         assertEquals(1, found.size(), found.toString());
         // the hand-checked box takes in hair and chin; BlazeFace's is the face alone, well inside it
         FaceBox truth = new FaceBox(215, 80, 50, 50);
@@ -70,20 +70,20 @@ class BlazeFaceDetectorTest {
 
     @Test
     void theBackModelOfTheManifestFindsTheSameFaces() {
-        List<FaceDetection> front = blazeFace(FRONT, OpenCvSamples.docs("facereg.jpg"));
-        List<FaceDetection> back = blazeFace(BACK, OpenCvSamples.docs("facereg.jpg"));
+        List<FaceDetection> front = blazeFace(FRONT, TestPhotos.docs("facereg.jpg"));
+        List<FaceDetection> back = blazeFace(BACK, TestPhotos.docs("facereg.jpg"));
         assertEquals(4, back.size(), back.toString());
         for (FaceDetection f : front) {
             assertTrue(back.stream().anyMatch(b -> b.box().iou(f.box()) >= 0.5), "no face around " + f.box() + ": " + back);
         }
-        assertEquals(1, blazeFace(BACK, OpenCvSamples.data("messi5.jpg")).size());
-        assertEquals(List.of(), blazeFace(BACK, OpenCvSamples.data("fruits.jpg")));
+        assertEquals(1, blazeFace(BACK, TestPhotos.data("messi5.jpg")).size());
+        assertEquals(List.of(), blazeFace(BACK, TestPhotos.data("fruits.jpg")));
     }
 
     @Test
     void findsNoFaceWherePeopleAreNot() {
         for (String name : List.of("fruits.jpg", "building.jpg", "baboon.jpg")) {
-            List<FaceDetection> found = blazeFace(OpenCvSamples.data(name));
+            List<FaceDetection> found = blazeFace(TestPhotos.data(name));
             assertEquals(List.of(), found, name);
         }
     }

@@ -14,7 +14,7 @@ import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.testing.TestImages;
-import dev.ferry.testkit.OpenCvSamples;
+import dev.ferry.testkit.TestPhotos;
 import dev.ferry.testkit.TestModels;
 import dev.ferry.testkit.TestDemoContext;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class FacesDemoTest {
     @Test
     void findsTheFacesInRealPhotographsAndSaysEmotionsNeedAModel() throws Exception {
         TestDemoContext context = context(Map.of(), List.of(
-                OpenCvSamples.docs("face_swapped.jpg"), OpenCvSamples.data("messi5.jpg"), OpenCvSamples.docs("facereg.jpg")));
+                TestPhotos.docs("face_swapped.jpg"), TestPhotos.data("messi5.jpg"), TestPhotos.docs("facereg.jpg")));
 
         JsonNode result = demos.demo().run(context);
 
@@ -75,7 +75,7 @@ class FacesDemoTest {
     @Test
     void pagesWithoutFacesAreANormalResult() throws Exception {
         Path text = Files.write(dir.resolve("page.png"), TestImages.textPage(900, 1200));
-        TestDemoContext context = context(Map.of(), List.of(OpenCvSamples.data("gradient.png"), text));
+        TestDemoContext context = context(Map.of(), List.of(TestPhotos.data("gradient.png"), text));
 
         JsonNode result = demos.demo().run(context);
 
@@ -91,7 +91,7 @@ class FacesDemoTest {
         // installed in the job's data folder as `ferry models install faces ferplus --from <file>` does
         new ModelStore(dir.resolve("data"), ModelCatalog.builtIn()).install(EmotionClassifierTest.FERPLUS, Files.write(
                 dir.resolve("ferplus.onnx"), TestGraphs.emotion("Input3", EmotionClassifierTest.W, EmotionClassifierTest.B, false)));
-        TestDemoContext context = context(Map.of(), List.of(OpenCvSamples.docs("face_swapped.jpg")));
+        TestDemoContext context = context(Map.of(), List.of(TestPhotos.docs("face_swapped.jpg")));
 
         JsonNode result = demos.demo().run(context);
 
@@ -117,7 +117,7 @@ class FacesDemoTest {
         // installed in the job's data folder as `ferry models pull faces blazeface` does
         new ModelStore(dir.resolve("data"), ModelCatalog.builtIn())
                 .install(new ModelRef(FacesDemo.NAME, "blazeface"), TestModels.blazeFaceFront());
-        TestDemoContext auto = context(Map.of(), List.of(OpenCvSamples.docs("facereg.jpg")));
+        TestDemoContext auto = context(Map.of(), List.of(TestPhotos.docs("facereg.jpg")));
 
         assertEquals(4, demos.demo().run(auto).get("faces").asInt());
 
@@ -128,7 +128,7 @@ class FacesDemoTest {
             assertEquals(6, face.get("keypoints").size(), face.toString());
             assertEquals("right_eye", face.get("keypoints").get(0).get("name").asText());
         }
-        TestDemoContext haar = context(Map.of("detector", "haar"), List.of(OpenCvSamples.docs("facereg.jpg")));
+        TestDemoContext haar = context(Map.of("detector", "haar"), List.of(TestPhotos.docs("facereg.jpg")));
         assertEquals(4, demos.demo().run(haar).get("faces").asInt());
         assertEquals("opencv_haar_frontalface", report(haar).get("detector").asText());
         assertFalse(report(haar).get("pages").get(0).get("faces").get(0).has("keypoints"));
@@ -146,10 +146,10 @@ class FacesDemoTest {
 
     @Test
     void aBadPageIsReportedAndTheOthersStillCount() throws Exception {
-        byte[] photo = Files.readAllBytes(OpenCvSamples.docs("face_swapped.jpg"));
+        byte[] photo = Files.readAllBytes(TestPhotos.docs("face_swapped.jpg"));
         Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(photo, photo.length / 2));
         Path bomb = Files.write(dir.resolve("huge.png"), TestImages.pngHeader(100_000, 100_000));
-        TestDemoContext context = context(Map.of(), List.of(cut, OpenCvSamples.docs("face_swapped.jpg"), bomb));
+        TestDemoContext context = context(Map.of(), List.of(cut, TestPhotos.docs("face_swapped.jpg"), bomb));
 
         JsonNode result = demos.demo().run(context);
 
@@ -179,11 +179,11 @@ class FacesDemoTest {
     void parametersAreValidatedAndAMissingNamedModelSaysHowToInstallIt() throws Exception {
         assertThrows(RuntimeException.class, () -> demos.demo().params().validate(Map.of("scale_factor", 1.0)));
         assertThrows(RuntimeException.class, () -> demos.demo().params().validate(Map.of("min_face_size", 2)));
-        JsonNode named = demos.demo().run(context(Map.of("model", "big"), List.of(OpenCvSamples.data("gradient.png"))));
+        JsonNode named = demos.demo().run(context(Map.of("model", "big"), List.of(TestPhotos.data("gradient.png"))));
         assertTrue(named.get("note").asText().contains("`ferry models install faces big --from <model.onnx> --contract"
                 + " <model.json>`"), named.toString());
         DemoFailure badName = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of("model", "../../etc"),
-                List.of(OpenCvSamples.data("gradient.png")))));
+                List.of(TestPhotos.data("gradient.png")))));
         assertEquals("bad_input", badName.code());
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.testkit.OpenCvSamples;
+import dev.ferry.testkit.TestPhotos;
 import dev.ferry.demos.testing.TestImages;
 import dev.ferry.testkit.TestConfig;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class ImageInputsTest {
 
     @Test
     void aRealPhotoDecodesAtItsSize() throws Exception {
-        try (JobPages pages = reader().pages(List.of(OpenCvSamples.data("messi5.jpg")));
+        try (JobPages pages = reader().pages(List.of(TestPhotos.data("messi5.jpg")));
              Page page = pages.iterator().next().load()) {
             assertEquals(548, page.width());
             assertEquals(342, page.height());
@@ -52,7 +52,7 @@ class ImageInputsTest {
 
     @Test
     void badImagesFailTheirOwnPageWithAClearReason() throws Exception {
-        byte[] jpeg = Files.readAllBytes(OpenCvSamples.data("messi5.jpg"));
+        byte[] jpeg = Files.readAllBytes(TestPhotos.data("messi5.jpg"));
         byte[] png = TestImages.gradient(300, 200, ".png");
         List<Path> inputs = List.of(
                 Files.write(dir.resolve("000-cut.jpg"), Arrays.copyOf(jpeg, jpeg.length * 6 / 10)),
