@@ -1,7 +1,7 @@
 package dev.ferry.demos;
 
-import dev.ferry.testkit.OnnxGraph;
-import dev.ferry.testkit.OnnxGraph.Attr;
+import dev.ferry.demos.inference.onnx.OnnxGraph;
+import dev.ferry.demos.inference.onnx.OnnxGraph.Attr;
 import java.util.List;
 
 /** The ONNX graphs the demos' tests run, written with the testkit's writer. */

@@ -2,9 +2,9 @@ package dev.ferry.app.support;
 
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.json.Json;
+import dev.ferry.demos.asr.CtcGraph;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.testkit.CtcGraph;
 import dev.ferry.testkit.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;

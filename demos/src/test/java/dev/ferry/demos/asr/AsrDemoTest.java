@@ -213,7 +213,7 @@ class AsrDemoTest {
 
     @Test
     void aModelThatFailsOnEverySegmentFailsTheJob() throws Exception {
-        dev.ferry.demos.TestStores.install(models, "asr", "broken", dev.ferry.testkit.CtcGraph.waveform(320,
+        dev.ferry.demos.TestStores.install(models, "asr", "broken", CtcGraph.waveform(320,
                 AsrTestModels.helloWorld()), AsrTestModels.contract("""
                 {"task": "ctc", "input": {"name": "input_values"}, "labels": ["<pad>", "A"], "ctc": {"blank_id": 0},
                  "warm_up": {"input_values": {"shape": [1, 16000]}}}

@@ -5,7 +5,6 @@ import dev.ferry.demos.TestStores;
 import dev.ferry.demos.inference.ModelContract;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.testkit.CtcGraph;
 import dev.ferry.testkit.TestModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;

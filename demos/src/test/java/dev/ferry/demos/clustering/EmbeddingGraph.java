@@ -1,7 +1,7 @@
 package dev.ferry.demos.clustering;
 
 import dev.ferry.demos.inference.ModelContract;
-import dev.ferry.testkit.OnnxGraph;
+import dev.ferry.demos.inference.onnx.OnnxGraph;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,7 +1,7 @@
 package dev.ferry.demos.sign;
 
-import dev.ferry.testkit.OnnxGraph;
-import dev.ferry.testkit.OnnxGraph.Attr;
+import dev.ferry.demos.inference.onnx.OnnxGraph;
+import dev.ferry.demos.inference.onnx.OnnxGraph.Attr;
 import java.util.ArrayList;
 import java.util.List;
 

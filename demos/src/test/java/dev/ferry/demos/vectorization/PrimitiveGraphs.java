@@ -1,8 +1,8 @@
 package dev.ferry.demos.vectorization;
 
 import dev.ferry.demos.inference.ModelContract;
-import dev.ferry.testkit.OnnxGraph.Attr;
-import dev.ferry.testkit.OnnxGraph;
+import dev.ferry.demos.inference.onnx.OnnxGraph.Attr;
+import dev.ferry.demos.inference.onnx.OnnxGraph;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.ferry.testkit;
+package dev.ferry.demos.inference.onnx;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;

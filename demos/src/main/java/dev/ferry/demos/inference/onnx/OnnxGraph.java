@@ -1,4 +1,4 @@
-package dev.ferry.testkit;
+package dev.ferry.demos.inference.onnx;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes small ONNX models for tests: real operators with known weights, so a test knows
- * exactly what a model must output. The protobuf is written field by field using the
- * public field numbers of the ONNX format (onnx.proto), so no schema is vendored.
+ * Writes ONNX models: those imported from TF.js graphs ({@code dev.ferry.demos.inference.tfjs})
+ * and the tests' small graphs, real operators with known weights, so a test knows exactly
+ * what a model must output. The protobuf is written field by field using the public field
+ * numbers of the ONNX format (onnx.proto), so no schema is vendored; the same calls give
+ * the same bytes (no names, times or ids are made up), so a written model's sha256 can be pinned.
  *
  * <pre>{@code
  * byte[] model = OnnxGraph.named("double")
@@ -96,7 +98,7 @@ public final class OnnxGraph {
         outputs.forEach(v -> graph.message(12, v));
         return new ProtoWriter()
                 .int64(1, IR_VERSION)
-                .string(2, "ferry-testkit")
+                .string(2, "ferry")
                 .message(7, graph)
                 .message(8, new ProtoWriter().string(1, "").int64(2, opset))
                 .toBytes();

@@ -1,6 +1,7 @@
-package dev.ferry.testkit;
+package dev.ferry.demos.asr;
 
-import dev.ferry.testkit.OnnxGraph.Attr;
+import dev.ferry.demos.inference.onnx.OnnxGraph;
+import dev.ferry.demos.inference.onnx.OnnxGraph.Attr;
 import java.util.List;
 
 /**
