@@ -1,0 +1,8 @@
+package dev.ferry.demos.inference.tfjs;
+
+import java.io.IOException;
+
+/** Converts one TensorFlow operation to ONNX nodes; one implementation per operation. */
+interface TfOp {
+    void convert(TfNode node, Conversion conversion) throws IOException;
+}
