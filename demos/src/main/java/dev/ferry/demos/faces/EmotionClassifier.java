@@ -8,6 +8,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.demos.inference.ImageTensors;
 import dev.ferry.demos.inference.ModelContract;
@@ -25,9 +26,10 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * Says which emotions a face shows, with a model of the FER+ contract held through the
  * shared inference core: crops the face, scales it to the contract's input size, makes the
- * tensor its {@code model.json} asks for (grayscale, normalisation), runs the model and turns
- * its scores into probabilities (softmax, unless the model already outputs a distribution),
- * sorted most likely first.
+ * tensor its {@code model.json} asks for (grayscale, normalisation, NCHW or NHWC), runs the
+ * model and turns its scores into probabilities, sorted most likely first. The contract's
+ * {@code scores} says whether the model outputs {@code logits} (softmax applied here) or
+ * {@code probabilities}; without it, scores that already form a distribution are kept.
  */
 public final class EmotionClassifier {
     /** The {@code task} of an emotion model's {@code model.json}. */
@@ -37,6 +39,7 @@ public final class EmotionClassifier {
 
     private final ModelLease lease;
     private final ModelContract contract;
+    private final String scoreKind;
 
     /**
      * @throws DemoFailure {@code model_invalid} when the model's contract is not an emotion
@@ -45,6 +48,7 @@ public final class EmotionClassifier {
     public EmotionClassifier(ModelLease lease) {
         this.lease = lease;
         this.contract = lease.contract();
+        this.scoreKind = contract.section("scores").map(JsonNode::asText).orElse("");
         if (!contract.task().equals(TASK)) {
             throw ModelFailures.invalid(lease.model().ref(), "its task is '" + contract.task()
                     + "'; an emotion model's model.json says \"task\": \"" + TASK + "\"");
@@ -68,7 +72,7 @@ public final class EmotionClassifier {
              OrtSession.Result result = lease.run(Map.of(contract.input().name(), input), cancelled)) {
             scores = scores(result.get(0).getValue());
         }
-        double[] probabilities = probabilities(scores);
+        double[] probabilities = probabilities(scores, scoreKind);
         List<Emotion> emotions = new ArrayList<>();
         for (int i = 0; i < probabilities.length; i++) {
             emotions.add(new Emotion(contract.label(i), probabilities[i]));
@@ -83,7 +87,8 @@ public final class EmotionClassifier {
         try (Rect rect = new Rect(box.x(), box.y(), box.width(), box.height());
              Mat face = new Mat(bgr, rect); Mat small = new Mat(); Size size = new Size(spec.width(), spec.height())) {
             resize(face, small, size, 0, 0, INTER_AREA);
-            return ImageTensors.nchw(lease.env(), small, contract);
+            return spec.layout().equals("NHWC") ? NhwcTensors.of(lease.env(), small, contract)
+                    : ImageTensors.nchw(lease.env(), small, contract);
         }
     }
 
@@ -110,8 +115,11 @@ public final class EmotionClassifier {
         }
     }
 
-    /** Softmax over logits; scores that already form a distribution are kept as they are. */
-    static double[] probabilities(float[] scores) {
+    /**
+     * Softmax over logits; probabilities, and with no {@code kind} scores that already form a
+     * distribution, are kept as they are.
+     */
+    static double[] probabilities(float[] scores, String kind) {
         double sum = 0;
         boolean distribution = true;
         for (float s : scores) {
@@ -119,7 +127,7 @@ public final class EmotionClassifier {
             distribution &= s >= 0 && s <= 1;
         }
         double[] p = new double[scores.length];
-        if (distribution && Math.abs(sum - 1) < 1e-3) {
+        if (kind.equals("probabilities") || !kind.equals("logits") && distribution && Math.abs(sum - 1) < 1e-3) {
             for (int i = 0; i < scores.length; i++) {
                 p[i] = scores[i];
             }

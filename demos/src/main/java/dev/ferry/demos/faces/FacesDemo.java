@@ -38,7 +38,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class FacesDemo implements PageDemo {
     public static final String NAME = "faces";
-    static final String DEFAULT_MODEL = "ferplus";
+    static final String DEFAULT_MODEL = "emotion";
 
     private final DemoServices services;
 
@@ -54,7 +54,7 @@ public final class FacesDemo implements PageDemo {
 
     @Override
     public String description() {
-        return "Finds the faces in photos and says which emotion each one shows (FER+ model), with confidences";
+        return "Finds the faces in photos and says which emotion each one shows, with confidences";
     }
 
     @Override

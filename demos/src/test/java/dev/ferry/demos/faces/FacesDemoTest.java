@@ -48,8 +48,8 @@ class FacesDemoTest {
 
         assertEquals(3, result.get("pages").asInt());
         assertEquals(6, result.get("faces").asInt(), result.toString());
-        assertTrue(result.get("note").asText().startsWith("faces only, without emotions: model 'ferplus' of demo 'faces'"
-                + " is not installed; run `ferry models pull faces ferplus`"), result.toString());
+        assertTrue(result.get("note").asText().startsWith("faces only, without emotions: model 'emotion' of demo 'faces'"
+                + " is not installed; run `ferry models pull faces emotion`"), result.toString());
         JsonNode report = report(context);
         JsonNode pages = report.get("pages");
         assertOneFaceAround(pages.get(0), new FaceBox(100, 50, 140, 170));  // the portrait
@@ -91,7 +91,8 @@ class FacesDemoTest {
         // installed in the job's data folder as `ferry models install faces ferplus --from <file>` does
         new ModelStore(dir.resolve("data"), ModelCatalog.builtIn()).install(EmotionClassifierTest.FERPLUS, Files.write(
                 dir.resolve("ferplus.onnx"), TestGraphs.emotion("Input3", EmotionClassifierTest.W, EmotionClassifierTest.B, false)));
-        TestDemoContext context = context(Map.of(), List.of(TestPhotos.docs("face_swapped.jpg")));
+        // FER+ is no longer the default emotion model, but stays selectable by its name
+        TestDemoContext context = context(Map.of("model", "ferplus"), List.of(TestPhotos.docs("face_swapped.jpg")));
 
         JsonNode result = demos.demo().run(context);
 
