@@ -12,11 +12,13 @@
  * ({@code model.onnx} beside {@code model.json}, task {@code fer_plus}), loaded through the
  * shared inference core like every model ({@link dev.ferry.demos.inference.Inference}: one
  * session per worker shared by its jobs, checked against its sha256, warmed up, LRU-unloaded,
- * runs stopped inside ONNX Runtime when the job is cancelled). FER+ contract: input
- * {@code [1,1,64,64]} float, the face cropped from its box, grayscale, raw 0–255 values;
- * output one score per label (neutral, happiness, surprise, sadness, anger, disgust, fear,
- * contempt), softmaxed unless already a distribution. Without the model the job succeeds
- * with faces only and its {@code note} gives the command that installs it.
+ * runs stopped inside ONNX Runtime when the job is cancelled). The default, {@code emotion},
+ * is the mini-XCEPTION FER2013 classifier imported from its TF.js graph on pull: input
+ * {@code [N,64,64,1]} (NHWC) grey, {@code (g/255-0.5)*2}; output 7 probabilities (angry,
+ * disgust, fear, happy, sad, surprise, neutral). FER+ ({@code ferplus}): input
+ * {@code [1,1,64,64]}, raw 0–255 values; 8 logits (neutral, happiness, surprise, sadness,
+ * anger, disgust, fear, contempt). Without the model the job succeeds with faces only and
+ * its {@code note} gives the command that installs it.
  *
  * <p><b>BlazeFace contract</b> (docs/demos.md, task {@code blazeface}): input {@code input:0}
  * {@code [1,S,S,3]} channels last, {@code x/127.5 - 1}; score logits and boxes with six
