@@ -138,11 +138,11 @@ class FacesDemoTest {
     @Test
     void aNamedDetectorModelThatIsNotInstalledIsRefusedWithItsInstallCommand() {
         DemoFailure missing = assertThrows(DemoFailure.class,
-                () -> demos.demo().checkReady(Map.of("model", "ferplus", "detector", "blazeface_back")));
+                () -> demos.demo().checkReady(Map.of("model", FacesDemo.DEFAULT_MODEL, "detector", "blazeface_back")));
         assertEquals("model_missing", missing.code());
         assertTrue(missing.getMessage().contains("ferry models pull faces blazeface_back"), missing.getMessage());
-        demos.demo().checkReady(Map.of("model", "ferplus", "detector", "auto"));
-        demos.demo().checkReady(Map.of("model", "ferplus", "detector", "haar"));
+        demos.demo().checkReady(Map.of("model", FacesDemo.DEFAULT_MODEL, "detector", "auto"));
+        demos.demo().checkReady(Map.of("model", FacesDemo.DEFAULT_MODEL, "detector", "haar"));
     }
 
     @Test
