@@ -39,7 +39,8 @@ public final class PrintedPages {
     public enum PageFont {
         DEJAVU_SERIF("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "fonts-dejavu-core", 26),
         LIBERATION_SERIF("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", "fonts-liberation", 24),
-        DEJAVU_SANS_MONO("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", "fonts-dejavu-core", 30);
+        DEJAVU_SANS_MONO("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", "fonts-dejavu-core", 30),
+        LIBERATION_SANS("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "fonts-liberation", 22);
 
         private final String file;
         private final String debianPackage;
