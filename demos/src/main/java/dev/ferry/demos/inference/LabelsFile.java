@@ -26,6 +26,11 @@ public record LabelsFile(String entry, String sha256, List<String> before, List<
         after = after == null ? List.of() : List.copyOf(after);
     }
 
+    /** The file's name, as it is in the package. */
+    public String fileName() {
+        return entry.substring(entry.lastIndexOf('/') + 1);
+    }
+
     /** {@code before}, the file's lines, {@code after}. */
     public List<String> read(Path file) throws IOException {
         String actual = Sha256.of(file);
