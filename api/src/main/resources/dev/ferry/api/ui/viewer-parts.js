@@ -153,13 +153,15 @@ export function placeOn(element, box, page) {
 
 /**
  * An image of a page with a layer of boxes over it that scales with the image, whatever its
- * width on screen. boxes: [{box: {x, y, width, height}, label, className}], in the page's pixels.
+ * width on screen. boxes: [{box: {x, y, width, height}, label, className, title}], in the page's
+ * pixels; title, when given, is the box's tooltip.
  */
 export function boxedImage(src, alt, page, boxes) {
   const layer = h("div", { className: "box-layer" });
   const drawBoxes = (shown) => {
     layer.replaceChildren(...shown.map((b) => placeOn(
-      h("div", { className: "box " + (b.className || "") }, b.label ? h("span", { className: "box-label" }, b.label) : null),
+      h("div", { className: "box " + (b.className || ""), title: b.title },
+        b.label ? h("span", { className: "box-label" }, b.label) : null),
       b.box, page)));
   };
   drawBoxes(boxes);

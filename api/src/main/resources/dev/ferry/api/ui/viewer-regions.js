@@ -1,5 +1,7 @@
 // The regions viewer: each page with its boxes over it, a confidence slider that filters them
 // live, the crops of the boxes shown in a grid, and page navigation for multi-page inputs.
+// With OCR, each box and crop shows the text read in it, and a panel gives the page's text in
+// reading order with its plain text, ALTO and hOCR files to download.
 "use strict";
 
 import { fileText } from "./api.js";
@@ -22,10 +24,34 @@ function slider(onChange) {
   return { element, value: () => Number(input.value) };
 }
 
+/** The text read in a region and how sure the reading is, for a tooltip; null without OCR. */
+function textTitle(region) {
+  return region.text === undefined ? null
+    : region.text + " (text confidence " + region.text_confidence.toFixed(2) + ")";
+}
+
 function cropTile(region, src) {
   return h("figure", { className: "crop", dataset: { confidence: region.confidence } },
     h("img", { src, alt: "Region " + regionName(region), loading: "lazy" }),
-    h("figcaption", {}, regionName(region)));
+    h("figcaption", {}, regionName(region)),
+    region.text === undefined ? null : h("q", { className: "region-text" }, region.text));
+}
+
+/** The page's text, a line per region read, and its files; null for a page read without OCR. */
+async function textPanel(page, source) {
+  if (!page.text) {
+    return null;
+  }
+  const files = [["Text", page.text.plain], ["ALTO XML", page.text.alto], ["hOCR", page.text.hocr]];
+  const links = await Promise.all(files.map(async ([label, path]) =>
+    h("a", { className: "button secondary", href: await source(path), download: path.split("/").pop() }, label)));
+  const lines = page.regions.filter((r) => r.text !== undefined);
+  return h("section", { className: "page-text", "aria-label": "Text" },
+    h("h3", {}, "Text"),
+    h("p", { className: "actions downloads" }, links),
+    h("ol", { className: "text-lines" }, lines.map((r) =>
+      h("li", { title: "Region " + r.id + ", text confidence " + r.text_confidence.toFixed(2),
+        dataset: { confidence: r.confidence } }, r.text))));
 }
 
 export function render(container, job) {
@@ -43,7 +69,8 @@ export function render(container, job) {
         return;
       }
       const kept = current.regions.filter((r) => r.confidence >= least);
-      current.image.drawBoxes(kept.map((r) => ({ box: r, label: regionName(r), className: "region-box" })));
+      current.image.drawBoxes(kept.map((r) => ({ box: r, label: regionName(r), className: "region-box",
+        title: textTitle(r) })));
       for (const tile of crops.children) {
         tile.hidden = Number(tile.dataset.confidence) < least;
       }
@@ -56,12 +83,13 @@ export function render(container, job) {
       const page = pages[index];
       const overlay = await source(page.overlay);
       const cropSources = await Promise.all(page.regions.map((r) => source(r.crop)));
+      const text = await textPanel(page, source);
       if (visit !== shown) {
         return;
       }
       const image = boxedImage(overlay, "Page " + page.page + ", " + page.source + ", with its regions", page, []);
       current = { regions: page.regions, image };
-      pageView.replaceChildren(h("h3", {}, "Page " + page.page + ": " + page.source), image.element);
+      fill(pageView, h("h3", {}, "Page " + page.page + ": " + page.source), image.element, text);
       crops.replaceChildren(...page.regions.map((r, i) => cropTile(r, cropSources[i])));
       filter(confidence.value());
     };

@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = {"Installs a model from a local file (offline). A manifest model is checked against the"
-            + " manifest's sha256; a model of your own needs its contract, --contract model.json (docs/demos.md)."})
+            + " manifest's sha256; a model of your own needs its contract, --contract model.json (docs/demos.md).",
+            "A manifest model whose labels ship in a file of their own (regions text_recognition: ppocr_keys_v1.txt)"
+            + " reads it from beside the model, or from --labels."})
 public final class ModelsInstallCommand implements Callable<Integer> {
     @Mixin
     DataOption data = new DataOption();
@@ -30,11 +32,17 @@ public final class ModelsInstallCommand implements Callable<Integer> {
     @Option(names = "--contract", paramLabel = "<model.json>", description = "The model's contract, for a model not in the manifest.")
     Path contract;
 
+    @Option(names = "--labels", paramLabel = "<file>",
+            description = "The labels file of a manifest model that has one (checked by its sha256), when it is not beside the model.")
+    Path labels;
+
     @Override
     public Integer call() throws Exception {
         ModelStore store = ModelStore.of(data.config());
         ModelRef ref = new ModelRef(demo, model);
-        ModelStatus installed = contract == null ? store.install(ref, from) : store.install(ref, from, contract);
+        ModelStatus installed = contract != null ? store.install(ref, from, contract)
+                : labels != null ? store.installWithLabels(ref, from, labels)
+                : store.install(ref, from);
         ModelTable.print(List.of(installed), System.out);
         return installed.usable() ? 0 : 1;
     }

@@ -11,12 +11,15 @@ import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.InstalledDemos;
+import dev.ferry.demos.inference.ModelRef;
+import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.testkit.RedisForTests;
 import dev.ferry.testkit.TestConfig;
 import dev.ferry.testkit.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +120,78 @@ class ModelsCommandTest {
         assertLine(bench.out(), "regions/text_lines on cpu: 1 pages of 1240x1754 in [0-9.]+ s = [0-9.]+ pages/s");
         assertLine(bench.out(), " +inference +[0-9.]+ ms/page");
         assertLine(bench.out(), " +outside session\\.run: [0-9.]+% of the wall time");
+    }
+
+    @Test
+    void pullRegionsInstallsTheDetectorTheDirectionClassifierAndTheRecogniserWithItsLabels() throws Exception {
+        Run pull = ferry("models", "pull", "regions", "--data", data.toString());
+        assertEquals(0, pull.exit(), pull.toString());
+        for (String model : new String[] {"text_lines +db_text", "text_direction +text_direction", "text_recognition +ctc_text"}) {
+            assertLine(pull.out(), "regions +" + model + " +present +.*");
+        }
+        assertEquals(6625, recognitionLabels().size());
+    }
+
+    @Test
+    void anOfflineInstallOfTheRecogniserReadsItsCharacterListBesideItOrFromLabels() throws Exception {
+        Path alone = Files.copy(TestModels.ppOcrRecognizer(), Files.createDirectories(files.resolve("alone"))
+                .resolve("ch_PP-OCRv4_rec_infer.onnx"));
+        Run without = ferry("models", "install", "regions", "text_recognition", "--from", alone.toString(),
+                "--data", data.toString());
+        assertEquals(2, without.exit(), without.toString());
+        assertTrue(without.err().contains("needs its labels file ppocr_keys_v1.txt")
+                && without.err().contains("--labels <file>"), without.err());
+        assertTrue(!Files.exists(data.resolve("models/regions/text_recognition/model.onnx")));
+
+        Run given = ferry("models", "install", "regions", "text_recognition", "--from", alone.toString(),
+                "--labels", TestModels.ppOcrKeys().toString(), "--data", data.toString());
+        assertEquals(0, given.exit(), given.toString());
+        assertLine(given.out(), "regions +text_recognition +ctc_text +present +.*");
+        assertEquals(List.of("<blank>", "'", " "), firstSecondAndLast(recognitionLabels()));
+
+        Path unpacked = Files.createDirectories(files.resolve("assets"));
+        Files.copy(TestModels.ppOcrKeys(), unpacked.resolve("ppocr_keys_v1.txt"));
+        Path beside = Files.copy(TestModels.ppOcrRecognizer(), unpacked.resolve("ch_PP-OCRv4_rec_infer.onnx"));
+        assertEquals(0, ferry("models", "install", "regions", "text_recognition", "--from", beside.toString(),
+                "--data", data.toString()).exit());
+        assertEquals(6625, recognitionLabels().size());
+    }
+
+    @Test
+    void benchRegionsOcrPrintsTheCharacterErrorRatePerFontAndOverall() throws Exception {
+        Run missing = ferry("bench", "regions", "--ocr", "--pages", "1", "--data", data.toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("ferry models pull regions text_lines"), missing.err());
+
+        installTextModels();
+        Run bench = ferry("bench", "regions", "--ocr", "--pages", "1", "--device", "cpu", "--data", data.toString());
+        assertEquals(0, bench.exit(), bench.toString());
+        assertLine(bench.out(), "regions OCR \\(text_lines, text_direction, text_recognition\\) on cpu: 1 pages of 1000x700 per font.*");
+        for (String font : new String[] {"DejaVu Serif +26", "Liberation Serif +24", "DejaVu Sans Mono +30", "Liberation Sans +22"}) {
+            assertLine(bench.out(), " +" + font + " +1 +\\d+ +[0-9.]+% +[0-9.]+ +[0-9.]+");
+        }
+        String overall = bench.out().lines().filter(l -> l.strip().startsWith("overall")).findFirst().orElseThrow();
+        double cer = Double.parseDouble(overall.strip().split(" +")[3].replace("%", ""));
+        assertTrue(cer <= 3, "the tested fidelity (at most 3 % CER) holds in the bench: " + overall);
+    }
+
+    private void installTextModels() {
+        assertEquals(0, ferry("models", "install", "regions", "text_lines", "--from", TestModels.ppOcrDetector().toString(),
+                "--data", data.toString()).exit());
+        assertEquals(0, ferry("models", "install", "regions", "text_direction", "--from",
+                TestModels.ppOcrDirection().toString(), "--data", data.toString()).exit());
+        assertEquals(0, ferry("models", "install", "regions", "text_recognition", "--from",
+                TestModels.ppOcrRecognizer().toString(), "--labels", TestModels.ppOcrKeys().toString(),
+                "--data", data.toString()).exit());
+    }
+
+    private List<String> recognitionLabels() throws Exception {
+        return ModelStore.of(TestConfig.of(redis, data).build())
+                .require(new ModelRef("regions", "text_recognition")).contract().labels();
+    }
+
+    private static List<String> firstSecondAndLast(List<String> labels) {
+        return List.of(labels.get(0), labels.get(1), labels.get(labels.size() - 1));
     }
 
     @Test

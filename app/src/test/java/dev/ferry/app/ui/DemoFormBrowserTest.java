@@ -97,7 +97,7 @@ class DemoFormBrowserTest {
         assertFalse(browser.find("#submit").isEnabled());
         assertTrue(browser.find(".models-missing").getText().contains("ferry models pull regions text_lines"), reason.getText());
         List<String> fields = browser.all(".field[data-param]").stream().map(e -> e.getAttribute("data-param")).toList();
-        assertEquals(List.of("model", "confidence", "iou", "max_size", "postprocess", "margin"), fields, "a field per parameter");
+        assertEquals(List.of("model", "confidence", "iou", "max_size", "postprocess", "margin", "ocr"), fields, "a field per parameter");
         assertEquals("select", browser.find("#param-postprocess").getTagName(), "an enum is a choice");
         browser.screenshot("form-model-missing.png");
         browser.assertNoConsoleErrors();

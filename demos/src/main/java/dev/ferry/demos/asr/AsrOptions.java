@@ -5,6 +5,7 @@ import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.demos.av.ChannelChoice;
+import dev.ferry.demos.ctc.CtcDecoder;
 import java.util.Map;
 
 /** A job's parameters, read and checked. */

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.ferry.demos.ctc.CtcScores;
 import dev.ferry.demos.inference.ModelLease;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;

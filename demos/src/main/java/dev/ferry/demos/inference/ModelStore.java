@@ -146,13 +146,36 @@ public final class ModelStore {
 
     /**
      * Installs a manifest model from a local file (offline install), checking its sha256 first;
-     * an entry without one has the file's pinned ({@link #commit}).
+     * an entry without one has the file's pinned ({@link #commit}). A model whose labels ship
+     * in a file of their own (the recogniser's character list) takes that file from beside
+     * the model, named as in its package, as a user who unpacked the package has it.
      */
     public ModelStatus install(ModelRef ref, Path file) throws IOException {
+        return installFromManifest(ref, file, Optional.empty());
+    }
+
+    /** As {@link #install(ModelRef, Path)}, with the model's labels file given where it is. */
+    public ModelStatus installWithLabels(ModelRef ref, Path file, Path labels) throws IOException {
+        return installFromManifest(ref, file, Optional.of(labels));
+    }
+
+    private ModelStatus installFromManifest(ModelRef ref, Path file, Optional<Path> labels) throws IOException {
         CatalogEntry entry = catalog.find(ref).orElseThrow(() -> new IOException(ref
                 + " is not in the model manifest; give its contract (model.json) to install it"));
+        ModelContract contract = entry.installedContract();
+        if (entry.source().labels().isPresent()) {
+            LabelsFile spec = entry.source().labels().get();
+            Path keys = labels.orElse(file.toAbsolutePath().resolveSibling(spec.fileName()));
+            if (!Files.isRegularFile(keys)) {
+                throw new IOException(ref + " needs its labels file " + spec.fileName() + " from "
+                        + entry.source().describe() + ": put it beside the model or give it with --labels <file>");
+            }
+            contract = contract.withLabels(spec.read(keys));
+        } else if (labels.isPresent()) {
+            throw new IOException(ref + " takes its labels from the manifest, not from a file; leave out --labels");
+        }
         Path part = copyToPart(ref, file);
-        return commit(ref, part, entry.sha256(), entry.installedContract());
+        return commit(ref, part, entry.sha256(), contract);
     }
 
     /**

@@ -27,7 +27,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 record DbPostprocess(double binary, double boxScore, double unclipRatio, double minSize, int maxCandidates) {
 
     /** A text box on the page and its score. */
-    record Scored(Box box, double score) {}
+    record Scored(Box box, double score, Quad quad) {}
 
     /**
      * @param prob            the {@code mapHeight} × {@code mapWidth} probability map, row by row
@@ -61,7 +61,8 @@ record DbPostprocess(double binary, double boxScore, double unclipRatio, double 
                     continue;
                 }
                 Quad grown = Quad.of(cx, cy, w + 2 * grow, h + 2 * grow, angle);
-                out.add(new Scored(toPage(grown, mapWidth, mapHeight, pageWidth, pageHeight), score));
+                out.add(new Scored(toPage(grown, mapWidth, mapHeight, pageWidth, pageHeight), score,
+                        grown.scaled((double) pageWidth / mapWidth, (double) pageHeight / mapHeight)));
             }
         }
         out.sort((a, b) -> Double.compare(a.box().y1(), b.box().y1()) != 0

@@ -64,7 +64,7 @@ final class DbTextDetector implements RegionDetector {
         String label = contract.label(0);
         List<Detection> found = post.boxes(output.values(), (int) shape[3], (int) shape[2], page.cols(), page.rows()).stream()
                 .filter(s -> s.box().area() > 0)
-                .map(s -> new Detection(0, label, s.score(), s.box()))
+                .map(s -> new Detection(0, label, s.score(), s.box(), s.quad()))
                 .toList();
         clock.lap(Stage.POSTPROCESS, t);
         return found;

@@ -1,7 +1,36 @@
 package dev.ferry.demos.regions;
 
 /** A rotated rectangle's four corners, in the order OpenCV's RotatedRect.points gives them. */
-record Quad(double[] xs, double[] ys) {
+public record Quad(double[] xs, double[] ys) {
+    /** A box's corners: top-left, top-right, bottom-right, bottom-left. */
+    static Quad of(Box b) {
+        return new Quad(new double[] {b.x1(), b.x2(), b.x2(), b.x1()}, new double[] {b.y1(), b.y1(), b.y2(), b.y2()});
+    }
+
+    /**
+     * The corners as top-left, top-right, bottom-right, bottom-left, as PaddleOCR's
+     * get_mini_boxes orders them: the two leftmost by height, then the two rightmost.
+     */
+    Quad ordered() {
+        Integer[] byX = {0, 1, 2, 3};
+        java.util.Arrays.sort(byX, (a, b) -> Double.compare(xs[a], xs[b]));
+        int tl = ys[byX[0]] <= ys[byX[1]] ? byX[0] : byX[1];
+        int bl = tl == byX[0] ? byX[1] : byX[0];
+        int tr = ys[byX[2]] <= ys[byX[3]] ? byX[2] : byX[3];
+        int br = tr == byX[2] ? byX[3] : byX[2];
+        return new Quad(new double[] {xs[tl], xs[tr], xs[br], xs[bl]}, new double[] {ys[tl], ys[tr], ys[br], ys[bl]});
+    }
+
+    Quad scaled(double sx, double sy) {
+        double[] x = new double[4];
+        double[] y = new double[4];
+        for (int i = 0; i < 4; i++) {
+            x[i] = xs[i] * sx;
+            y[i] = ys[i] * sy;
+        }
+        return new Quad(x, y);
+    }
+
     /** As cv::RotatedRect::points computes them; {@code angle} in degrees. */
     static Quad of(double cx, double cy, double width, double height, double angle) {
         double a = Math.sin(Math.toRadians(angle)) * 0.5;

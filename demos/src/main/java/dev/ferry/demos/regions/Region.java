@@ -1,13 +1,18 @@
 package dev.ferry.demos.regions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One region in {@code annotations.json}: whole pixels of the page (x, y from its top-left
  * corner) and the same box relative to the page's size.
  *
- * @param crop the crop's path in the job's outputs
+ * @param crop           the crop's path in the job's outputs
+ * @param text           with {@code ocr}: the text read in the line; absent without
+ * @param textConfidence with {@code ocr}: the mean confidence of its characters, 0 to 1
  */
 public record Region(int id, String label, double confidence, int x, int y, int width, int height,
-                     Relative relative, String crop) {
+                     Relative relative, String crop, @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Double textConfidence) {
 
     /** The box as fractions of the page's width and height. */
     public record Relative(double x, double y, double width, double height) {}
@@ -25,7 +30,11 @@ public record Region(int id, String label, double confidence, int x, int y, int 
         return new Region(id, d.label(), round(d.score(), 4), x1, y1, w, h,
                 new Relative(round((double) x1 / pageWidth, 6), round((double) y1 / pageHeight, 6),
                         round((double) w / pageWidth, 6), round((double) h / pageHeight, 6)),
-                crop);
+                crop, null, null);
+    }
+
+    Region withText(LineText t) {
+        return new Region(id, label, confidence, x, y, width, height, relative, crop, t.text(), round(t.confidence(), 4));
     }
 
     private static double round(double v, int digits) {

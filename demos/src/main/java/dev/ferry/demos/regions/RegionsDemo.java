@@ -3,6 +3,7 @@ package dev.ferry.demos.regions;
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.demo.DemoContext;
+import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
@@ -11,6 +12,7 @@ import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.InstalledModel;
+import dev.ferry.demos.inference.ModelFailures;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.StageClock;
@@ -21,6 +23,8 @@ import dev.ferry.demos.media.PageFailure;
 import dev.ferry.demos.media.PageLoop;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Regions of document page images — text lines, illustrations, diagrams, watermarks — with
@@ -31,6 +35,8 @@ public final class RegionsDemo implements PageDemo {
     public static final String NAME = "regions";
     public static final String DEFAULT_MODEL = "text_lines";
     public static final String ANNOTATIONS = "annotations.json";
+    public static final String DIRECTION_MODEL = "text_direction";
+    public static final String RECOGNITION_MODEL = "text_recognition";
 
     private final DemoServices services;
 
@@ -67,7 +73,10 @@ public final class RegionsDemo implements PageDemo {
                 Param.oneOf("postprocess", "none", "square")
                         .describe("square: square boxes around each region with a margin (for watermarks)"),
                 Param.number("margin", 0.1).range(0, 1)
-                        .describe("with postprocess=square: margin on each side, as a fraction of the longer side"));
+                        .describe("with postprocess=square: margin on each side, as a fraction of the longer side"),
+                Param.oneOf("ocr", "auto", "on", "off")
+                        .describe("read the text of each text line (ALTO, hOCR and plain text per page): auto does"
+                                + " with a text-line model when text_direction and text_recognition are installed"));
     }
 
     @Override
@@ -78,6 +87,31 @@ public final class RegionsDemo implements PageDemo {
     @Override
     public void checkReady(Map<String, Object> params) {
         DemoModels.require(services.models(), NAME, String.valueOf(params.get("model")), false);
+        if ("on".equals(params.get("ocr"))) {
+            DemoModels.require(services.models(), NAME, DIRECTION_MODEL, false);
+            DemoModels.require(services.models(), NAME, RECOGNITION_MODEL, false);
+        }
+    }
+
+    /**
+     * Whether the job reads text: {@code auto} does whenever it can, because a user asking for
+     * text lines wants their text once the models that read it are installed
+     * ({@code ferry models pull regions} installs them with the detector).
+     */
+    private boolean readsText(String ocr, InstalledModel detector) {
+        boolean lines = detector.contract().task().equals(DbTextDetector.TASK);
+        return switch (ocr) {
+            case "off" -> false;
+            case "on" -> {
+                if (!lines) {
+                    throw new InvalidParamException("ocr", "ocr reads text lines; the model " + detector.ref().model()
+                            + " does not find text lines (its task is " + detector.contract().task() + ")");
+                }
+                yield true;
+            }
+            default -> lines && Stream.of(DIRECTION_MODEL, RECOGNITION_MODEL)
+                    .allMatch(m -> services.models().status(new ModelRef(NAME, m)).usable());
+        };
     }
 
 
@@ -85,9 +119,12 @@ public final class RegionsDemo implements PageDemo {
     public JsonNode run(DemoContext ctx) throws Exception {
         ModelRef ref = ModelRef.forJob(NAME, ctx.stringParam("model"));
         InstalledModel model = services.models().require(ref);
+        boolean ocr = readsText(ctx.stringParam("ocr"), model);
         StageClock clock = new StageClock();
         PageLoop.Outcome<PageAnnotations> pages;
         try (ModelLease lease = services.inference().acquire(model);
+             ModelLease direction = ocr ? acquire(DIRECTION_MODEL) : null;
+             ModelLease recognition = ocr ? acquire(RECOGNITION_MODEL) : null;
              JobPages inputs = services.media().pages(ctx.inputs());
              RegionsWriter writer = new RegionsWriter(ctx.outputDir(), clock)) {
             RegionsPipeline pipeline = new RegionsPipeline(
@@ -96,7 +133,8 @@ public final class RegionsDemo implements PageDemo {
                             ctx.longParam("max_size")),
                     ctx.stringParam("postprocess").equals("square") ? ctx.doubleParam("margin") : -1,
                     writer,
-                    clock);
+                    clock,
+                    ocr ? Optional.of(reader(direction, recognition)) : Optional.empty());
             pages = PageLoop.run(ctx, inputs, clock, (number, page) -> {
                 try {
                     return pipeline.process(number, page, ctx::isCancelled);
@@ -114,6 +152,26 @@ public final class RegionsDemo implements PageDemo {
         int regions = pages.done().stream().mapToInt(p -> p.regions().size()).sum();
         return Json.MAPPER.valueToTree(new Result(ref.model(), task, pages.done().size(), regions, pages.failed(),
                 pages.warnings(), ANNOTATIONS, clock.millis()));
+    }
+
+    private ModelLease acquire(String model) {
+        return services.inference().acquire(services.models().require(new ModelRef(NAME, model)));
+    }
+
+    static TextReader reader(ModelLease direction, ModelLease recognition) {
+        requireTask(direction, TextDirection.TASK);
+        requireTask(recognition, TextRecognizer.TASK);
+        try {
+            return new TextReader(new TextDirection(direction), new TextRecognizer(recognition));
+        } catch (IllegalArgumentException e) {
+            throw ModelFailures.invalid(recognition.model().ref(), e.getMessage());
+        }
+    }
+
+    private static void requireTask(ModelLease lease, String task) {
+        if (!lease.contract().task().equals(task)) {
+            throw ModelFailures.invalid(lease.model().ref(), "its task is " + lease.contract().task() + ", not " + task);
+        }
     }
 
     /**

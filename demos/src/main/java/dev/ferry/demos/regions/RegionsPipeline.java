@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.Page;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,9 +13,15 @@ import java.util.function.BooleanSupplier;
  * pages through this, timed per stage (decoding is timed by {@link dev.ferry.demos.media.PageLoop}).
  *
  * @param squareMargin for {@code postprocess=square}, the margin; negative leaves boxes as detected
+ * @param reader       with {@code ocr}, reads the text of every region found
  */
 record RegionsPipeline(RegionDetector detector, DetectOptions options, double squareMargin, RegionsWriter writer,
-                       StageClock clock) {
+                       StageClock clock, Optional<TextReader> reader) {
+
+    RegionsPipeline(RegionDetector detector, DetectOptions options, double squareMargin, RegionsWriter writer,
+                    StageClock clock) {
+        this(detector, options, squareMargin, writer, clock, Optional.empty());
+    }
 
     /**
      * Takes the page: it is closed here or, once handed to the writer, after its images are written.
@@ -32,7 +39,12 @@ record RegionsPipeline(RegionDetector detector, DetectOptions options, double sq
                         .map(d -> d.withBox(SquareBoxes.square(d.box(), squareMargin, page.width(), page.height())))
                         .toList();
             }
-            PageAnnotations annotations = writer.write(number, page, found);
+            List<Detection> ordered = RegionsWriter.inReadingOrder(found);
+            Optional<List<LineText>> texts = Optional.empty();
+            if (reader.isPresent()) {
+                texts = Optional.of(reader.get().read(page.image(), ordered, clock, cancelled));
+            }
+            PageAnnotations annotations = writer.write(number, page, ordered, texts);
             owned = null;
             return annotations;
         } finally {

@@ -6,11 +6,13 @@ import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.BackgroundWrites;
 import dev.ferry.demos.media.Page;
 import dev.ferry.demos.media.PageStem;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
@@ -54,23 +56,53 @@ final class RegionsWriter implements AutoCloseable {
      * @param number the page's number in the job, from 1; its files are named after it ({@link PageStem})
      */
     PageAnnotations write(int number, Page page, List<Detection> detections) {
+        return write(number, page, inReadingOrder(detections), Optional.empty());
+    }
+
+    /** Regions in the order {@link #inReadingOrder} gives them. */
+    static List<Detection> inReadingOrder(List<Detection> detections) {
+        return detections.stream().sorted(READING_ORDER).toList();
+    }
+
+    /**
+     * As {@link #write(int, Page, List)}, with the text read in each region (same order, regions
+     * already in reading order), written as plain text, ALTO and hOCR; without texts, no text files.
+     */
+    PageAnnotations write(int number, Page page, List<Detection> ordered, Optional<List<LineText>> texts) {
         String stem = PageStem.of(number, page.source());
         List<Region> regions = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
-        for (Detection d : detections.stream().sorted(READING_ORDER).toList()) {
+        List<PageText.Line> lines = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Detection d = ordered.get(i);
             int id = regions.size() + 1;
             Region r = Region.of(id, d, page.width(), page.height(), "crops/" + stem + "_" + id + ".jpg");
             if (r != null) {
+                if (texts.isPresent()) {
+                    r = r.withText(texts.get().get(i));
+                    lines.add(new PageText.Line(r, texts.get().get(i)));
+                }
                 regions.add(r);
                 classes.add(d.classId());
             }
         }
         String overlay = "overlays/" + stem + ".jpg";
+        PageAnnotations.TextFiles textFiles = texts.isEmpty() ? null
+                : writeText(stem, new PageText(number, page.source(), page.width(), page.height(), lines));
         PageAnnotations annotations = new PageAnnotations(number, page.source(), page.width(), page.height(),
-                overlay, regions);
+                overlay, regions, textFiles);
         // from here on the page belongs to the writing thread, which closes it
         images.submit(() -> writeImages(page, regions, classes, overlay));
         return annotations;
+    }
+
+    private PageAnnotations.TextFiles writeText(String stem, PageText text) {
+        PageAnnotations.TextFiles files = new PageAnnotations.TextFiles(
+                "text/" + stem + ".txt", "alto/" + stem + ".xml", "hocr/" + stem + ".html");
+        AtomicFiles.write(outputs.resolve(files.plain()), text.plain().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(outputs.resolve(files.alto()), AltoXml.write(text));
+        AtomicFiles.write(outputs.resolve(files.hocr()), Hocr.write(text));
+        return files;
     }
 
     /** Waits for every page's images; rethrows the first failure to write one. */

@@ -10,6 +10,7 @@ import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestInference;
 import dev.ferry.demos.TestStores;
+import dev.ferry.demos.ctc.CtcDecoder;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;

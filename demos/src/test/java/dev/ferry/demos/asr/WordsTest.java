@@ -2,6 +2,7 @@ package dev.ferry.demos.asr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.demos.ctc.TokenSpan;
 import dev.ferry.demos.inference.ModelContract;
 import java.util.List;
 import org.junit.jupiter.api.Test;

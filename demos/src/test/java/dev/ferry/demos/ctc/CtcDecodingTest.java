@@ -1,4 +1,4 @@
-package dev.ferry.demos.asr;
+package dev.ferry.demos.ctc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.ferry.demos.asr;
+package dev.ferry.demos.ctc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.List;
  * blank, token... states): which frames emit each token. Word times and confidences come from
  * it, whichever decoder chose the tokens; for greedy decoding it is the greedy path itself.
  */
-final class CtcAligner {
+public final class CtcAligner {
     private CtcAligner() {}
 
-    static List<TokenSpan> align(CtcScores scores, int[] tokens, int blank) {
+    public static List<TokenSpan> align(CtcScores scores, int[] tokens, int blank) {
         int frames = scores.frames();
         if (tokens.length == 0 || frames == 0) {
             return List.of();

@@ -1,4 +1,4 @@
-package dev.ferry.demos.asr;
+package dev.ferry.demos.ctc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,13 +11,13 @@ import java.util.Map;
  * all the alignments that spell it (ending in a blank or not, so that "aa" stays apart from
  * "a"). Better than greedy when the probability of a spelling is spread over several paths.
  */
-final class PrefixBeamSearch implements CtcDecoder {
+public final class PrefixBeamSearch implements CtcDecoder {
     /** Tokens this much less likely (in log) than a frame's best are not tried there. */
     private static final float PRUNE = 12f;
 
     private final int width;
 
-    PrefixBeamSearch(int width) {
+    public PrefixBeamSearch(int width) {
         if (width < 1) {
             throw new IllegalArgumentException("the beam width must be at least 1");
         }

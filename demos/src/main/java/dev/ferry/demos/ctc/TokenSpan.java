@@ -1,4 +1,4 @@
-package dev.ferry.demos.asr;
+package dev.ferry.demos.ctc;
 
 /**
  * Where one decoded token sits in a segment's frames, and how sure the model was of it there.
@@ -7,8 +7,8 @@ package dev.ferry.demos.asr;
  * @param last        last frame emitting it
  * @param probability summed over those frames: the token's probability at each
  */
-record TokenSpan(int token, int first, int last, double probability) {
-    int frames() {
+public record TokenSpan(int token, int first, int last, double probability) {
+    public int frames() {
         return last - first + 1;
     }
 }

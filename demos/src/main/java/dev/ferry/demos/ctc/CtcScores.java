@@ -1,12 +1,12 @@
-package dev.ferry.demos.asr;
+package dev.ferry.demos.ctc;
 
 /**
  * A segment's CTC output as log-probabilities, {@code frames × vocabulary}, row-major, with
  * the seconds each frame covers.
  */
-record CtcScores(float[] logProbs, int frames, int vocabulary, double frameSeconds) {
+public record CtcScores(float[] logProbs, int frames, int vocabulary, double frameSeconds) {
     /** From the model's raw output as its contract says it is: logits, log-probabilities or probabilities. */
-    static CtcScores of(float[] raw, int frames, int vocabulary, String scores, double frameSeconds) {
+    public static CtcScores of(float[] raw, int frames, int vocabulary, String scores, double frameSeconds) {
         float[] out = scores.equals("log_probs") ? raw : new float[raw.length];
         if (scores.equals("probs")) {
             for (int i = 0; i < raw.length; i++) {
@@ -20,15 +20,15 @@ record CtcScores(float[] logProbs, int frames, int vocabulary, double frameSecon
         return new CtcScores(out, frames, vocabulary, frameSeconds);
     }
 
-    float logProb(int frame, int token) {
+    public float logProb(int frame, int token) {
         return logProbs[frame * vocabulary + token];
     }
 
-    double probability(int frame, int token) {
+    public double probability(int frame, int token) {
         return Math.exp(logProb(frame, token));
     }
 
-    int best(int frame) {
+    public int best(int frame) {
         int base = frame * vocabulary;
         int best = 0;
         for (int v = 1; v < vocabulary; v++) {

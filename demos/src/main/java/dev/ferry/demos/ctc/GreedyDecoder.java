@@ -1,9 +1,9 @@
-package dev.ferry.demos.asr;
+package dev.ferry.demos.ctc;
 
 import java.util.Arrays;
 
 /** The best token of each frame, repeats collapsed and blanks dropped: fast, and as good as a beam without a language model most of the time. */
-final class GreedyDecoder implements CtcDecoder {
+public final class GreedyDecoder implements CtcDecoder {
     @Override
     public int[] decode(CtcScores scores, int blank) {
         int[] out = new int[scores.frames()];

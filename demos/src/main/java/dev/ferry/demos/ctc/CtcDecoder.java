@@ -1,7 +1,7 @@
-package dev.ferry.demos.asr;
+package dev.ferry.demos.ctc;
 
 /** Turns a segment's CTC scores into the token sequence it most likely says. */
-interface CtcDecoder {
+public interface CtcDecoder {
     int[] decode(CtcScores scores, int blank);
 
     /** {@code greedy}, or {@code beam} with {@code width} prefixes kept. */
