@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * @param sha256 of the weights file; empty only when the project could not obtain it, in
  *               which case the first install pins the file's own (see {@link ModelStore#install(ModelRef, java.nio.file.Path)})
+ * @param source where to download it; absent in the manifest for an install-only model, which users
+ *               bring themselves ({@link ModelSource#installOnly()})
  */
 public record CatalogEntry(
         String demo,
@@ -20,7 +22,7 @@ public record CatalogEntry(
 
     public CatalogEntry {
         Objects.requireNonNull(sha256, "a manifest entry needs a sha256");
-        Objects.requireNonNull(source, "a manifest entry needs a source");
+        source = source == null ? ModelSource.installOnly() : source;
         Objects.requireNonNull(contract, "a manifest entry needs a contract");
         sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
         licence = licence == null ? "" : licence;
