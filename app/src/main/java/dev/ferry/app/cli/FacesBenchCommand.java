@@ -17,7 +17,7 @@ public final class FacesBenchCommand implements Callable<Integer> {
     DataOption data = new DataOption();
 
     @Option(names = "--photos", description = "The folder scripts/fetch-test-media.sh unpacked the photos to"
-            + " (default: $FERRY_TEST_MEDIA, else ~/.cache/ferry/test-media).")
+            + " (default: ~/.cache/ferry/test-media).")
     Path photos;
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.app.support.Cli.Run;
+import dev.ferry.testkit.TestPhotos;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ class FacesBenchCommandTest {
 
     @Test
     void scoresTheCascadeOnTheFidelitySetWhenNoBlazeFaceModelIsInstalled() {
-        Run bench = ferry("bench", "faces", "--data", data.toString());
+        Run bench = ferry("bench", "faces", "--photos", TestPhotos.folder().toString(), "--data", data.toString());
         assertEquals(0, bench.exit(), bench.toString());
         assertTrue(bench.out().contains("faces fidelity set: 17 photos, 25 faces"), bench.out());
         assertTrue(bench.out().lines().anyMatch(l -> l.matches(

@@ -31,11 +31,9 @@ public final class FidelitySet {
 
     private FidelitySet() {}
 
-    /** {@code $FERRY_TEST_MEDIA}, else {@code ~/.cache/ferry/test-media}: where scripts/fetch-test-media.sh unpacks. */
+    /** {@code ~/.cache/ferry/test-media}: where scripts/fetch-test-media.sh unpacks by default. */
     public static Path defaultMediaFolder() {
-        String configured = System.getenv("FERRY_TEST_MEDIA");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "ferry", "test-media");
+        return Path.of(System.getProperty("user.home"), ".cache", "ferry", "test-media");
     }
 
     /** Every photo of the set, real ones first, then the pasted groups; close each. */

@@ -8,6 +8,7 @@ import dev.ferry.demos.TestInference;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.testkit.TestModels;
+import dev.ferry.testkit.TestPhotos;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ class FacesFidelityTest {
     @BeforeAll
     static void measure() throws Exception {
         models.store.install(BlazeFaceDetectorTest.FRONT, TestModels.blazeFaceFront());
-        List<TruthPhoto> set = FidelitySet.load(FidelitySet.defaultMediaFolder());
+        List<TruthPhoto> set = FidelitySet.load(TestPhotos.folder());
         try {
             blazeFace = score(FaceDetectors.AUTO, set);
             haar = score(FaceDetectors.HAAR, set);
