@@ -35,12 +35,16 @@ public final class TestPhotos {
         return find("usr/share/darknet/data/" + name);
     }
 
-    private static Path find(String relative) {
+    /** The folder the packages are unpacked into: {@code $FERRY_TEST_MEDIA}, else {@code ~/.cache/ferry/test-media}. */
+    public static Path folder() {
         String override = System.getenv("FERRY_TEST_MEDIA");
-        Path root = override != null && !override.isBlank()
+        return override != null && !override.isBlank()
                 ? Path.of(override)
                 : Path.of(System.getProperty("user.home"), ".cache", "ferry", "test-media");
-        Path file = root.resolve(relative);
+    }
+
+    private static Path find(String relative) {
+        Path file = folder().resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new AssertionError("test image " + file + " is missing: run scripts/fetch-test-media.sh first");
         }

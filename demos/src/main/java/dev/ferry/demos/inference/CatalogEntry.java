@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param onRequest whether {@code ferry models pull <demo>} leaves it out unless the model is
  *                  named (manifest key {@code on_request}): for models that are not needed by
  *                  default or whose source many networks cannot reach
+ * @param source where to download it; absent in the manifest for an install-only model, which users
+ *               bring themselves ({@link ModelSource#installOnly()})
  */
 public record CatalogEntry(
         String demo,
@@ -24,7 +26,7 @@ public record CatalogEntry(
 
     public CatalogEntry {
         Objects.requireNonNull(sha256, "a manifest entry needs a sha256");
-        Objects.requireNonNull(source, "a manifest entry needs a source");
+        source = source == null ? ModelSource.installOnly() : source;
         Objects.requireNonNull(contract, "a manifest entry needs a contract");
         sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
         licence = licence == null ? "" : licence;

@@ -55,7 +55,7 @@ public final class ModelPuller {
 
     /**
      * Pulls {@code demo}'s models from the manifest: the one named, or all of them but those
-     * pulled only on request. Models already present and intact are left alone.
+     * pulled only on request and install-only ones. Models already present and intact are left alone.
      */
     public List<ModelStatus> pull(String demo, Optional<String> model, Progress progress) throws IOException {
         List<CatalogEntry> entries = store.catalog().forDemo(demo);
@@ -74,7 +74,8 @@ public final class ModelPuller {
         List<ModelStatus> out = new ArrayList<>();
         for (CatalogEntry entry : entries) {
             ModelStatus now = store.status(entry.ref());
-            out.add(now.usable() ? now : pull(entry, progress));
+            boolean skip = now.usable() || (model.isEmpty() && !entry.source().downloadable());
+            out.add(skip ? now : pull(entry, progress));
         }
         return out;
     }
@@ -82,6 +83,10 @@ public final class ModelPuller {
     /** Downloads one manifest entry, verifies it and installs it. */
     public ModelStatus pull(CatalogEntry entry, Progress progress) throws IOException {
         ModelRef ref = entry.ref();
+        if (!entry.source().downloadable()) {
+            throw new IOException(ref + " has no download: Ferry cannot redistribute it; install your copy with"
+                    + " `ferry models install " + ref.demo() + " " + ref.model() + " --from <file>`");
+        }
         Path part = store.partFile(ref);
         Files.createDirectories(part.getParent());
         ModelContract contract = entry.installedContract();

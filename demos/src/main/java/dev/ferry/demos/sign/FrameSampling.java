@@ -10,9 +10,11 @@ final class FrameSampling {
 
     /** T indices into a clip of {@code count} frames starting at frame {@code first}. */
     static int[] indices(VideoContract contract, int first, int count) {
-        int[] local = contract.uniform()
-                ? uniform(count, contract.frames())
-                : segments(count, contract.segments(), contract.segmentFrames());
+        int[] local = switch (contract.sampling()) {
+            case "uniform" -> uniform(count, contract.frames());
+            case "linspace" -> linspace(count, contract.frames());
+            default -> segments(count, contract.segments(), contract.segmentFrames());
+        };
         for (int i = 0; i < local.length; i++) {
             local[i] += first;
         }
@@ -25,6 +27,25 @@ final class FrameSampling {
         for (int i = 0; i < frames; i++) {
             out[i] = (int) Math.min(count - 1, Math.floor((i + 0.5) * count / frames));
         }
+        return out;
+    }
+
+    /**
+     * T indices from the first frame to the last, evenly spaced and rounded, as NumPy's
+     * {@code round(linspace(0, N − 1, T))} gives them: {@code i · ((N − 1) / (T − 1))}, halves to
+     * even. Models trained on frames picked this way (the Sign2Text models) see their first and last
+     * frame; {@link #uniform} would skip both ends.
+     */
+    static int[] linspace(int count, int frames) {
+        int[] out = new int[frames];
+        if (frames == 1) {
+            return out;
+        }
+        double step = (double) (count - 1) / (frames - 1);
+        for (int i = 0; i < frames; i++) {
+            out[i] = (int) Math.rint(i * step);
+        }
+        out[frames - 1] = count - 1;
         return out;
     }
 

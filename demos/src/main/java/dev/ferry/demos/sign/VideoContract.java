@@ -16,7 +16,9 @@ import java.util.Optional;
  *
  * @param layout              {@code NTCHW} or {@code NCTHW}
  * @param frames              T, frames per clip
- * @param sampling            {@code uniform} (T frames spread over the clip) or {@code segments}
+ * @param sampling            {@code uniform} (the centre frame of each of T equal parts), {@code linspace}
+ *                            (T frames evenly from the first to the last, {@code round(linspace(0, N − 1, T))})
+ *                            or {@code segments}
  * @param segments            with {@code segments}: how many equal parts the clip is cut into
  * @param segmentFrames       with {@code segments}: consecutive frames taken from the middle of each part
  * @param resize              the short side each frame is scaled to before the centre crop to the input
@@ -41,10 +43,6 @@ public record VideoContract(String layout, int frames, String sampling, int segm
 
     public boolean exactResize() {
         return resizeWidth > 0;
-    }
-
-    public boolean uniform() {
-        return sampling.equals("uniform");
     }
 
     /** Reads and checks the section; a model without a usable one is {@code model_invalid}. */
@@ -83,14 +81,14 @@ public record VideoContract(String layout, int frames, String sampling, int segm
             throw ModelFailures.invalid(ref, "video.frames must be between 1 and 1024, not " + frames);
         }
         switch (sampling) {
-            case "uniform" -> { }
+            case "uniform", "linspace" -> { }
             case "segments" -> {
                 if (segments < 1 || segmentFrames < 1 || segments * segmentFrames != frames) {
                     throw ModelFailures.invalid(ref, "video.sampling segments needs segments × segment_frames = frames ("
                             + segments + " × " + segmentFrames + " ≠ " + frames + ")");
                 }
             }
-            default -> throw ModelFailures.invalid(ref, "video.sampling must be uniform or segments, not " + sampling);
+            default -> throw ModelFailures.invalid(ref, "video.sampling must be uniform, linspace or segments, not " + sampling);
         }
         if (resize < 0 || resize > 4096) {
             throw ModelFailures.invalid(ref, "video.resize must be between 0 and 4096, not " + resize);

@@ -130,6 +130,22 @@ class ModelPullerTest {
         assertEquals("the model manifest lists no models for demo 'demo_z'", none.getMessage());
     }
 
+    @Test
+    void anInstallOnlyModelIsLeftForItsUserAndNamedItSaysHowToInstallIt() throws IOException {
+        CatalogEntry own = new CatalogEntry("demo_a", "own", "", 0, "MIT", null, TestStores.yoloContract(1, List.of("x")));
+        CatalogEntry weights = store.catalog().find(REF).orElseThrow();
+        ModelPuller both = new ModelPuller(new ModelStore(data, new ModelCatalog(List.of(weights, own))));
+
+        List<ModelStatus> pulled = both.pull("demo_a", Optional.empty(), ModelPuller.Progress.NONE);
+        assertEquals(List.of(ModelState.PRESENT, ModelState.MISSING), pulled.stream().map(ModelStatus::state).toList());
+        assertEquals("install-only (bring the file)", pulled.get(1).source());
+
+        IOException e = assertThrows(IOException.class,
+                () -> both.pull("demo_a", Optional.of("own"), ModelPuller.Progress.NONE));
+        assertTrue(e.getMessage().endsWith("install your copy with `ferry models install demo_a own --from <file>`"),
+                e.getMessage());
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String range = exchange.getRequestHeaders().getFirst("Range");
         ranges.add(range == null ? "" : range);

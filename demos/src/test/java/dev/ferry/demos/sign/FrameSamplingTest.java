@@ -21,6 +21,16 @@ class FrameSamplingTest {
     }
 
     @Test
+    void linspaceRunsFromTheFirstFrameToTheLastRoundingHalvesToEvenAsNumPyDoes() {
+        // numpy.round(numpy.linspace(0, 9, 7)) = 0, 2, 3, 4, 6, 8, 9: 1.5 → 2, 4.5 → 4, 7.5 → 8
+        assertArrayEquals(new int[] {0, 2, 3, 4, 6, 8, 9}, FrameSampling.linspace(10, 7));
+        assertArrayEquals(new int[] {0, 3, 6, 9}, FrameSampling.linspace(10, 4));
+        // numpy: 0, 0.5 → 0, 1, 1.5 → 2, 2
+        assertArrayEquals(new int[] {0, 0, 1, 2, 2}, FrameSampling.linspace(3, 5), "a short clip repeats frames");
+        assertArrayEquals(new int[] {0}, FrameSampling.linspace(100, 1));
+    }
+
+    @Test
     void aShortClipRepeatsItsFramesEvenly() {
         assertArrayEquals(new int[] {0, 0, 1, 1, 2, 2}, FrameSampling.uniform(3, 6));
         assertArrayEquals(new int[] {0, 0, 0, 0}, FrameSampling.uniform(1, 4));
