@@ -10,6 +10,9 @@ import dev.ferry.demos.asr.AsrDemo;
 import dev.ferry.demos.asr.AsrTestModels;
 import dev.ferry.demos.asr.SyntheticSpeech;
 import dev.ferry.demos.clustering.ClusteringDemo;
+import dev.ferry.demos.matching.CopiedPictures;
+import dev.ferry.demos.matching.Transposition;
+import dev.ferry.demos.similarity.SimilarityDemo;
 import dev.ferry.demos.faces.FacesDemo;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelContract;
@@ -37,6 +40,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import org.bytedeco.opencv.opencv_core.Mat;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +122,14 @@ class DemoOutputsDocumentedTest {
     @Test
     void vectorization() throws Exception {
         assertDocumented(new VectorizationDemo(services), Map.of(), page("plate.png", Diagrams.draw(300, 200, 1).png()));
+    }
+
+    @Test
+    void similarity() throws Exception {
+        Mat engraving = CopiedPictures.engraving(1, 240);
+        Mat copy = CopiedPictures.copy(engraving, Transposition.ROT180, 2);
+        assertDocumented(new SimilarityDemo(services), Map.of(), page("a.png", CopiedPictures.png(engraving)),
+                page("b.png", CopiedPictures.png(copy)));
     }
 
     private Path page(String name, byte[] image) throws IOException {

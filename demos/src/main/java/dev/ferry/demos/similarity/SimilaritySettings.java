@@ -1,0 +1,85 @@
+package dev.ferry.demos.similarity;
+
+import dev.ferry.core.demo.InvalidParamException;
+import dev.ferry.core.demo.Param;
+import dev.ferry.core.demo.ParamSpec;
+import dev.ferry.demos.matching.Transposition;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A similarity job's parameters, read once from the validated map.
+ *
+ * @param transpositions what a copy may have undergone
+ * @param queries        input numbers (from 1) whose images are the queries; empty: every image against every other
+ */
+record SimilaritySettings(String engine, int topk, double minScore, Set<Transposition> transpositions,
+                          Set<Integer> queries, boolean rerank) {
+
+    static ParamSpec spec() {
+        return ParamSpec.of(
+                Param.oneOf("engine", "local")
+                        .describe("local: SIFT keypoints matched and verified by a RANSAC fit (no model needed)"),
+                Param.integer("topk", 20).range(1, 200)
+                        .describe("most similar images listed per image"),
+                Param.number("min_score", 0).range(0, 1)
+                        .describe("pairs scoring below this are left out; local: score = inliers / (inliers + 20)"),
+                Param.string("transpositions", "all").range(1, 100)
+                        .describe("what a copy may have undergone, comma-separated among none, rot90, rot180, rot270,"
+                                + " hflip, vflip (rot90 is a quarter turn counter-clockwise); all: the six"),
+                Param.string("queries", "").range(0, 200)
+                        .describe("comma-separated input numbers (1 = first file sent) whose images are compared with"
+                                + " the other inputs' images only; empty: every image against every other"),
+                Param.bool("rerank", false)
+                        .describe("verify another engine's candidates with local features (no effect with local)"));
+    }
+
+    static SimilaritySettings of(Map<String, Object> params) {
+        return new SimilaritySettings((String) params.get("engine"), ((Number) params.get("topk")).intValue(),
+                ((Number) params.get("min_score")).doubleValue(), transpositions((String) params.get("transpositions")),
+                queries((String) params.get("queries")), (Boolean) params.get("rerank"));
+    }
+
+    static Set<Transposition> transpositions(String text) {
+        if (text.strip().equalsIgnoreCase("all")) {
+            return EnumSet.allOf(Transposition.class);
+        }
+        Set<Transposition> chosen = EnumSet.noneOf(Transposition.class);
+        for (String name : text.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                chosen.add(Transposition.of(name));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParamException("transpositions", e.getMessage() + ", or all");
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new InvalidParamException("transpositions", "name at least one transposition, or all");
+        }
+        return chosen;
+    }
+
+    static Set<Integer> queries(String text) {
+        Set<Integer> inputs = new TreeSet<>();
+        for (String number : text.split(",")) {
+            if (number.isBlank()) {
+                continue;
+            }
+            try {
+                int n = Integer.parseInt(number.strip());
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                inputs.add(n);
+            } catch (NumberFormatException e) {
+                throw new InvalidParamException("queries", "queries lists input numbers from 1 (the first file sent),"
+                        + " comma-separated, e.g. 1 or 1,3; got '" + number.strip() + "'");
+            }
+        }
+        return inputs;
+    }
+}

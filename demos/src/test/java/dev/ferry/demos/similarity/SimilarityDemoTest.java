@@ -1,0 +1,126 @@
+package dev.ferry.demos.similarity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.demo.DemoFailure;
+import dev.ferry.core.demo.InvalidParamException;
+import dev.ferry.core.job.Progress;
+import dev.ferry.core.json.Json;
+import dev.ferry.demos.TestDemos;
+import dev.ferry.demos.matching.CopiedPictures;
+import dev.ferry.demos.matching.Transposition;
+import dev.ferry.testkit.TestDemoContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The similarity demo as a worker runs it: two documents as ZIPs, every output read back. */
+class SimilarityDemoTest {
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final TestDemos demos = new TestDemos(new SimilarityDemoFactory(), () -> dir.resolve("data"));
+
+    @Test
+    void aQueryDocumentFindsItsMirroredAndTurnedCopiesInAnother() throws Exception {
+        Path book = zip("book.zip", List.of(CopiedPictures.engraving(1, 300), CopiedPictures.photo(1, 2, 300)));
+        Path reprint = zip("reprint.zip", List.of(CopiedPictures.engraving(9, 300),
+                CopiedPictures.copy(CopiedPictures.photo(1, 2, 300), Transposition.ROT90, 3),
+                CopiedPictures.copy(CopiedPictures.engraving(1, 300), Transposition.HFLIP, 4)));
+        TestDemoContext ctx = TestDemoContext.of(demos.demo(), Map.of("queries", "1", "topk", 2), List.of(book, reprint), dir);
+
+        JsonNode result = demos.demo().run(ctx);
+
+        assertEquals(5, result.get("images").asInt(), result.toString());
+        assertEquals(2, result.get("queries").asInt(), result.toString());
+        JsonNode report = Json.MAPPER.readTree(ctx.outputDir().resolve("pairs.json").toFile());
+        JsonNode pairs = report.get("pairs");
+        assertEquals(2, pairs.size(), pairs.toString());
+        List<String> table = Json.MAPPER.convertValue(report.get("index").get("transpositions"), List.class);
+        Set<String> found = new HashSet<>();
+        pairs.forEach(p -> found.add(p.get(0) + " " + p.get(1) + " " + table.get(p.get(3).asInt()) + " " + table.get(p.get(4).asInt())));
+        assertEquals(Set.of("0 4 hflip none", "1 3 rot90 none"), found, "the engraving and its mirror, the photo and its turn");
+        assertTrue(pairs.get(0).get(2).asDouble() >= pairs.get(1).get(2).asDouble(), "best first");
+        JsonNode photoPair = report.get("named_pairs").get(pairs.get(0).get(0).asInt() == 1 ? 0 : 1);
+        assertEquals("reprint.zip!/2.png", photoPair.get("source_j").asText());
+        assertEquals("rot90", photoPair.get("tr_i").asText());
+        assertEquals("reprint.zip", report.get("index").get("sources").get("2").get("name").asText());
+        assertEquals("2", report.get("index").get("images").get(3).get("doc").asText());
+
+        JsonNode topk = Json.MAPPER.readTree(ctx.outputDir().resolve("topk.json").toFile());
+        assertEquals(2, topk.size(), "one list per query image");
+        assertEquals(4, topk.get(0).get("top").get(0).get("image").asInt());
+        JsonNode inliers = Json.MAPPER.readTree(ctx.outputDir().resolve("inliers.json").toFile());
+        assertTrue(inliers.get(0).get("points").size() >= 12, inliers.get(0).toString());
+        var picture = ImageIO.read(ctx.outputDir().resolve("pairs/0_4.jpg").toFile());
+        assertTrue(picture.getWidth() > 300, "side by side");
+        assertTrue(Files.exists(ctx.outputDir().resolve("pairs/1_3.jpg")));
+        assertFalse(Files.exists(ctx.outputDir().resolve(SimilarityDemo.STAGING)), "nothing staged is left behind");
+        List<String> messages = ctx.reported().stream().map(Progress::message).toList();
+        assertTrue(messages.contains("comparing image 2 of 2: book.zip!/2.png"), messages.toString());
+    }
+
+    @Test
+    void anEmptyZipFailsSayingTwoImagesAreNeeded() throws Exception {
+        Path empty = zip("empty.zip", List.of());
+
+        DemoFailure e = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of(), empty)));
+
+        assertEquals("bad_input", e.code());
+        assertTrue(e.getMessage().startsWith("similarity needs at least two images to compare, the inputs gave 0"),
+                e.getMessage());
+    }
+
+    @Test
+    void oneImageAloneFailsTheSameWay() throws Exception {
+        Path one = zip("one.zip", List.of(CopiedPictures.engraving(1, 200)));
+
+        DemoFailure e = assertThrows(DemoFailure.class, () -> demos.demo().run(context(Map.of(), one)));
+
+        assertTrue(e.getMessage().contains("the inputs gave 1"), e.getMessage());
+    }
+
+    @Test
+    void unknownTranspositionsEnginesAndQueriesAreRefusedAtSubmit() {
+        InvalidParamException t = assertThrows(InvalidParamException.class,
+                () -> demos.demo().checkReady(demos.demo().params().validate(Map.of("transpositions", "none,rot45"))));
+        assertTrue(t.getMessage().contains("unknown transposition 'rot45': use none, rot90, rot180, rot270, hflip,"
+                + " vflip, or all"), t.getMessage());
+        assertThrows(InvalidParamException.class, () -> demos.demo().params().validate(Map.of("engine", "neural")));
+        InvalidParamException q = assertThrows(InvalidParamException.class,
+                () -> demos.demo().checkReady(demos.demo().params().validate(Map.of("queries", "first"))));
+        assertTrue(q.getMessage().contains("queries lists input numbers from 1"), q.getMessage());
+    }
+
+    private TestDemoContext context(Map<String, ?> params, Path... inputs) {
+        return TestDemoContext.of(demos.demo(), params, List.of(inputs), dir);
+    }
+
+    private Path zip(String name, List<Mat> images) throws IOException {
+        Path zip = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
+            for (int i = 0; i < images.size(); i++) {
+                entries.putNextEntry(new ZipEntry((i + 1) + ".png"));
+                entries.write(CopiedPictures.png(images.get(i)));
+                entries.closeEntry();
+            }
+        }
+        return zip;
+    }
+}
