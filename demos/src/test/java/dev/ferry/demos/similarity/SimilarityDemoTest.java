@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.demo.DemoContext;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
+import dev.ferry.core.demo.JobCancelledException;
 import dev.ferry.core.job.Progress;
+import dev.ferry.core.job.JobId;
 import dev.ferry.core.json.Json;
+import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.storage.InputSpec;
+import dev.ferry.core.storage.JobFiles;
 import dev.ferry.demos.TestDemos;
 import dev.ferry.demos.matching.CopiedPictures;
 import dev.ferry.demos.matching.Transposition;
@@ -29,6 +35,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
 
 /** The similarity demo as a worker runs it: two documents as ZIPs, every output read back. */
 class SimilarityDemoTest {
@@ -77,6 +84,26 @@ class SimilarityDemoTest {
     }
 
     @Test
+    void anEarlierJobsCropsAreComparedInPlace() throws Exception {
+        JobId regions = JobId.generate("regions", System.currentTimeMillis());
+        Path crops = Files.createDirectories(new DataFolder(demos.config().dataDir()).outputsDir(regions).resolve("crops"));
+        Files.write(crops.resolve("0001-page_1.png"), CopiedPictures.png(CopiedPictures.photo(4, 7, 260)));
+        Files.write(crops.resolve("0002-page_1.png"), CopiedPictures.png(CopiedPictures.engraving(5, 260)));
+        Files.write(crops.resolve("0003-page_1.png"), CopiedPictures.png(CopiedPictures.copy(CopiedPictures.photo(4, 7, 260),
+                Transposition.VFLIP, 8)));
+        Path spec = Files.write(dir.resolve("inputs.json"), new InputSpec(List.of(new JobFiles(regions, "crops/*"))).toJson());
+
+        TestDemoContext ctx = TestDemoContext.inDataFolder(demos.config(), demos.demo(), Map.of(), List.of(spec));
+        JsonNode result = demos.demo().run(ctx);
+
+        assertEquals(3, result.get("images").asInt(), result.toString());
+        JsonNode pair = Json.MAPPER.readTree(ctx.outputDir().resolve("pairs.json").toFile()).get("named_pairs").get(0);
+        assertEquals(regions + "/crops/0001-page_1.png", pair.get("source_i").asText());
+        assertEquals(regions + "/crops/0003-page_1.png", pair.get("source_j").asText());
+        assertEquals("vflip", pair.get("tr_i").asText());
+    }
+
+    @Test
     void anEmptyZipFailsSayingTwoImagesAreNeeded() throws Exception {
         Path empty = zip("empty.zip", List.of());
 
@@ -106,6 +133,67 @@ class SimilarityDemoTest {
         InvalidParamException q = assertThrows(InvalidParamException.class,
                 () -> demos.demo().checkReady(demos.demo().params().validate(Map.of("queries", "first"))));
         assertTrue(q.getMessage().contains("queries lists input numbers from 1"), q.getMessage());
+    }
+
+    @Test
+    void aJobCancelledWhileComparingStopsBeforeTheNextImage() throws Exception {
+        Path set = zip("set.zip", List.of(CopiedPictures.engraving(1, 200), CopiedPictures.engraving(2, 200),
+                CopiedPictures.engraving(3, 200), CopiedPictures.engraving(4, 200)));
+        TestDemoContext ctx = context(Map.of(), set);
+        DemoContext cancelsAtTheSecond = new CancelsAt(ctx, "comparing image 2 of 4");
+
+        assertThrows(JobCancelledException.class, () -> demos.demo().run(cancelsAtTheSecond));
+
+        List<String> messages = ctx.reported().stream().map(Progress::message).toList();
+        assertTrue(messages.stream().noneMatch(m -> m.startsWith("comparing image 3")), messages.toString());
+        assertFalse(Files.exists(ctx.outputDir().resolve("pairs.json")));
+        assertFalse(Files.exists(ctx.outputDir().resolve(SimilarityDemo.STAGING)), "nothing staged is left behind");
+    }
+
+    /** A job's context that is cancelled the moment a progress message starts with {@code at}. */
+    private record CancelsAt(TestDemoContext job, String at) implements DemoContext {
+        @Override
+        public void progress(long current, long total, String message) {
+            if (message.startsWith(at)) {
+                job.cancel();
+            }
+            job.progress(current, total, message);
+        }
+
+        @Override
+        public String jobId() {
+            return job.jobId();
+        }
+
+        @Override
+        public int attempt() {
+            return job.attempt();
+        }
+
+        @Override
+        public Map<String, Object> params() {
+            return job.params();
+        }
+
+        @Override
+        public List<Path> inputs() {
+            return job.inputs();
+        }
+
+        @Override
+        public Path outputDir() {
+            return job.outputDir();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return job.isCancelled();
+        }
+
+        @Override
+        public Logger log() {
+            return job.log();
+        }
     }
 
     private TestDemoContext context(Map<String, ?> params, Path... inputs) {
