@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,8 @@ class SimilarityDemoTest {
         JsonNode report = Json.MAPPER.readTree(ctx.outputDir().resolve("pairs.json").toFile());
         JsonNode pairs = report.get("pairs");
         assertEquals(2, pairs.size(), pairs.toString());
-        List<String> table = Json.MAPPER.convertValue(report.get("index").get("transpositions"), List.class);
+        List<String> table = new ArrayList<>();
+        report.get("index").get("transpositions").forEach(name -> table.add(name.asText()));
         Set<String> found = new HashSet<>();
         pairs.forEach(p -> found.add(p.get(0) + " " + p.get(1) + " " + table.get(p.get(3).asInt()) + " " + table.get(p.get(4).asInt())));
         assertEquals(Set.of("0 4 hflip none", "1 3 rot90 none"), found, "the engraving and its mirror, the photo and its turn");
