@@ -71,6 +71,8 @@ class SimilarityDemoTest {
         assertEquals("rot90", photoPair.get("tr_i").asText());
         assertEquals("reprint.zip", report.get("index").get("sources").get("2").get("name").asText());
         assertEquals("2", report.get("index").get("images").get(3).get("doc").asText());
+        assertEquals(List.of("image", "doc", "source", "width", "height"), fields(report.get("index").get("images").get(3)),
+                "staging is no part of the index");
 
         JsonNode topk = Json.MAPPER.readTree(ctx.outputDir().resolve("topk.json").toFile());
         assertEquals(2, topk.size(), "one list per query image");
@@ -196,6 +198,12 @@ class SimilarityDemoTest {
         public Logger log() {
             return job.log();
         }
+    }
+
+    private static List<String> fields(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private TestDemoContext context(Map<String, ?> params, Path... inputs) {
