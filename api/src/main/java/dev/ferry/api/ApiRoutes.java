@@ -18,6 +18,7 @@ import dev.ferry.api.jobs.ValidateHandler;
 import dev.ferry.api.metrics.MetricsHandler;
 import dev.ferry.api.monitor.HealthHandler;
 import dev.ferry.api.monitor.MonitorHandler;
+import dev.ferry.api.sources.SourcesHandler;
 import dev.ferry.api.ui.WebApp;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.HashSet;
@@ -44,6 +45,7 @@ record ApiRoutes(
         QueuePauseHandler pause,
         DeadLettersHandler deadLetters,
         JobWebhooksHandler webhooks,
+        SourcesHandler sources,
         WebApp webApp,
         List<RouteSet> extraRoutes) {
 
@@ -72,6 +74,7 @@ record ApiRoutes(
         r.get("/api/v1/jobs/{id}/webhooks", webhooks::log);
         r.post("/api/v1/jobs/{id}/webhooks/replay", webhooks::replay);
         r.get("/api/v1/demos", demos);
+        registerSourceRoutes(r);
         r.get("/monitor", monitor::all);
         r.get("/monitor/{demo}", monitor::one);
         r.get(HEALTH, health);
@@ -80,6 +83,15 @@ record ApiRoutes(
         r.get(WebApp.ASSETS + "{asset}", webApp::asset);
         registerOperatorRoutes(r);
         extraRoutes.forEach(set -> set.register(r, submit));
+    }
+
+    private void registerSourceRoutes(JavalinDefaultRouting r) {
+        r.post(SourcesHandler.PATH, sources::add);
+        r.get(SourcesHandler.PATH, sources::list);
+        r.get(SourcesHandler.PATH + "/{uid}", sources::get);
+        r.get(SourcesHandler.PATH + "/{uid}/images.zip", sources::images);
+        r.get(SourcesHandler.PATH + "/{uid}/index.json", sources::index);
+        r.delete(SourcesHandler.PATH + "/{uid}", sources::delete);
     }
 
     /**

@@ -26,6 +26,7 @@ import dev.ferry.api.metrics.ProcessMeters;
 import dev.ferry.api.monitor.DataFolderUsage;
 import dev.ferry.api.monitor.HealthHandler;
 import dev.ferry.api.monitor.MonitorHandler;
+import dev.ferry.api.sources.SourcesHandler;
 import dev.ferry.api.ui.WebApp;
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
@@ -41,6 +42,7 @@ import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.WebhookOutbox;
 import dev.ferry.core.queue.WorkQueue;
 import dev.ferry.core.queue.WorkerRegistry;
+import dev.ferry.core.sources.SourceStore;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.webhook.RetrySchedule;
 import dev.ferry.core.webhook.WebhookDispatcher;
@@ -149,6 +151,7 @@ public final class ApiServer implements AutoCloseable {
                 new QueuePauseHandler(demos, pause),
                 new DeadLettersHandler(demos, new DeadLetters(scripts, reader), reader, data),
                 new JobWebhooksHandler(reader, outbox),
+                new SourcesHandler(new SourceStore(data, config.media()), limits, data, config.api().minFreeBytes()),
                 webApp,
                 extraRoutes);
         Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));

@@ -2,6 +2,7 @@ package dev.ferry.api.http;
 
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.sources.SourceException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRouting;
@@ -22,6 +23,7 @@ public final class ErrorMapping {
 
     public static void install(JavalinDefaultRouting routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
+        routes.exception(SourceException.class, (e, ctx) -> write(ctx, new ApiException(e.code(), e.getMessage())));
         routes.exception(InvalidParamException.class, (e, ctx) -> write(ctx, ApiException.invalidParam(e.field(), e.getMessage())));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         routes.exception(RedisException.class, (e, ctx) -> redisFailure(e, ctx));

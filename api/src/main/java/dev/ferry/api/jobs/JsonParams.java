@@ -12,7 +12,7 @@ import dev.ferry.core.json.Json;
 import java.util.Map;
 
 /** Parses request JSON, answering 400 {@code invalid_json} with where it broke (never the whole parser message). */
-final class JsonParams {
+public final class JsonParams {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     /** Numbers as sent (1e30 stays 1e30, not a double or Infinity), so a refusal quotes what the client wrote. */
     private static final ObjectReader EXACT_NUMBERS = Json.MAPPER.reader(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -20,7 +20,7 @@ final class JsonParams {
 
     private JsonParams() {}
 
-    static JsonNode parse(byte[] json, String what) {
+    public static JsonNode parse(byte[] json, String what) {
         try {
             JsonNode node = EXACT_NUMBERS.readTree(json);
             return node == null ? Json.MAPPER.createObjectNode() : node;

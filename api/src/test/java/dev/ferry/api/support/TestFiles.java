@@ -13,6 +13,14 @@ public final class TestFiles {
     private TestFiles() {}
 
     public static byte[] png(int width, int height) {
+        return encoded(width, height, "png");
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return encoded(width, height, "jpeg");
+    }
+
+    private static byte[] encoded(int width, int height, String format) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.ORANGE);
@@ -20,7 +28,7 @@ public final class TestFiles {
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", out);
+            ImageIO.write(image, format, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

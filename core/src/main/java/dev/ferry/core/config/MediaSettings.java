@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Limits on the media a job may bring: decoded image size, URL fetching, PDF rendering and
  * ZIP archives. They protect the worker from inputs built to exhaust it (decompression
- * bombs, endless downloads, requests aimed at internal services).
+ * bombs, endless downloads, requests aimed at internal services). The ZIP limits also bound
+ * a watermark source's upload ({@code dev.ferry.core.sources}).
  *
  * @param allowPrivateUrls  fetch from loopback, private, link-local and unique-local addresses too (tests, closed networks)
  * @param maxPixels         largest width × height an image header may declare before it is decoded

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * The persistent data folder shared by the API and the workers:
  * {@code jobs/<id>/inputs/}, {@code jobs/<id>/outputs/}, {@code jobs/<id>/job.json},
- * and {@code redis/} for the embedded Redis's append-only file.
+ * {@code redis/} for the embedded Redis's append-only file, and {@code watermarks/sources/}
+ * for the watermarks demo's reference collections ({@code dev.ferry.core.sources.SourceStore}).
  */
 public final class DataFolder {
     private final Path root;
@@ -46,6 +47,10 @@ public final class DataFolder {
 
     public Path jobJson(JobId id) {
         return jobDir(id).resolve("job.json");
+    }
+
+    public Path watermarkSources() {
+        return root.resolve("watermarks").resolve("sources");
     }
 
     public Path redisDir() {

@@ -49,6 +49,12 @@ public final class MediaTypes {
         }
     }
 
+    /** The binary format the first bytes of a file show (images, audio, video, PDF, ZIP), else {@link #OCTET_STREAM}. */
+    public static String sniff(byte[] head) {
+        String binary = binaryType(head);
+        return binary == null ? OCTET_STREAM : binary;
+    }
+
     /**
      * Whether {@code type} is one of {@code accepts}; an entry may be a whole range
      * ({@code image/*}) or anything ({@code *}{@code /*}). Parameters such as {@code ;charset} are ignored.
