@@ -1,0 +1,62 @@
+package dev.ferry.demos.matching.embedding;
+
+import com.github.jelmerk.knn.DistanceFunctions;
+import com.github.jelmerk.knn.Item;
+import com.github.jelmerk.knn.SearchResult;
+import com.github.jelmerk.knn.hnsw.HnswIndex;
+import java.util.List;
+
+/**
+ * Approximate cosine search through an HNSW graph (hnswlib-core). Vectors are inserted one by
+ * one in row order: the library draws each node's level from a hash of its id, so a graph built
+ * this way, and every answer it gives, is the same on every run.
+ */
+public final class ApproximateIndex implements EmbeddingIndex {
+    /** Links per node; 16 is the HNSW paper's choice for vectors of hundreds of dimensions. */
+    static final int M = 16;
+    static final int EF_CONSTRUCTION = 200;
+    /** Candidates kept while searching; recall@20 measured at 0.99 and above with it (docs/benchmarks.md). */
+    static final int EF = 200;
+
+    private final HnswIndex<Integer, float[], Row, Float> graph;
+
+    public ApproximateIndex(float[][] vectors) {
+        int dimension = vectors.length == 0 ? 1 : vectors[0].length;
+        graph = HnswIndex.newBuilder(dimension, DistanceFunctions.FLOAT_INNER_PRODUCT, Math.max(1, vectors.length))
+                .withM(M).withEfConstruction(EF_CONSTRUCTION).withEf(EF).build();
+        for (int i = 0; i < vectors.length; i++) {
+            if (vectors[i].length != dimension) {
+                throw new IllegalArgumentException("vectors of different lengths: " + dimension + " and " + vectors[i].length);
+            }
+            graph.add(new Row(i, vectors[i]));
+        }
+    }
+
+    /** Inner-product distance is {@code 1 − dot}: the score is its complement, the cosine of unit vectors. */
+    @Override
+    public List<Neighbour> search(float[] query, int k) {
+        if (k <= 0 || graph.size() == 0) {
+            return List.of();
+        }
+        List<SearchResult<Row, Float>> found = graph.findNearest(query, k);
+        return found.stream().map(r -> new Neighbour(r.item().id(), 1 - r.distance())).toList();
+    }
+
+    @Override
+    public int size() {
+        return graph.size();
+    }
+
+    @Override
+    public boolean exact() {
+        return false;
+    }
+
+    /** One indexed vector; the library requires items to be serialisable. */
+    record Row(Integer id, float[] vector) implements Item<Integer, float[]> {
+        @Override
+        public int dimensions() {
+            return vector.length;
+        }
+    }
+}
