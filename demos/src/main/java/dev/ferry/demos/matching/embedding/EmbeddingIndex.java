@@ -11,7 +11,7 @@ import java.util.List;
  */
 public interface EmbeddingIndex {
     /** The largest collection searched exactly. */
-    int EXACT_UP_TO = 2000;
+    int EXACT_UP_TO = 10_000;
 
     /** The {@code k} vectors most like {@code query} (a unit vector), best first; fewer when the index holds fewer. */
     List<Neighbour> search(float[] query, int k);

@@ -34,7 +34,7 @@ public final class ExactIndex implements EmbeddingIndex {
     public List<Neighbour> search(float[] query, int k) {
         PriorityQueue<Neighbour> best = new PriorityQueue<>(Math.max(1, k + 1), WORST_FIRST);
         for (int row = 0; row < rows && k > 0; row++) {
-            Neighbour n = new Neighbour(row, dot(query, row));
+            Neighbour n = new Neighbour(row, Dot.of(query, matrix, row * dimension));
             if (best.size() < k) {
                 best.add(n);
             } else if (WORST_FIRST.compare(n, best.peek()) > 0) {
@@ -45,15 +45,6 @@ public final class ExactIndex implements EmbeddingIndex {
         List<Neighbour> out = new ArrayList<>(best);
         out.sort(WORST_FIRST.reversed());
         return out;
-    }
-
-    private double dot(float[] query, int row) {
-        int base = row * dimension;
-        float sum = 0;
-        for (int j = 0; j < dimension; j++) {
-            sum += query[j] * matrix[base + j];
-        }
-        return sum;
     }
 
     @Override
