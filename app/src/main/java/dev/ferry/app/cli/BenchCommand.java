@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; see docs/benchmarks.md.",
         subcommands = {QueueBenchCommand.class, RegionsBenchCommand.class, VectorizationBenchCommand.class,
-            ClusteringBenchCommand.class, SignBenchCommand.class, AsrBenchCommand.class, FacesBenchCommand.class})
+            ClusteringBenchCommand.class, SignBenchCommand.class, AsrBenchCommand.class, FacesBenchCommand.class,
+            SimilarityBenchCommand.class})
 public final class BenchCommand {}
 

@@ -26,7 +26,7 @@ class ClusteringBenchCommandTest {
         run(2, "bench", "clustering", "--transformation", "warp");
     }
 
-    private static String run(int expectedExit, String... args) {
+    static String run(int expectedExit, String... args) {
         PrintStream out = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));

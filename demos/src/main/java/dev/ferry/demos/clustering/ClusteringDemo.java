@@ -10,6 +10,7 @@ import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.JobFiles;
 import dev.ferry.demos.DemoServices;
 import dev.ferry.demos.inference.DemoModels;
+import dev.ferry.demos.inference.EmbeddingModel;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.media.FailedPage;
@@ -92,7 +93,7 @@ public final class ClusteringDemo implements PageDemo {
                 lease = Optional.of(services.inference().acquire(services.models().require(modelRef(settings))));
                 model = Optional.of(new EmbeddingModel(lease.get()));
             }
-            ItemReader.Describer describer = model.isPresent() ? model.get().describer(ctx::isCancelled)
+            ItemReader.Describer describer = model.isPresent() ? describer(model.get(), ctx)
                     : TikEngine.describer(settings.size());
             long values = model.isPresent() ? model.get().dimension() : (long) settings.size() * settings.size();
             ItemReader.Read read;
@@ -140,6 +141,10 @@ public final class ClusteringDemo implements PageDemo {
         Clustering c = settings.embedding() ? EmbeddingEngine.cluster(items, settings, ctx::isCancelled, listener)
                 : TikEngine.cluster(items, settings, parallel, ctx::isCancelled, listener);
         return c.largestFirst();
+    }
+
+    private static ItemReader.Describer describer(EmbeddingModel model, DemoContext ctx) {
+        return bgr -> new ItemReader.Described(model.embed(bgr, ctx::isCancelled), true);
     }
 
     /** The reference images of {@code assign_to}, read like the inputs; none readable fails the job. */

@@ -1,5 +1,6 @@
 package dev.ferry.demos.clustering;
 
+import dev.ferry.demos.inference.EmbeddingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.ferry.demos.clustering;
+package dev.ferry.demos.inference;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
@@ -9,10 +9,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import dev.ferry.demos.inference.ImageTensors;
-import dev.ferry.demos.inference.ModelContract;
-import dev.ferry.demos.inference.ModelFailures;
-import dev.ferry.demos.inference.ModelLease;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -28,15 +24,15 @@ import org.bytedeco.opencv.opencv_core.Size;
  * vector out (the first output, any shape with one image's worth of values, e.g. {@code [1, 512]}
  * or {@code [1, 512, 1, 1]} from a ResNet's pooling). Images are scaled with their aspect kept
  * and centred on their mean colour; vectors are scaled to unit length, so distances are cosine
- * distances.
+ * distances. The clustering and similarity demos share this contract.
  */
-final class EmbeddingModel {
-    static final String TASK = "embedding";
+public final class EmbeddingModel {
+    public static final String TASK = "embedding";
 
     private final ModelLease lease;
     private final ModelContract contract;
 
-    EmbeddingModel(ModelLease lease) {
+    public EmbeddingModel(ModelLease lease) {
         this.lease = lease;
         this.contract = lease.contract();
         if (!contract.task().equals(TASK)) {
@@ -46,7 +42,7 @@ final class EmbeddingModel {
     }
 
     /** The vector length the model declares, or a generous guess when its output shape is dynamic. */
-    long dimension() {
+    public long dimension() {
         try {
             NodeInfo first = lease.outputs().values().iterator().next();
             if (first.getInfo() instanceof TensorInfo t) {
@@ -62,11 +58,7 @@ final class EmbeddingModel {
         return 2048;
     }
 
-    ItemReader.Describer describer(BooleanSupplier cancelled) {
-        return bgr -> new ItemReader.Described(embed(bgr, cancelled), true);
-    }
-
-    float[] embed(Mat bgr, BooleanSupplier cancelled) throws OrtException {
+    public float[] embed(Mat bgr, BooleanSupplier cancelled) throws OrtException {
         try (Mat input = letterbox(bgr);
              OnnxTensor tensor = ImageTensors.nchw(lease.env(), input, contract);
              OrtSession.Result result = lease.run(Map.of(contract.input().name(), tensor), cancelled)) {
@@ -95,7 +87,8 @@ final class EmbeddingModel {
         return out;
     }
 
-    static float[] unit(float[] v) {
+    /** Scales {@code v} in place to length 1 (a zero vector stays zero) and returns it. */
+    public static float[] unit(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += (double) x * x;

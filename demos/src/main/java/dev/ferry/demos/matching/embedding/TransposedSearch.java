@@ -1,0 +1,41 @@
+package dev.ferry.demos.matching.embedding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A query's top-k over all its transpositions: each transposed vector is searched, and each
+ * image found keeps its best score and the transposition that gave it (on a tie, the first in
+ * the query's order, so {@code none} wins when listed first).
+ */
+public final class TransposedSearch {
+    /** Best first; equal scores by id, so the order depends on the data only. */
+    private static final Comparator<TransposedMatch> BEST_FIRST =
+            Comparator.comparingDouble(TransposedMatch::score).reversed().thenComparingInt(TransposedMatch::id);
+
+    private TransposedSearch() {}
+
+    /**
+     * @param self the query's own id in {@code index}, left out of the answer, or −1 when the
+     *             query is not in the index
+     */
+    public static List<TransposedMatch> nearest(EmbeddingIndex index, QueryVectors query, int k, int self) {
+        int asked = self >= 0 ? k + 1 : k;
+        Map<Integer, TransposedMatch> best = new LinkedHashMap<>();
+        for (int t = 0; t < query.vectors().size(); t++) {
+            String name = query.transpositions().get(t);
+            for (Neighbour n : index.search(query.vectors().get(t), asked)) {
+                TransposedMatch seen = best.get(n.id());
+                if (n.id() != self && (seen == null || n.score() > seen.score())) {
+                    best.put(n.id(), new TransposedMatch(n.id(), n.score(), name));
+                }
+            }
+        }
+        List<TransposedMatch> out = new ArrayList<>(best.values());
+        out.sort(BEST_FIRST);
+        return out.subList(0, Math.min(k, out.size()));
+    }
+}
