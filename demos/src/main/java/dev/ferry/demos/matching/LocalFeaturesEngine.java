@@ -44,6 +44,12 @@ public final class LocalFeaturesEngine implements SimilarityEngine, Reranker {
         images.add(features);
     }
 
+    /** Every pair is compared and up to 512 KB of descriptors are kept an image. */
+    @Override
+    public int capacity() {
+        return 1000;
+    }
+
     @Override
     public int size() {
         return images.size();

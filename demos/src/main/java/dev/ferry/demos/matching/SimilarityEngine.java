@@ -17,6 +17,9 @@ public interface SimilarityEngine extends AutoCloseable {
     /** How many images were added. */
     int size();
 
+    /** How many images one job may give the engine: what its memory and its time per image allow. */
+    int capacity();
+
     /**
      * The at most {@code k} images most like {@code query} among those {@code among} accepts
      * (never the query itself), best first; only candidates whose score is at least

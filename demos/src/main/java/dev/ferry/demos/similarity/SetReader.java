@@ -29,8 +29,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 final class SetReader {
     static final int STAGED_SIDE = 512;
-    /** The most images one job compares: every pair is verified, so time grows with the square, and each keeps up to 512 KB of descriptors. */
-    static final int MAX_IMAGES = 1000;
 
     /** The index of what was read; {@code sources} maps a document key to its input's name. */
     record Read(List<IndexedImage> images, Map<String, Source> sources, List<FailedPage> failed, List<String> warnings) {}
@@ -66,9 +64,10 @@ final class SetReader {
     private static IndexedImage add(Page page, String doc, SimilarityEngine engine, Path staging) {
         try (page) {
             int image = engine.size();
-            if (image >= MAX_IMAGES) {
-                throw DemoFailure.badInput("too many images: the similarity demo compares at most " + MAX_IMAGES
-                        + " images in one job; split the set or send queries against a smaller corpus");
+            if (image >= engine.capacity()) {
+                throw DemoFailure.badInput("too many images: this engine compares at most " + engine.capacity()
+                        + " images in one job; split the set, send queries against a smaller corpus, or use engine"
+                        + " embedding without rerank");
             }
             engine.add(page.image());
             double scale = Math.min(1.0, (double) STAGED_SIDE / Math.max(page.width(), page.height()));

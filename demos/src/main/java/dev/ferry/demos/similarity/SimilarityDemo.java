@@ -7,11 +7,19 @@ import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.demo.ModelAvailability;
 import dev.ferry.demos.DemoServices;
+import dev.ferry.demos.inference.DemoModels;
+import dev.ferry.demos.inference.EmbeddingModel;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.matching.Candidate;
 import dev.ferry.demos.matching.LocalFeaturesEngine;
+import dev.ferry.demos.matching.RerankedEngine;
 import dev.ferry.demos.matching.SimilarityEngine;
 import dev.ferry.demos.matching.Transposition;
+import dev.ferry.demos.matching.embedding.EmbeddingEngine;
+import dev.ferry.demos.matching.embedding.ImageEmbedder;
 import dev.ferry.demos.media.FailedPage;
 import dev.ferry.demos.media.PageDemo;
 import java.nio.file.Path;
@@ -20,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
@@ -48,7 +57,7 @@ public final class SimilarityDemo implements PageDemo {
     @Override
     public String description() {
         return "Finds the same picture across documents (copied, turned, mirrored, cropped, re-scanned) by local"
-                + " features verified geometrically. Writes pairs.json, each image's top k, the matched points and"
+                + " features verified geometrically, or by an ONNX feature extractor's vectors. Writes pairs.json, each image's top k, the matched points and"
                 + " pictures of the best pairs";
     }
 
@@ -62,10 +71,21 @@ public final class SimilarityDemo implements PageDemo {
         return Duration.ofHours(1);
     }
 
-    /** Transpositions and queries are checked at submit, so a bad one is refused before the job waits in line. */
+    @Override
+    public List<ModelAvailability> models() {
+        return DemoModels.list(services.models(), NAME, SimilaritySettings.DEFAULT_MODEL);
+    }
+
+    /**
+     * Transpositions and queries are checked at submit, and the embedding engine's model, so a bad
+     * one is refused before the job waits in line.
+     */
     @Override
     public void checkReady(Map<String, Object> params) {
-        SimilaritySettings.of(params);
+        SimilaritySettings settings = SimilaritySettings.of(params);
+        if (settings.embedding()) {
+            DemoModels.require(services.models(), NAME, settings.model(), false);
+        }
     }
 
     @Override
@@ -73,10 +93,14 @@ public final class SimilarityDemo implements PageDemo {
         SimilaritySettings settings = SimilaritySettings.of(ctx.params());
         requireKnownInputs(settings, ctx.inputs().size());
         Path staging = ctx.outputDir().resolve(STAGING);
-        try (SimilarityEngine engine = engine(settings)) {
+        Optional<ModelLease> lease = settings.embedding()
+                ? Optional.of(services.inference().acquire(services.models().require(ModelRef.forJob(NAME, settings.model()))))
+                : Optional.empty();
+        try (SimilarityEngine engine = engine(settings, lease.map(l -> new ImageEmbedder(new EmbeddingModel(l),
+                ctx::isCancelled)))) {
             SetReader.Read read = SetReader.read(ctx, services.media(), engine, staging);
             List<String> warnings = new ArrayList<>(read.warnings());
-            if (settings.rerank()) {
+            if (settings.rerank() && !settings.embedding()) {
                 warnings.add("rerank has no effect with engine local: its pairs are verified already");
             }
             if (read.images().size() < 2) {
@@ -88,13 +112,21 @@ public final class SimilarityDemo implements PageDemo {
             return Json.MAPPER.valueToTree(new Result(settings.engine(), read.images().size(), ranked.size(),
                     pairs.size(), SimilarityWriter.PAIRS, read.failed(), warnings));
         } finally {
+            lease.ifPresent(ModelLease::close);
             DataFolder.deleteTree(staging);
         }
     }
 
-    /** The engine a job asks for: where the embedding engine will be chosen too. */
-    static SimilarityEngine engine(SimilaritySettings settings) {
-        return new LocalFeaturesEngine(settings.transpositions());
+    /** The engine a job asks for; {@code embedder} is present for the embedding engine. */
+    static SimilarityEngine engine(SimilaritySettings settings, Optional<ImageEmbedder> embedder) {
+        if (!settings.embedding()) {
+            return new LocalFeaturesEngine(settings.transpositions());
+        }
+        EmbeddingEngine vectors = new EmbeddingEngine(embedder.orElseThrow(), settings.transpositions());
+        return settings.rerank()
+                ? new RerankedEngine(vectors, new LocalFeaturesEngine(settings.transpositions()),
+                        SimilaritySettings.RERANK_SHORTLIST)
+                : vectors;
     }
 
     /** Each query image's top k, in image order; told per image, where a cancelled job stops. */

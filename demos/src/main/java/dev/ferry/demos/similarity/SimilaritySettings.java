@@ -16,12 +16,17 @@ import java.util.TreeSet;
  * @param queries        input numbers (from 1) whose images are the queries; empty: every image against every other
  */
 record SimilaritySettings(String engine, int topk, double minScore, Set<Transposition> transpositions,
-                          Set<Integer> queries, boolean rerank) {
+                          Set<Integer> queries, boolean rerank, String model) {
+    /** The feature extractor an embedding job uses unless it names another, under models/similarity/. */
+    static final String DEFAULT_MODEL = "default";
+    /** How many of the embedding engine's candidates local features verify when reranking, at least the top k. */
+    static final int RERANK_SHORTLIST = 50;
 
     static ParamSpec spec() {
         return ParamSpec.of(
-                Param.oneOf("engine", "local")
-                        .describe("local: SIFT keypoints matched and verified by a RANSAC fit (no model needed)"),
+                Param.oneOf("engine", "local", "embedding")
+                        .describe("local: SIFT keypoints matched and verified by a RANSAC fit (no model needed);"
+                                + " embedding: cosine of an ONNX feature extractor's vectors (model)"),
                 Param.integer("topk", 20).range(1, 200)
                         .describe("most similar images listed per image"),
                 Param.number("min_score", 0).range(0, 1)
@@ -33,13 +38,21 @@ record SimilaritySettings(String engine, int topk, double minScore, Set<Transpos
                         .describe("comma-separated input numbers (1 = first file sent) whose images are compared with"
                                 + " the other inputs' images only; empty: every image against every other"),
                 Param.bool("rerank", false)
-                        .describe("verify another engine's candidates with local features (no effect with local)"));
+                        .describe("embedding: verify each image's " + RERANK_SHORTLIST + " nearest by local features"
+                                + " (scores become theirs; no effect with local)"),
+                Param.string("model", DEFAULT_MODEL).range(1, 64)
+                        .describe("embedding: the feature extractor under models/similarity/"));
     }
 
     static SimilaritySettings of(Map<String, Object> params) {
         return new SimilaritySettings((String) params.get("engine"), ((Number) params.get("topk")).intValue(),
                 ((Number) params.get("min_score")).doubleValue(), transpositions((String) params.get("transpositions")),
-                queries((String) params.get("queries")), (Boolean) params.get("rerank"));
+                queries((String) params.get("queries")), (Boolean) params.get("rerank"),
+                (String) params.get("model"));
+    }
+
+    boolean embedding() {
+        return "embedding".equals(engine);
     }
 
     static Set<Transposition> transpositions(String text) {

@@ -17,8 +17,12 @@ import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.InputSpec;
 import dev.ferry.core.storage.JobFiles;
 import dev.ferry.demos.TestDemos;
+import dev.ferry.demos.TestStores;
+import dev.ferry.demos.inference.ModelCatalog;
+import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.matching.CopiedPictures;
 import dev.ferry.demos.matching.Transposition;
+import dev.ferry.demos.matching.embedding.PooledGridGraph;
 import dev.ferry.testkit.TestDemoContext;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -128,6 +132,53 @@ class SimilarityDemoTest {
     }
 
     @Test
+    void theEmbeddingEngineFindsExactCopiesByTheirVectorsWithTheTranspositionThatTurnsThemBack() throws Exception {
+        installGridExtractor();
+        Path book = zip("book.zip", List.of(CopiedPictures.photo(1, 2, 300), CopiedPictures.photo(3, 5, 300)));
+        Path reprint = zip("reprint.zip", List.of(CopiedPictures.engraving(9, 300),
+                Transposition.ROT90.apply(CopiedPictures.photo(1, 2, 300)),
+                Transposition.HFLIP.apply(CopiedPictures.photo(3, 5, 300))));
+        TestDemoContext ctx = context(Map.of("engine", "embedding", "queries", "1", "topk", 1), book, reprint);
+
+        JsonNode result = demos.demo().run(ctx);
+
+        assertEquals("embedding", result.get("engine").asText(), result.toString());
+        JsonNode report = Json.MAPPER.readTree(ctx.outputDir().resolve("pairs.json").toFile());
+        Set<String> found = new HashSet<>();
+        report.get("named_pairs").forEach(p -> found.add(p.get("i").asInt() + " " + p.get("j").asInt() + " "
+                + p.get("tr_i").asText()));
+        assertEquals(Set.of("0 3 rot90", "1 4 hflip"), found, report.get("named_pairs").toString());
+        report.get("named_pairs").forEach(p -> assertTrue(p.get("score").asDouble() > 0.99, p.toString()));
+    }
+
+    @Test
+    void rerankingVerifiesTheEmbeddingEnginesShortlistByLocalFeatures() throws Exception {
+        installGridExtractor();
+        Path book = zip("book.zip", List.of(CopiedPictures.engraving(1, 300)));
+        Path reprint = zip("reprint.zip", List.of(CopiedPictures.engraving(9, 300),
+                CopiedPictures.copy(CopiedPictures.engraving(1, 300), Transposition.ROT180, 4)));
+        TestDemoContext ctx = context(Map.of("engine", "embedding", "rerank", true, "queries", "1"), book, reprint);
+
+        demos.demo().run(ctx);
+
+        JsonNode report = Json.MAPPER.readTree(ctx.outputDir().resolve("pairs.json").toFile());
+        assertEquals(1, report.get("pairs").size(), "the distractor is not verified: " + report.get("named_pairs"));
+        JsonNode pair = report.get("named_pairs").get(0);
+        assertEquals(2, pair.get("j").asInt(), pair.toString());
+        assertEquals("rot180", pair.get("tr_i").asText(), pair.toString());
+        JsonNode inliers = Json.MAPPER.readTree(ctx.outputDir().resolve("inliers.json").toFile());
+        assertTrue(inliers.get(0).get("points").size() >= 12, "scores and points are local features': " + inliers);
+    }
+
+    @Test
+    void theEmbeddingEngineWithoutItsModelIsRefusedAtSubmitWithTheCommandThatInstallsIt() {
+        DemoFailure e = assertThrows(DemoFailure.class, () -> demos.demo().checkReady(
+                demos.demo().params().validate(Map.of("engine", "embedding"))));
+        assertEquals("model_missing", e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("ferry models install similarity default"), e.getMessage());
+    }
+
+    @Test
     void unknownTranspositionsEnginesAndQueriesAreRefusedAtSubmit() {
         InvalidParamException t = assertThrows(InvalidParamException.class,
                 () -> demos.demo().checkReady(demos.demo().params().validate(Map.of("transpositions", "none,rot45"))));
@@ -204,6 +255,12 @@ class SimilarityDemoTest {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /** The pooled-grid extractor (known vectors, no download) as the similarity demo's default model. */
+    private void installGridExtractor() throws IOException {
+        TestStores.install(new ModelStore(dir.resolve("data"), ModelCatalog.builtIn()), SimilarityDemo.NAME,
+                SimilaritySettings.DEFAULT_MODEL, PooledGridGraph.onnx(), PooledGridGraph.contract());
     }
 
     private TestDemoContext context(Map<String, ?> params, Path... inputs) {

@@ -1,6 +1,7 @@
 package dev.ferry.demos.matching.embedding;
 
 import dev.ferry.demos.inference.EmbeddingModel;
+import dev.ferry.demos.matching.Transposition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,13 +27,13 @@ public final class ImageEmbedder {
     }
 
     /** {@code bgr}'s unit vector under each of {@code transpositions}, in their order. */
-    public QueryVectors embedQuery(Mat bgr, List<Transposed> transpositions) throws Exception {
+    public QueryVectors embedQuery(Mat bgr, List<Transposition> transpositions) throws Exception {
         List<float[]> vectors = new ArrayList<>();
-        for (Transposed t : transpositions) {
-            try (Mat turned = t.apply().apply(bgr)) {
+        for (Transposition t : transpositions) {
+            try (Mat turned = t.apply(bgr)) {
                 vectors.add(model.embed(turned, cancelled));
             }
         }
-        return new QueryVectors(transpositions.stream().map(Transposed::name).toList(), vectors);
+        return new QueryVectors(List.copyOf(transpositions), vectors);
     }
 }

@@ -1,12 +1,19 @@
 package dev.ferry.demos.matching.embedding;
 
+import dev.ferry.demos.matching.Transposition;
 import java.util.List;
 
-/** A query image's unit vectors, one per transposition tried, in the same order as their names. */
-public record QueryVectors(List<String> transpositions, List<float[]> vectors) {
+/** A query image's unit vectors, one per transposition tried, in the same order as the transpositions. */
+public record QueryVectors(List<Transposition> transpositions, List<float[]> vectors) {
     public QueryVectors {
         if (transpositions.size() != vectors.size() || vectors.isEmpty()) {
             throw new IllegalArgumentException("one vector per transposition, at least one");
         }
+    }
+
+    /** The vector of the query as it is, when {@code none} was tried. */
+    public java.util.Optional<float[]> plain() {
+        int at = transpositions.indexOf(Transposition.NONE);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(vectors.get(at));
     }
 }

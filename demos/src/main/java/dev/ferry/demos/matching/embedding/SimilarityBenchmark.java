@@ -30,8 +30,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * images. For the embedding engine, each size is embedded through {@link PooledGridGraph} (or
  * drawn as random unit vectors of a given dimension, the hardest case for HNSW), then indexed
  * and searched all against all for the top k, once exactly and once through HNSW, whose
- * recall@k against the exact answer is reported. The local-features engine's rows stay "not
- * measured" until it is wired in.
+ * recall@k against the exact answer is reported. The local-features engine's cost is per pair
+ * of images, not per image (docs/demos.md gives it); its rows say it is not measured here.
  */
 public final class SimilarityBenchmark {
     private SimilarityBenchmark() {}

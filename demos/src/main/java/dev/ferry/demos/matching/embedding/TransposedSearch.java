@@ -1,10 +1,13 @@
 package dev.ferry.demos.matching.embedding;
 
+import dev.ferry.demos.matching.Transposition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * A query's top-k over all its transpositions: each transposed vector is searched, and each
@@ -23,14 +26,24 @@ public final class TransposedSearch {
      *             query is not in the index
      */
     public static List<TransposedMatch> nearest(EmbeddingIndex index, QueryVectors query, int k, int self) {
-        int asked = self >= 0 ? k + 1 : k;
+        return nearest(index, query, k, id -> id != self);
+    }
+
+    /**
+     * As {@link #nearest(EmbeddingIndex, QueryVectors, int, int)}, among the ids {@code accepted}
+     * takes: the index is asked for as many more neighbours as it holds ids refused, so an exact
+     * index stays exact.
+     */
+    public static List<TransposedMatch> nearest(EmbeddingIndex index, QueryVectors query, int k, IntPredicate accepted) {
+        int refused = (int) IntStream.range(0, index.size()).filter(accepted.negate()).count();
+        int asked = Math.min(index.size(), k + refused);
         Map<Integer, TransposedMatch> best = new LinkedHashMap<>();
         for (int t = 0; t < query.vectors().size(); t++) {
-            String name = query.transpositions().get(t);
+            Transposition turn = query.transpositions().get(t);
             for (Neighbour n : index.search(query.vectors().get(t), asked)) {
                 TransposedMatch seen = best.get(n.id());
-                if (n.id() != self && (seen == null || n.score() > seen.score())) {
-                    best.put(n.id(), new TransposedMatch(n.id(), n.score(), name));
+                if (accepted.test(n.id()) && (seen == null || n.score() > seen.score())) {
+                    best.put(n.id(), new TransposedMatch(n.id(), n.score(), turn));
                 }
             }
         }

@@ -12,6 +12,7 @@ import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.matching.Transposition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ class ImageEmbedderTest {
                     vectors[i] = embedder.embed(other);
                 }
             }
-            QueryVectors q = embedder.embedQuery(query, Transposed.all());
+            QueryVectors q = embedder.embedQuery(query, Transposition.ALL);
             List<TransposedMatch> found = TransposedSearch.nearest(EmbeddingIndex.of(vectors), q, 5, 0);
             assertEquals(5, found.size());
             assertEquals(0, found.stream().filter(m -> m.id() == 0).count(), found.toString());
@@ -104,9 +105,9 @@ class ImageEmbedderTest {
 
     private void assertFoundAs(EmbeddingIndex index, Mat query, int id, String transposition) throws Exception {
         try (query) {
-            List<TransposedMatch> found = TransposedSearch.nearest(index, embedder.embedQuery(query, Transposed.all()), 3, -1);
+            List<TransposedMatch> found = TransposedSearch.nearest(index, embedder.embedQuery(query, Transposition.ALL), 3, -1);
             assertEquals(id, found.get(0).id(), found.toString());
-            assertEquals(transposition, found.get(0).transposition(), found.toString());
+            assertEquals(transposition, found.get(0).transposition().wireName(), found.toString());
             assertEquals(1.0, found.get(0).score(), 1e-5);
             assertEquals(3, found.size());
         }
