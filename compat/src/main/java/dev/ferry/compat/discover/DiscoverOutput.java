@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * task returned, which its status route and its SUCCESS callback both carry. regions:
  * {@link RegionsOutput}; vectorization: {@code {<doc uid>: <result zip url>, ..., "error": [...]}}
  * (app/vectorization/vectorization.py, run_task); clustering: {@code {"result_url"}}
- * (app/dticlustering/tasks.py, train_dti).
+ * (app/dticlustering/tasks.py, train_dti); similarity: {@link SimilarityOutput}.
  */
 final class DiscoverOutput {
     private final DataFolder data;
@@ -30,12 +30,17 @@ final class DiscoverOutput {
         return switch (job.demo()) {
             case "regions" -> RegionsOutput.of(annotations(job), record, urls);
             case "vectorization" -> vectorization(result, record, urls);
+            case "similarity" -> SimilarityOutput.task(output(job, SimilarityOutput.PAIRS), record, urls);
             default -> Json.MAPPER.createObjectNode().put("result_url", urls.result(job.demo()));
         };
     }
 
     JsonNode annotations(Job job) {
-        Path file = data.outputsDir(job.id()).resolve("annotations.json");
+        return output(job, "annotations.json");
+    }
+
+    JsonNode output(Job job, String fileName) {
+        Path file = data.outputsDir(job.id()).resolve(fileName);
         try {
             return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {

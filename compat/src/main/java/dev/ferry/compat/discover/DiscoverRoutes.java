@@ -13,6 +13,7 @@ import dev.ferry.core.queue.QueueMonitor;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.queue.WorkerRegistry;
+import dev.ferry.core.sources.SourceStore;
 import dev.ferry.core.webhook.WebhookFormat;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.List;
@@ -20,16 +21,18 @@ import java.util.List;
 /**
  * discover-api's protocol (github.com/Aikon-platform/discover-api), as its front-end
  * discover-demo calls it: per demo prefix, start, status, cancel, result, qsizes, monitor,
- * models and monitor/clear; and the dataset routes. A prefix is mounted when its demo is served.
+ * models and monitor/clear; the dataset routes; and the watermark sources. A prefix is mounted
+ * when its demo is served; the sources always are, as Ferry's own API serves them.
  */
 public final class DiscoverRoutes implements RouteSet {
     /** discover's prefixes that are Ferry demos of the same name. */
-    static final List<String> PREFIXES = List.of("regions", "vectorization", "clustering");
+    static final List<String> PREFIXES = List.of("regions", "vectorization", "clustering", "similarity");
     private final DemoCatalog demos;
     private final DiscoverJobs jobs;
     private final TaskRoutes tasks;
     private final QueueRoutes queues;
     private final DatasetRoutes datasets;
+    private final WatermarkSourceRoutes sources;
 
     public DiscoverRoutes(CompatProtocols.Services services) {
         RedisScripts scripts = new RedisScripts(services.redis());
@@ -40,6 +43,7 @@ public final class DiscoverRoutes implements RouteSet {
         this.queues = new QueueRoutes(new QueueMonitor(services.redis(), new WorkerRegistry(scripts)),
                 new DataFolderUsage(services.data()));
         this.datasets = new DatasetRoutes(jobs, new DocumentImages(services.media(), services.data()));
+        this.sources = new WatermarkSourceRoutes(new SourceStore(services.data(), services.config().media()));
     }
 
     @Override
@@ -58,6 +62,9 @@ public final class DiscoverRoutes implements RouteSet {
         // before the annotation files' route, which the same path also matches
         r.get("/datasets/document/{dtype}/{tracking_id}/{uid}/download", guarded(datasets::download));
         r.get("/datasets/document/{dtype}/{tracking_id}/{uid}/{anno_file}", guarded(datasets::annotations));
+        r.get("/watermarks/sources", guarded(sources::list));
+        r.get("/watermarks/sources/{uid}/images.zip", guarded(sources::images));
+        r.get("/watermarks/sources/{uid}/index.json", guarded(sources::index));
     }
 
     private void registerPrefix(JavalinDefaultRouting r, Demo demo, StartHandler start) {

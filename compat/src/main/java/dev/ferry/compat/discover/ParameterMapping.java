@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * discover's parameters as Ferry's demos take them. Only the keys discover's own tasks read are
  * mapped (regions: model, postprocess; vectorization: model; clustering: n_prototypes,
- * background_option, transformation_sequence); others are ignored, as discover ignores them.
+ * background_option, transformation_sequence; similarity: feat_net, algorithm, transpositions,
+ * topk); others are ignored, as discover ignores them.
  * A value Ferry cannot honour is refused (400) rather than silently run otherwise.
  */
 final class ParameterMapping {
@@ -22,6 +23,7 @@ final class ParameterMapping {
             case "regions" -> regions(discover);
             case "vectorization" -> vectorization(discover);
             case "clustering" -> clustering(discover);
+            case "similarity" -> SimilarityParameters.toFerry(discover);
             default -> Map.of();
         };
     }
@@ -75,12 +77,12 @@ final class ParameterMapping {
     }
 
     /** discover names models by file stem ({@code illustration_extraction.pt} or without the suffix). */
-    private static String modelStem(String model) {
+    static String modelStem(String model) {
         int dot = model.indexOf('.');
         return dot > 0 ? model.substring(0, dot) : model;
     }
 
-    private static Optional<String> text(Map<String, Object> map, String key) {
+    static Optional<String> text(Map<String, Object> map, String key) {
         return Optional.ofNullable(map.get(key)).map(String::valueOf).filter(v -> !v.isBlank());
     }
 }

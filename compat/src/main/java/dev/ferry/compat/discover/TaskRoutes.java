@@ -15,12 +15,14 @@ import java.util.Map;
 final class TaskRoutes {
     private final DiscoverJobs jobs;
     private final Submissions submissions;
+    private final DiscoverOutput outputs;
     private final DiscoverStatus status;
 
     TaskRoutes(DiscoverJobs jobs, Submissions submissions) {
         this.jobs = jobs;
         this.submissions = submissions;
-        this.status = new DiscoverStatus(new DiscoverOutput(jobs.data()));
+        this.outputs = new DiscoverOutput(jobs.data());
+        this.status = new DiscoverStatus(outputs);
     }
 
     /** {@code {"tracking_id", "log"}} (app/shared/routes.py, status). */
@@ -45,12 +47,19 @@ final class TaskRoutes {
         ctx.json(Map.of("tracking_id", ctx.pathParam(DiscoverJobs.TRACKING_ID)));
     }
 
-    /** A vectorization job's ZIP, or a clustering job's outputs zipped as they are sent. */
+    /**
+     * A similarity job's pairs as discover serves them (app/similarity/routes.py,
+     * result_similarity), a vectorization job's ZIP, or a clustering job's outputs zipped as they are sent.
+     */
     void result(Context ctx) {
         Job job = jobs.job(ctx);
         if (job.state() != JobState.SUCCEEDED) {
             throw new ApiException(ErrorCode.FILE_NOT_FOUND, "task '" + ctx.pathParam(DiscoverJobs.TRACKING_ID) + "' has no result: it is "
                     + job.state().wireName());
+        }
+        if ("similarity".equals(job.demo())) {
+            ctx.json(SimilarityOutput.result(outputs.output(job, SimilarityOutput.PAIRS), jobs.record(job, ctx)));
+            return;
         }
         ResultFiles.send(ctx, job, jobs.data());
     }

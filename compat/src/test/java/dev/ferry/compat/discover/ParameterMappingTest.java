@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ferry.api.http.ApiException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,19 @@ class ParameterMappingTest {
                 () -> ParameterMapping.toFerry("clustering", Map.of("background_option", "1_learn_bg"))).field());
         assertEquals(Optional.of("transformation_sequence"), assertThrows(ApiException.class,
                 () -> ParameterMapping.toFerry("clustering", Map.of("transformation_sequence", "identity_tps"))).field());
+    }
+
+    @Test
+    void similarityRunsTheNamedFeatureExtractorAndVerifiesForSegswap() {
+        // discover-api app/similarity/routes.py, start_similarity: feat_net, algorithm, transpositions (a list)
+        assertEquals(Map.of("engine", "embedding", "model", "dino_deitsmall16_pretrain", "transpositions", "none,rot180"),
+                ParameterMapping.toFerry("similarity", Map.of("feat_net", "dino_deitsmall16_pretrain.pth", "algorithm", "cosine",
+                        "transpositions", List.of("none", "ROT180"), "cosine_n_filter", 10)));
+        assertEquals(true, ParameterMapping.toFerry("similarity", Map.of("feat_net", "resnet", "algorithm", "segswap")).get("rerank"));
+        assertEquals(Map.of(), ParameterMapping.toFerry("similarity", Map.of("algorithm", "segswap", "segswap_n", 10)));
+        assertEquals(Optional.of("algorithm"), assertThrows(ApiException.class,
+                () -> ParameterMapping.toFerry("similarity", Map.of("algorithm", "euclid"))).field());
+        assertEquals(Optional.of("transpositions"), assertThrows(ApiException.class,
+                () -> ParameterMapping.toFerry("similarity", Map.of("transpositions", List.of()))).field());
     }
 }
