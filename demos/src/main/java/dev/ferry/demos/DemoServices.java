@@ -3,6 +3,8 @@ package dev.ferry.demos;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
+import dev.ferry.demos.inference.ModelLease;
+import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import dev.ferry.demos.media.MediaReader;
 import org.bytedeco.javacpp.Loader;
@@ -49,6 +51,11 @@ public record DemoServices(FerryConfig config, ModelStore models, Inference infe
     public static DemoServices open(FerryConfig config, InferenceDevice device) {
         return new DemoServices(config, ModelStore.of(config), new Inference(config.inference(), device),
                 MediaReader.of(config));
+    }
+
+    /** The installed model {@code ref}, checked and loaded (or shared, if loaded already), for one job to run. */
+    public ModelLease lease(ModelRef ref) {
+        return inference.acquire(models.require(ref));
     }
 
     /** Unloads the models and stops the timers of model runs and URL fetches. */

@@ -90,7 +90,7 @@ public final class ClusteringDemo implements PageDemo {
         try (Parallel parallel = Parallel.allCores()) {
             Optional<EmbeddingModel> model = Optional.empty();
             if (settings.embedding()) {
-                lease = Optional.of(services.inference().acquire(services.models().require(modelRef(settings))));
+                lease = Optional.of(services.lease(modelRef(settings)));
                 model = Optional.of(new EmbeddingModel(lease.get()));
             }
             ItemReader.Describer describer = model.isPresent() ? describer(model.get(), ctx)

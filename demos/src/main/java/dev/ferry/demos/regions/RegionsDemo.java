@@ -155,7 +155,7 @@ public final class RegionsDemo implements PageDemo {
     }
 
     private ModelLease acquire(String model) {
-        return services.inference().acquire(services.models().require(new ModelRef(NAME, model)));
+        return services.lease(new ModelRef(NAME, model));
     }
 
     static TextReader reader(ModelLease direction, ModelLease recognition) {

@@ -57,8 +57,8 @@ public final class SimilarityDemo implements PageDemo {
     @Override
     public String description() {
         return "Finds the same picture across documents (copied, turned, mirrored, cropped, re-scanned) by local"
-                + " features verified geometrically, or by an ONNX feature extractor's vectors. Writes pairs.json, each image's top k, the matched points and"
-                + " pictures of the best pairs";
+                + " features verified geometrically, or by an ONNX feature extractor's vectors. Writes pairs.json, each"
+                + " image's top k, the matched points and pictures of the best pairs";
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class SimilarityDemo implements PageDemo {
         requireKnownInputs(settings, ctx.inputs().size());
         Path staging = ctx.outputDir().resolve(STAGING);
         Optional<ModelLease> lease = settings.embedding()
-                ? Optional.of(services.inference().acquire(services.models().require(ModelRef.forJob(NAME, settings.model()))))
+                ? Optional.of(services.lease(ModelRef.forJob(NAME, settings.model())))
                 : Optional.empty();
         try (SimilarityEngine engine = engine(settings, lease.map(l -> new ImageEmbedder(new EmbeddingModel(l),
                 ctx::isCancelled)))) {

@@ -126,8 +126,7 @@ public final class VectorizationDemo implements PageDemo {
         StageClock clock = new StageClock();
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         PageLoop.Outcome<PageVectors> pages;
-        ModelLease lease = model.isPresent() ? services.inference().acquire(services.models().require(model.get()))
-                : null;
+        ModelLease lease = model.isPresent() ? services.lease(model.get()) : null;
         try (ModelLease held = lease;
              JobPages inputs = services.media().pages(ctx.inputs());
              VectorizationWriter writer = new VectorizationWriter(ctx.outputDir(), ctx.booleanParam("embed_image"),

@@ -36,16 +36,12 @@ public final class EmbeddingEngine implements SimilarityEngine {
     public void add(Mat bgr) {
         try {
             QueryVectors vectors = embedder.embedQuery(bgr, transpositions);
-            plain.add(vectors.plain().orElse(null) != null ? vectors.plain().get() : embedder.embed(bgr));
+            plain.add(vectors.plain().isPresent() ? vectors.plain().get() : embedder.embed(bgr));
             queries.add(vectors);
             index = null;
         } catch (OrtException e) {
             throw new IllegalStateException("the embedding model failed on image " + (plain.size() + 1) + ": "
                     + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.demos.matching.embedding;
 
+import ai.onnxruntime.OrtException;
 import dev.ferry.demos.inference.EmbeddingModel;
 import dev.ferry.demos.matching.Transposition;
 import java.util.ArrayList;
@@ -22,12 +23,12 @@ public final class ImageEmbedder {
     }
 
     /** {@code bgr}'s unit vector. */
-    public float[] embed(Mat bgr) throws Exception {
+    public float[] embed(Mat bgr) throws OrtException {
         return model.embed(bgr, cancelled);
     }
 
     /** {@code bgr}'s unit vector under each of {@code transpositions}, in their order. */
-    public QueryVectors embedQuery(Mat bgr, List<Transposition> transpositions) throws Exception {
+    public QueryVectors embedQuery(Mat bgr, List<Transposition> transpositions) throws OrtException {
         List<float[]> vectors = new ArrayList<>();
         for (Transposition t : transpositions) {
             try (Mat turned = t.apply(bgr)) {

@@ -2,6 +2,7 @@ package dev.ferry.demos.matching.embedding;
 
 import dev.ferry.demos.matching.Transposition;
 import java.util.List;
+import java.util.Optional;
 
 /** A query image's unit vectors, one per transposition tried, in the same order as the transpositions. */
 public record QueryVectors(List<Transposition> transpositions, List<float[]> vectors) {
@@ -12,8 +13,8 @@ public record QueryVectors(List<Transposition> transpositions, List<float[]> vec
     }
 
     /** The vector of the query as it is, when {@code none} was tried. */
-    public java.util.Optional<float[]> plain() {
+    public Optional<float[]> plain() {
         int at = transpositions.indexOf(Transposition.NONE);
-        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(vectors.get(at));
+        return at < 0 ? Optional.empty() : Optional.of(vectors.get(at));
     }
 }
