@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Checks {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} on every request but
- * the health check. Keys are compared as SHA-256 digests with {@link MessageDigest#isEqual},
+ * the health check; also {@code X_API_KEY: <key>}, the header DSAC's clients send their key in. Keys are compared as SHA-256 digests with {@link MessageDigest#isEqual},
  * against every configured key, so neither timing nor length tells how close a guess was.
  */
 public final class ApiKeyAuth implements Handler {
@@ -58,7 +58,8 @@ public final class ApiKeyAuth implements Handler {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return authorization.substring(BEARER.length()).strip();
         }
-        return ctx.header("X-API-Key");
+        String apiKey = ctx.header("X-API-Key");
+        return apiKey != null ? apiKey : ctx.header("X_API_KEY");
     }
 
 }

@@ -9,10 +9,9 @@ import java.util.Optional;
 
 /**
  * The native submit's checks, input storage and queueing, for a request another protocol has
- * already read: parameters are validated against the demo's spec, URL inputs stored as the
+ * already read: parameters are validated against the demo's spec, URL inputs and files stored as the
  * workers read them, and the refusals are the native ones ({@link dev.ferry.api.http.ApiException}).
  */
-@FunctionalInterface
 public interface JobSubmitter {
     /**
      * @param webhook the job's webhook as a native submit's {@code "webhook"} field reads it
@@ -20,4 +19,10 @@ public interface JobSubmitter {
      * @return the job as queued
      */
     Job submit(Context ctx, String demo, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook);
+
+    /**
+     * As {@link #submit}, with one file as the job's input, stored as a multipart submit's
+     * {@code file} is: against the upload limit, its sniffed type against what the demo accepts.
+     */
+    Job submitFile(Context ctx, String demo, Map<String, Object> params, Upload file, Optional<JsonNode> webhook);
 }

@@ -21,7 +21,8 @@ public record FerryConfig(
         InferenceSettings inference,
         MediaSettings media,
         Set<String> compat,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        DsacSettings dsac) {
 
     private static final long MB = 1024L * 1024;
 
@@ -131,7 +132,8 @@ public record FerryConfig(
                 s.list("FERRY_COMPAT"),
                 new WebhookSettings(
                         List.copyOf(s.list("FERRY_WEBHOOK_SECRETS")),
-                        s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)));
+                        s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)),
+                new DsacSettings(s.string("FERRY_DSAC_PATH", "/dsac")));
     }
 
     /** The built-in defaults, ignoring the environment. */

@@ -74,7 +74,8 @@ final class WebhookCourier {
         if (format.isEmpty()) {
             return SendResult.notSent("unknown webhook format " + webhook.format());
         }
-        return sender.send(webhook.url(), event.id(), format.get().contentType(), format.get().body(event), webhook.keyId());
+        return sender.send(webhook.url(), event.id(), format.get().contentType(), format.get().body(event),
+                format.get().headers(event), webhook.keyId());
     }
 
     private void settle(PendingDelivery delivery, int attempts) {

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sends one signed delivery. Only a 2xx answer delivers: a redirect is not followed (a
@@ -21,6 +24,7 @@ import java.util.Optional;
  */
 final class WebhookSender {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> OWN_HEADERS = Set.of("content-type", "webhook-id", "webhook-timestamp", "webhook-signature");
     private final AddressGuard guard;
     private final WebhookSigner signer;
     private final HttpClient http = HttpClient.newBuilder()
@@ -33,8 +37,11 @@ final class WebhookSender {
         this.signer = signer;
     }
 
-    /** @param keyId the {@link ApiKeyId} of the key that submitted the job, whose secret signs; empty for the installation's */
-    SendResult send(URI url, String id, String contentType, byte[] body, Optional<String> keyId) {
+    /**
+     * @param headers the format's own headers, added after Ferry's (which they cannot replace)
+     * @param keyId the {@link ApiKeyId} of the key that submitted the job, whose secret signs; empty for the installation's
+     */
+    SendResult send(URI url, String id, String contentType, byte[] body, Map<String, String> headers, Optional<String> keyId) {
         long start = System.nanoTime();
         try {
             Optional<String> refusal = guard.refusal(url);
@@ -42,14 +49,19 @@ final class WebhookSender {
                 return failure(start, Optional.empty(), refusal.get());
             }
             long timestamp = Instant.now().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(url)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                     .timeout(TIMEOUT)
                     .header("Content-Type", contentType)
                     .header("webhook-id", id)
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header("webhook-signature", signer.signature(id, timestamp, body, keyId))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.forEach((name, value) -> {
+                if (!OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                    builder.header(name, value);
+                }
+            });
+            HttpRequest request = builder.build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
