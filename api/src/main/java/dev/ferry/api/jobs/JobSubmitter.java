@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.storage.InputSpec;
 import io.javalin.http.Context;
+import jakarta.servlet.http.Part;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +15,6 @@ import java.util.Optional;
  * already read: parameters are validated against the demo's spec, URL inputs stored as the
  * workers read them, and the refusals are the native ones ({@link dev.ferry.api.http.ApiException}).
  */
-@FunctionalInterface
 public interface JobSubmitter {
     /**
      * @param webhook the job's webhook as a native submit's {@code "webhook"} field reads it
@@ -20,4 +22,18 @@ public interface JobSubmitter {
      * @return the job as queued
      */
     Job submit(Context ctx, String demo, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook);
+
+    /**
+     * As {@link #submit}, with uploaded files as the inputs, stored and checked against the types the
+     * demo accepts as a native multipart submit's files are.
+     *
+     * @param files parts of {@link #parts}
+     */
+    Job submitFiles(Context ctx, String demo, Map<String, Object> params, List<Part> files, Optional<JsonNode> webhook);
+
+    /**
+     * A multipart request's parts, read within the native upload limits ({@code too_large} past
+     * them, {@code invalid_multipart} when unreadable), files spooled to disk.
+     */
+    Collection<Part> parts(Context ctx);
 }
