@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * task returned, which its status route and its SUCCESS callback both carry. regions:
  * {@link RegionsOutput}; vectorization: {@code {<doc uid>: <result zip url>, ..., "error": [...]}}
  * (app/vectorization/vectorization.py, run_task); clustering: {@code {"result_url"}}
- * (app/dticlustering/tasks.py, train_dti); similarity: {@link SimilarityOutput}.
+ * (app/dticlustering/tasks.py, train_dti); similarity: {@link SimilarityOutput}; watermarks:
+ * {@link WatermarkOutput}.
  */
 final class DiscoverOutput {
     private final DataFolder data;
@@ -31,6 +32,7 @@ final class DiscoverOutput {
             case "regions" -> RegionsOutput.of(annotations(job), record, urls);
             case "vectorization" -> vectorization(result, record, urls);
             case "similarity" -> SimilarityOutput.task(output(job, SimilarityOutput.PAIRS), record, urls);
+            case WatermarkStart.DEMO -> WatermarkOutput.result(output(job, WatermarkOutput.MATCHES));
             default -> Json.MAPPER.createObjectNode().put("result_url", urls.result(job.demo()));
         };
     }

@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * discover-api's protocol (github.com/Aikon-platform/discover-api), as its front-end
  * discover-demo calls it: per demo prefix, start, status, cancel, result, qsizes, monitor,
- * models and monitor/clear; the dataset routes; and the watermark sources. A prefix is mounted
- * when its demo is served; the sources always are, as Ferry's own API serves them.
+ * models and monitor/clear; the dataset routes; the watermarks routes; and the watermark sources.
+ * A prefix is mounted when its demo is served; the sources always are, as Ferry's own API serves them.
  */
 public final class DiscoverRoutes implements RouteSet {
     /** discover's prefixes that are Ferry demos of the same name. */
@@ -32,6 +32,7 @@ public final class DiscoverRoutes implements RouteSet {
     private final TaskRoutes tasks;
     private final QueueRoutes queues;
     private final DatasetRoutes datasets;
+    private final SourceStore sourceStore;
     private final WatermarkSourceRoutes sources;
 
     public DiscoverRoutes(CompatProtocols.Services services) {
@@ -43,7 +44,8 @@ public final class DiscoverRoutes implements RouteSet {
         this.queues = new QueueRoutes(new QueueMonitor(services.redis(), new WorkerRegistry(scripts)),
                 new DataFolderUsage(services.data()));
         this.datasets = new DatasetRoutes(jobs, new DocumentImages(services.media(), services.data()));
-        this.sources = new WatermarkSourceRoutes(new SourceStore(services.data(), services.config().media()));
+        this.sourceStore = new SourceStore(services.data(), services.config().media());
+        this.sources = new WatermarkSourceRoutes(sourceStore);
     }
 
     @Override
@@ -65,6 +67,19 @@ public final class DiscoverRoutes implements RouteSet {
         r.get("/watermarks/sources", guarded(sources::list));
         r.get("/watermarks/sources/{uid}/images.zip", guarded(sources::images));
         r.get("/watermarks/sources/{uid}/index.json", guarded(sources::index));
+        if (demos.find(WatermarkStart.DEMO).isPresent()) {
+            registerWatermarks(r, new WatermarkStart(submitter, sourceStore, jobs.data()));
+        }
+    }
+
+    /** discover's watermarks blueprint (app/watermarks/routes.py): its own start, result path and clear answers. */
+    private void registerWatermarks(JavalinDefaultRouting r, WatermarkStart start) {
+        r.post("/watermarks/start", guarded(start::handle));
+        r.get("/watermarks/{tracking_id}/status", guarded(tasks::status));
+        r.post("/watermarks/{tracking_id}/cancel", guarded(tasks::cancel));
+        r.get("/watermarks/task/{tracking_id}/result", guarded(tasks::result));
+        r.post("/watermarks/monitor/clear", guarded(queues::clearWatermarks));
+        r.post("/watermarks/monitor/clear/{tracking_id}", guarded(queues::clearWatermarks));
     }
 
     private void registerPrefix(JavalinDefaultRouting r, Demo demo, StartHandler start) {

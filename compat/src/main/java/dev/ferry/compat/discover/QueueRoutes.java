@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A prefix's queue and operator routes (app/shared/routes.py: qsizes, monitor, models; and
- * app/dticlustering/routes.py: monitor/clear). One demo is one Ferry queue, named after the demo.
+ * app/dticlustering/routes.py and app/watermarks/routes.py: monitor/clear). One demo is one Ferry queue, named after the demo.
  */
 final class QueueRoutes {
     private final QueueMonitor queues;
@@ -53,10 +53,26 @@ final class QueueRoutes {
      * another one may still read; so nothing is cleared here, and the counts say so.
      */
     void clear(Context ctx) {
+        nothingCleared(ctx, "cleared_runs", "cleared_datasets", "cleared_results");
+    }
+
+    /**
+     * The same for watermarks, in its keys (app/watermarks/routes.py, clear_old_tasks and clear_task):
+     * Ferry keeps no query photos apart from their jobs, whose inputs they are.
+     */
+    void clearWatermarks(Context ctx) {
+        if (ctx.pathParamMap().containsKey(DiscoverJobs.TRACKING_ID)) {
+            nothingCleared(ctx, "cleared_results");
+        } else {
+            nothingCleared(ctx, "cleared_tmp_queries", "cleared_results");
+        }
+    }
+
+    private static void nothingCleared(Context ctx, String... counts) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("cleared_runs", 0);
-        answer.put("cleared_datasets", 0);
-        answer.put("cleared_results", 0);
+        for (String count : counts) {
+            answer.put(count, 0);
+        }
         ctx.json(answer);
     }
 

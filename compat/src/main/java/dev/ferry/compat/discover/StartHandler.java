@@ -44,7 +44,7 @@ final class StartHandler {
     }
 
     /** discover's callbacks to notify_url: every event, in discover's bodies, sent by Ferry's webhook engine. */
-    private static JsonNode callbacks(String notifyUrl) {
+    static JsonNode callbacks(String notifyUrl) {
         ObjectNode webhook = Json.MAPPER.createObjectNode().put("url", notifyUrl).put("format", DiscoverCallbacks.FORMAT);
         webhook.putArray("events").add("started").add("progress").add("completed");
         return webhook;

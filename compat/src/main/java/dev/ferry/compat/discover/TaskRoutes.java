@@ -49,7 +49,8 @@ final class TaskRoutes {
 
     /**
      * A similarity job's pairs as discover serves them (app/similarity/routes.py,
-     * result_similarity), a vectorization job's ZIP, or a clustering job's outputs zipped as they are sent.
+     * result_similarity), a watermarks job's matches (app/watermarks/routes.py, task_result), a
+     * vectorization job's ZIP, or a clustering job's outputs zipped as they are sent.
      */
     void result(Context ctx) {
         Job job = jobs.job(ctx);
@@ -59,6 +60,10 @@ final class TaskRoutes {
         }
         if ("similarity".equals(job.demo())) {
             ctx.json(SimilarityOutput.result(outputs.output(job, SimilarityOutput.PAIRS), jobs.record(job, ctx)));
+            return;
+        }
+        if (WatermarkStart.DEMO.equals(job.demo())) {
+            ctx.json(WatermarkOutput.result(outputs.output(job, WatermarkOutput.MATCHES)));
             return;
         }
         ResultFiles.send(ctx, job, jobs.data());

@@ -56,10 +56,14 @@ final class WatermarkSourceRoutes {
             Path file = store.file(uid, fileName);
             ctx.contentType(type).header("Content-Length", Long.toString(Files.size(file))).result(Files.newInputStream(file));
         } catch (SourceException | NoSuchFileException e) {
-            // discover's words (routes.py, send_result), with Ferry's code
-            throw new ApiException(ErrorCode.SOURCE_NOT_FOUND, "Source " + uid + " not found");
+            throw notFound(uid);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** discover's words (routes.py, send_result and start_task), with Ferry's code. */
+    static ApiException notFound(String uid) {
+        return new ApiException(ErrorCode.SOURCE_NOT_FOUND, "Source " + uid + " not found");
     }
 }
