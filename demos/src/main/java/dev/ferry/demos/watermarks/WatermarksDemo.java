@@ -101,10 +101,16 @@ public final class WatermarksDemo implements PageDemo {
         } catch (InvalidParamException e) {
             throw DemoFailure.badInput(e.getMessage());
         }
-        Optional<ModelLease> detector = detector(settings);
         Optional<ModelLease> features = settings.embedding()
                 ? Optional.of(services.lease(ModelRef.forJob(NAME, settings.model())))
                 : Optional.empty();
+        Optional<ModelLease> detector;
+        try {
+            detector = detector(settings);
+        } catch (RuntimeException e) {
+            features.ifPresent(ModelLease::close);
+            throw e;
+        }
         try (PaperContrast contrast = new PaperContrast();
              CorpusEngine engine = engine(settings, features, ctx);
              JobPages pages = services.media().pages(ctx.inputs())) {
@@ -174,8 +180,10 @@ public final class WatermarksDemo implements PageDemo {
 
     /** What the engine's description of a source depends on: its settings, and the model's sha256. */
     private SourceMatcher.FeatureKey featureSettings(WatermarkSettings settings, Optional<ModelLease> features) {
-        return features.map(l -> new SourceMatcher.FeatureKey("embedding-" + settings.model(),
-                        "embedding/" + services.models().status(l.model().ref()).sha256()))
+        // a folder name is at most 40 characters; the key, not the folder, tells models apart
+        String folder = ("embedding-" + settings.model()).substring(0, Math.min(40, 10 + settings.model().length()));
+        return features.map(l -> new SourceMatcher.FeatureKey(folder, "embedding/"
+                        + services.models().status(l.model().ref()).sha256() + "/" + Json.write(l.contract())))
                 .orElse(new SourceMatcher.FeatureKey("local", "local/sift"));
     }
 
