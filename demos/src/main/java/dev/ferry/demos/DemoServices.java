@@ -1,6 +1,8 @@
 package dev.ferry.demos;
 
 import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.sources.SourceStore;
+import dev.ferry.core.storage.DataFolder;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.InferenceDevice;
 import dev.ferry.demos.inference.ModelLease;
@@ -20,8 +22,10 @@ import org.bytedeco.opencv.global.opencv_imgproc;
  * @param models    the model store in the data folder
  * @param inference ONNX Runtime and the models loaded on this process's device
  * @param media     turns a job's inputs into pages
+ * @param sources   the watermark sources in the data folder, which jobs match against
  */
-public record DemoServices(FerryConfig config, ModelStore models, Inference inference, MediaReader media)
+public record DemoServices(FerryConfig config, ModelStore models, Inference inference, MediaReader media,
+                           SourceStore sources)
         implements AutoCloseable {
 
     /**
@@ -50,7 +54,12 @@ public record DemoServices(FerryConfig config, ModelStore models, Inference infe
     /** With a device of the caller's choosing (tests and benchmarks run on the CPU). */
     public static DemoServices open(FerryConfig config, InferenceDevice device) {
         return new DemoServices(config, ModelStore.of(config), new Inference(config.inference(), device),
-                MediaReader.of(config));
+                MediaReader.of(config), sources(config));
+    }
+
+    /** The watermark sources of {@code config}'s data folder. */
+    public static SourceStore sources(FerryConfig config) {
+        return new SourceStore(new DataFolder(config.dataDir()), config.media());
     }
 
     /** The installed model {@code ref}, checked and loaded (or shared, if loaded already), for one job to run. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.json.Json;
+import dev.ferry.core.sources.Source;
 import dev.ferry.demos.asr.AsrDemo;
 import dev.ferry.demos.asr.AsrTestModels;
 import dev.ferry.demos.asr.SyntheticSpeech;
@@ -29,6 +30,7 @@ import dev.ferry.demos.testing.TestImages;
 import dev.ferry.demos.testing.TestVideos;
 import dev.ferry.demos.vectorization.Diagrams;
 import dev.ferry.demos.vectorization.VectorizationDemo;
+import dev.ferry.demos.watermarks.WatermarksDemo;
 import dev.ferry.testkit.TestPhotos;
 import dev.ferry.testkit.RepositoryFiles;
 import dev.ferry.testkit.TestConfig;
@@ -130,6 +132,25 @@ class DemoOutputsDocumentedTest {
         Mat copy = CopiedPictures.copy(engraving, Transposition.ROT180, 2);
         assertDocumented(new SimilarityDemo(services), Map.of(), page("a.png", CopiedPictures.png(engraving)),
                 page("b.png", CopiedPictures.png(copy)));
+    }
+
+    @Test
+    void watermarks() throws Exception {
+        Path zip = job.resolve("source.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < 3; i++) {
+                out.putNextEntry(new java.util.zip.ZipEntry("w" + i + ".png"));
+                out.write(CopiedPictures.png(CopiedPictures.engraving(i, 240)));
+                out.closeEntry();
+            }
+        }
+        Source source;
+        try (var in = Files.newInputStream(zip)) {
+            source = services.sources().add(in, Long.MAX_VALUE, "tracings", Map.of());
+        }
+        Mat copy = CopiedPictures.copy(CopiedPictures.engraving(1, 240), Transposition.ROT90, 3);
+        assertDocumented(new WatermarksDemo(services), Map.of("source", source.uid()), page("photo.png",
+                CopiedPictures.png(copy)));
     }
 
     private Path page(String name, byte[] image) throws IOException {

@@ -34,7 +34,7 @@ public final class TestDemos implements BeforeEachCallback, AfterEachCallback {
 
     /** Services of a test's own making: its store and loaded models, pages read with {@code config}'s settings. */
     public static DemoServices services(ModelStore store, Inference inference, FerryConfig config) {
-        return new DemoServices(config, store, inference, MediaReader.of(config));
+        return new DemoServices(config, store, inference, MediaReader.of(config), DemoServices.sources(config));
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class SourceStore {
 
     /**
      * Where {@code engine} keeps its features of the source's images; created on demand, and
-     * deleted with the source. Nothing is written there yet: the watermarks demo will.
+     * deleted with the source. The watermarks demo writes its engines' features there.
      */
     public Path featuresDir(String uid, String engine) {
         if (!ENGINE.matcher(engine).matches()) {

@@ -1,5 +1,8 @@
 package dev.ferry.demos.matching;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,21 @@ record ImageFeatures(int width, int height, double scale, KeypointSet plain, Opt
 
     int workHeight() {
         return (int) Math.round(height * scale);
+    }
+
+    /** Saves the size, scale and plain keypoints, for {@link #readPlain}; a mirror is not saved. */
+    void writePlain(DataOutputStream out) throws IOException {
+        out.writeInt(width);
+        out.writeInt(height);
+        out.writeDouble(scale);
+        plain.write(out);
+    }
+
+    static ImageFeatures readPlain(DataInputStream in) throws IOException {
+        int width = in.readInt();
+        int height = in.readInt();
+        double scale = in.readDouble();
+        return new ImageFeatures(width, height, scale, KeypointSet.read(in), Optional.empty());
     }
 
     long bytes() {

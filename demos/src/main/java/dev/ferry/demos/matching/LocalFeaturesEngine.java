@@ -1,5 +1,8 @@
 package dev.ferry.demos.matching;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -16,9 +19,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * every pair verified by {@link PairVerifier}, scored by its inliers. Works with no model,
  * and on line drawings and engravings where global features see only "hatching". Each
  * unordered pair is verified once: ranking image j after image i reuses the pair found
- * for i, turned round. Also re-ranks another engine's shortlist. Not thread-safe.
+ * for i, turned round. Also re-ranks another engine's shortlist. A candidate-only image keeps
+ * no mirrored keypoints: the query's mirror is matched against it. Not thread-safe.
  */
-public final class LocalFeaturesEngine implements SimilarityEngine, Reranker {
+public final class LocalFeaturesEngine implements CorpusEngine, Reranker {
     private final FeatureExtractor extractor = new FeatureExtractor();
     private final PairVerifier verifier;
     private final boolean mirrors;
@@ -39,7 +43,25 @@ public final class LocalFeaturesEngine implements SimilarityEngine, Reranker {
 
     @Override
     public void add(Mat bgr) {
-        ImageFeatures features = extractor.describe(bgr, mirrors);
+        keep(extractor.describe(bgr, mirrors));
+    }
+
+    @Override
+    public void addCandidate(Mat bgr) {
+        keep(extractor.describe(bgr, false));
+    }
+
+    @Override
+    public void writeCandidate(int image, DataOutputStream out) throws IOException {
+        images.get(image).writePlain(out);
+    }
+
+    @Override
+    public void readCandidate(DataInputStream in) throws IOException {
+        keep(ImageFeatures.readPlain(in));
+    }
+
+    private void keep(ImageFeatures features) {
         bytes += features.bytes();
         images.add(features);
     }

@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.opencv.global.opencv_core;
@@ -35,6 +36,27 @@ public enum Transposition {
         }
         throw new IllegalArgumentException("unknown transposition '" + name + "': use "
                 + String.join(", ", Arrays.stream(values()).map(Transposition::wireName).toList()));
+    }
+
+    /**
+     * The transpositions a comma-separated list names, in table order; {@code all} for the six.
+     *
+     * @throws IllegalArgumentException saying what to write when a name is unknown or none is given
+     */
+    public static List<Transposition> listOf(String text) {
+        if (text.strip().equalsIgnoreCase("all")) {
+            return ALL;
+        }
+        EnumSet<Transposition> chosen = EnumSet.noneOf(Transposition.class);
+        for (String name : text.split(",")) {
+            if (!name.isBlank()) {
+                chosen.add(of(name));
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("name at least one transposition, or all");
+        }
+        return List.copyOf(chosen);
     }
 
     /** True for the mirrors, which no rotation can undo. */
