@@ -14,6 +14,7 @@ import dev.ferry.core.json.Json;
 import dev.ferry.core.queue.WorkQueue;
 import dev.ferry.core.sources.SourceStore;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.demos.watermarks.WatermarksDemo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -30,13 +31,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * discover-api's /watermarks routes (app/watermarks/routes.py) over real HTTP, served by the API
- * with FERRY_COMPAT=discover, onto a real source in the SourceStore. The watermarks demo is
- * {@link WatermarksStandIn} until the real one is in this tree. No worker runs: a job is finished as
+ * with FERRY_COMPAT=discover, onto a real source in the SourceStore, submitting to the real
+ * watermarks demo. No worker runs: a job is finished as
  * a worker does (claimed, its matches.json written as the demo's contract describes, completed).
  */
 class WatermarksRoutesTest {
     @RegisterExtension
-    static final DiscoverApiForTests api = DiscoverApiForTests.serving(services -> List.of(new WatermarksStandIn()));
+    static final DiscoverApiForTests api = DiscoverApiForTests.serving(services -> List.of(new WatermarksDemo(services)));
     private static final byte[] PHOTO = TestFiles.jpeg(64, 48);
     private static Http http;
     private static DataFolder data;
