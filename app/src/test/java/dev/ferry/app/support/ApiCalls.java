@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -81,6 +82,25 @@ public final class ApiCalls {
                 throw new UncheckedIOException(e);
             }
         }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A multipart form as a browser posts it: text {@code fields}, then {@code files} under their part names. */
+    public Answer postMultipart(String path, Map<String, String> fields, Map<String, Path> files) {
+        String boundary = "e2e-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> part(body, boundary, "name=\"" + name + "\"", "text/plain; charset=utf-8",
+                value.getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, file) -> {
+            try {
+                part(body, boundary, "name=\"" + name + "\"; filename=\"" + file.getFileName() + "\"", "application/octet-stream",
+                        Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));

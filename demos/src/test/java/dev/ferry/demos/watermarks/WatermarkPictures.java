@@ -26,14 +26,14 @@ import org.bytedeco.opencv.opencv_core.Size;
  * photos of paper that hold one of them turned or mirrored, smaller, fainter and noisy, as a
  * watermark looks against the light.
  */
-final class WatermarkPictures {
+public final class WatermarkPictures {
     static final int SIDE = 240;
     private static final String LETTERS = "ABCDEFGHKMNPRSTVWZ";
 
     private WatermarkPictures() {}
 
     /** Tracing {@code seed}: black lines on light paper, {@link #SIDE} pixels square. */
-    static Mat tracing(int seed) {
+    public static Mat tracing(int seed) {
         SplittableRandom random = new SplittableRandom(seed * 7919L + 13);
         Mat page = paper(SIDE, SIDE, random, 232, 8);
         Scalar ink = new Scalar(40, 40, 40, 0);
@@ -66,7 +66,7 @@ final class WatermarkPictures {
      * {@code turn}, scaled by {@code scale}, its top-left corner at ({@code x}, {@code y}), its lines
      * at a third of their contrast, then noised.
      */
-    static Mat photo(int seed, Transposition turn, double scale, int width, int height, int x, int y) {
+    public static Mat photo(int seed, Transposition turn, double scale, int width, int height, int x, int y) {
         SplittableRandom random = new SplittableRandom(seed * 31L + turn.ordinal());
         Mat photo = paper(width, height, random, 200, 10);
         try (Mat original = tracing(seed); Mat turned = turn.apply(original); Mat small = new Mat();
