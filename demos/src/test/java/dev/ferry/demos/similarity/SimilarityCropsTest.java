@@ -10,35 +10,21 @@ import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.TestDemos;
-import dev.ferry.demos.matching.CopiedPictures;
 import dev.ferry.testkit.TestDemoContext;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Crops as the images compared: two pages with the same drawing at known places among other pictures. */
 class SimilarityCropsTest {
-    /** Page one, 800 x 400: the drawing at (80, 100), a photo at (480, 100), each 200 pixels a side. */
-    static final List<Double> DRAWING_ON_ONE = List.of(0.1, 0.25, 0.35, 0.75);
-    static final List<Double> PHOTO_ON_ONE = List.of(0.6, 0.25, 0.85, 0.75);
-    /** Page two, 400 x 800: another drawing at (100, 80), the drawing at (120, 480). */
-    static final List<Double> OTHER_ON_TWO = List.of(0.25, 0.1, 0.75, 0.35);
-    static final List<Double> DRAWING_ON_TWO = List.of(0.3, 0.6, 0.8, 0.85);
-
     @TempDir
     Path dir;
     @RegisterExtension
@@ -47,10 +33,10 @@ class SimilarityCropsTest {
     @Test
     void theCropsAreTheImagesAndTheDrawingsCropsAreMatchedToEachOther() throws Exception {
         List<Map<String, Object>> crops = List.of(
-                Map.of("input", 1, "image", "one.png", "box", DRAWING_ON_ONE, "id", "drawing-1"),
-                Map.of("input", 1, "image", "one.png", "box", PHOTO_ON_ONE, "id", "photo-1"),
-                Map.of("input", 2, "image", "p2.png", "box", OTHER_ON_TWO),
-                Map.of("input", 2, "image", "two.zip!/scans/p2.png", "box", DRAWING_ON_TWO, "id", "drawing-2"));
+                Map.of("input", 1, "image", "one.png", "box", CroppedPages.DRAWING_ON_ONE, "id", "drawing-1"),
+                Map.of("input", 1, "image", "one.png", "box", CroppedPages.PHOTO_ON_ONE, "id", "photo-1"),
+                Map.of("input", 2, "image", "p2.png", "box", CroppedPages.OTHER_ON_TWO),
+                Map.of("input", 2, "image", "two.zip!/scans/p2.png", "box", CroppedPages.DRAWING_ON_TWO, "id", "drawing-2"));
         TestDemoContext ctx = TestDemoContext.of(demos.demo(), Map.of("crops", crops, "topk", 1),
                 List.of(pageOne(), pageTwo()), dir);
 
@@ -63,7 +49,7 @@ class SimilarityCropsTest {
                 "each crop by its id, crop-<n> when it has none");
         assertEquals(List.of("one.png", "one.png", "two.zip!/scans/p2.png", "two.zip!/scans/p2.png"),
                 texts(images, "source"), "each crop's page");
-        assertEquals(DRAWING_ON_TWO, Json.MAPPER.convertValue(images.get(3).get("box"), List.class));
+        assertEquals(CroppedPages.DRAWING_ON_TWO, Json.MAPPER.convertValue(images.get(3).get("box"), List.class));
         assertTrue(images.get(0).get("width").asInt() <= 201 && images.get(0).get("width").asInt() >= 200, images.toString());
         JsonNode best = report.at("/named_pairs/0");
         assertEquals("drawing-1 drawing-2", best.get("id_i").asText() + " " + best.get("id_j").asText(), report.toString());
@@ -80,7 +66,8 @@ class SimilarityCropsTest {
 
     @Test
     void aCropNamingNoPageIsLeftOutWithAWarningAndOneNamingTwoPagesFailsTheJob() throws Exception {
-        Path zip = zip("pages.zip", Map.of("a/p.png", page(400, 400, 5), "b/p.png", page(400, 400, 6)));
+        Path zip = Files.write(dir.resolve("pages.zip"), CroppedPages.zip(Map.of("a/p.png", CroppedPages.drawingAlone(400, 400, 5),
+                "b/p.png", CroppedPages.drawingAlone(400, 400, 6))));
         List<Map<String, Object>> missing = List.of(
                 Map.of("input", 1, "image", "a/p.png", "box", List.of(0, 0, 0.5, 0.5), "id", "here"),
                 Map.of("input", 1, "image", "a/p.png", "box", List.of(0.5, 0.5, 1, 1), "id", "also-here"),
@@ -136,48 +123,12 @@ class SimilarityCropsTest {
         return e.getMessage();
     }
 
-    /** Page one as a PNG file. */
     private Path pageOne() throws IOException {
-        Mat page = paper(800, 400);
-        place(page, CopiedPictures.engraving(1, 200), 80, 100);
-        place(page, CopiedPictures.photo(1, 2, 200), 480, 100);
-        return Files.write(dir.resolve("one.png"), CopiedPictures.png(page));
+        return Files.write(dir.resolve("one.png"), CroppedPages.pageOne());
     }
 
-    /** Page two as the second entry of a ZIP, in a folder. */
     private Path pageTwo() throws IOException {
-        Mat page = paper(400, 800);
-        place(page, CopiedPictures.engraving(7, 200), 100, 80);
-        place(page, CopiedPictures.engraving(1, 200), 120, 480);
-        return zip("two.zip", Map.of("scans/p1.png", page(300, 300, 9), "scans/p2.png", page));
-    }
-
-    private static Mat page(int width, int height, long drawing) {
-        Mat page = paper(width, height);
-        place(page, CopiedPictures.engraving(drawing, 200), 50, 50);
-        return page;
-    }
-
-    private static Mat paper(int width, int height) {
-        return new Mat(height, width, CV_8UC3, new Scalar(235, 240, 245, 0));
-    }
-
-    private static void place(Mat page, Mat picture, int x, int y) {
-        try (picture; Rect at = new Rect(x, y, picture.cols(), picture.rows()); Mat region = new Mat(page, at)) {
-            picture.copyTo(region);
-        }
-    }
-
-    private Path zip(String name, Map<String, Mat> entries) throws IOException {
-        Path zip = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream files = new ZipOutputStream(out)) {
-            for (String entry : entries.keySet().stream().sorted().toList()) {
-                files.putNextEntry(new ZipEntry(entry));
-                files.write(CopiedPictures.png(entries.get(entry)));
-                files.closeEntry();
-            }
-        }
-        return zip;
+        return Files.write(dir.resolve("two.zip"), CroppedPages.pageTwoZip());
     }
 
     private static List<String> texts(JsonNode array, String field) {
