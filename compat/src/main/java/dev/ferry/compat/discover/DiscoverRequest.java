@@ -19,9 +19,10 @@ import java.util.UUID;
  * {@code experiment_id} (a uuid4 when absent), {@code notify_url}, {@code documents} (a list, or a
  * JSON string of one) and {@code parameters}, or else the other top-level keys as parameters.
  * Clustering's own start (app/dticlustering/routes.py) names one ZIP as {@code dataset_url}.
+ * {@code crops} is kept as sent, for the demos that read it ({@link DiscoverCrops}).
  */
 record DiscoverRequest(String experimentId, Optional<String> notifyUrl, List<DiscoverDocument> documents,
-                       Map<String, Object> parameters) {
+                       Map<String, Object> parameters, Optional<Object> crops) {
     /** Keys that are never parameters (routes.py, receive_task's loop), plus clustering's dataset keys. */
     private static final Set<String> NOT_PARAMETERS = Set.of("crops", "documents", "experiment_id", "notify_url", "dataset_url",
             "dataset_id");
@@ -33,7 +34,8 @@ record DiscoverRequest(String experimentId, Optional<String> notifyUrl, List<Dis
         String experimentId = text(body, "experiment_id").orElseGet(() -> UUID.randomUUID().toString());
         List<DiscoverDocument> documents = new ArrayList<>(documents(body.get("documents")));
         text(body, "dataset_url").ifPresent(url -> documents.add(new DiscoverDocument("zip", url, DiscoverDocument.defaultUid(url))));
-        return new DiscoverRequest(experimentId, text(body, "notify_url"), List.copyOf(documents), parameters(body));
+        return new DiscoverRequest(experimentId, text(body, "notify_url"), List.copyOf(documents), parameters(body),
+                Optional.ofNullable(body.get(DiscoverCrops.FIELD)));
     }
 
     private static Map<String, Object> parameters(Map<String, Object> body) {

@@ -22,6 +22,7 @@ import java.util.Map;
  * {@code {"tracking_id", "experiment_id"}} answered (app/shared/routes.py, start_task).
  */
 final class StartHandler {
+    private static final String SIMILARITY = "similarity";
     private final JobSubmitter submitter;
     private final DataFolder data;
 
@@ -33,14 +34,23 @@ final class StartHandler {
     void handle(Context ctx, String demo) {
         DiscoverRequest request = DiscoverRequest.of(body(ctx));
         InputSpec inputs = inputs(request.documents());
-        Job job = submitter.submit(ctx, demo, ParameterMapping.toFerry(demo, request.parameters()), inputs,
-                request.notifyUrl().map(StartHandler::callbacks));
+        Job job = submitter.submit(ctx, demo, parameters(demo, request), inputs, request.notifyUrl().map(StartHandler::callbacks));
         new DiscoverRecord(request.experimentId(), request.notifyUrl(), DiscoverJobs.baseUrl(ctx), request.documents())
                 .save(data, job.id());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tracking_id", TrackingId.of(job.id()));
         answer.put("experiment_id", request.experimentId());
         ctx.json(answer);
+    }
+
+    /** The demo's parameters; similarity compares the request's crops, when it gives some, instead of whole pages. */
+    private static Map<String, Object> parameters(String demo, DiscoverRequest request) {
+        Map<String, Object> params = new LinkedHashMap<>(ParameterMapping.toFerry(demo, request.parameters()));
+        if (SIMILARITY.equals(demo)) {
+            request.crops().map(crops -> DiscoverCrops.toFerry(crops, request.documents())).filter(c -> !c.isEmpty())
+                    .ifPresent(crops -> params.put(DiscoverCrops.FIELD, crops));
+        }
+        return params;
     }
 
     /** discover's callbacks to notify_url: every event, in discover's bodies, sent by Ferry's webhook engine. */

@@ -18,10 +18,14 @@ import dev.ferry.core.sources.Source;
 import dev.ferry.core.sources.SourceStore;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.demos.DemoServices;
+import dev.ferry.core.storage.JobInputs;
+import dev.ferry.demos.similarity.CroppedPages;
 import dev.ferry.demos.similarity.SimilarityDemo;
 import dev.ferry.testkit.RedisForTests;
 import dev.ferry.testkit.TempFolder;
 import dev.ferry.testkit.TestConfig;
+import dev.ferry.testkit.TestDemoContext;
+import dev.ferry.testkit.TestHttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.awt.image.BufferedImage;
@@ -31,8 +35,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +54,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * discover-api's similarity and watermark-sources routes over real HTTP, served by the API with
  * FERRY_COMPAT=discover. No worker runs here: a started job's parameters are read from its
  * record, and a job is finished as a worker does (claimed, its pairs.json written in the shape
- * the similarity demo writes, completed), to read the status and result mapping.
+ * the similarity demo writes, or the demo run on its stored inputs, completed), to read the
+ * status and result mapping. discover's crops are served as documents over real HTTP.
  */
 class SimilarityAndSourcesRoutesTest {
     @RegisterExtension
@@ -59,6 +66,7 @@ class SimilarityAndSourcesRoutesTest {
     private static DataFolder data;
     private static DemoCatalog demos;
     private static ApiServer server;
+    private static TestHttpServer documents;
 
     @BeforeAll
     static void start() {
@@ -70,10 +78,13 @@ class SimilarityAndSourcesRoutesTest {
         demos = DemoCatalog.of(List.of(new SimilarityDemo(services)), Set.of());
         server = ApiServer.start(config, redis.client(), demos, data, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 CompatProtocols.mount(new CompatProtocols.Services(config, demos, redis.client(), data, services.media())));
+        documents = new TestHttpServer().body("/one.png", "image/png", CroppedPages.pageOne())
+                .body("/two.zip", "application/zip", CroppedPages.pageTwoZip());
     }
 
     @AfterAll
     static void stop() {
+        documents.close();
         server.close();
         services.close();
         folders.close();
@@ -166,6 +177,76 @@ class SimilarityAndSourcesRoutesTest {
         assertEquals("Source nosuchsource not found", missing.json().get("error").asText());
     }
 
+    @Test
+    void theCropsAreComparedAndTheResultNamesThemByCropId() throws Exception {
+        Answer started = post("/similarity/start", request("""
+                [{"doc_uid": "bookA", "source": "one.png", "crops": [
+                   {"crop_id": "drawing-1", "relative": {"x1": 0.1, "y1": 0.25, "x2": 0.35, "y2": 0.75}},
+                   {"crop_id": "photo-1", "relative": {"x": 0.6, "y": 0.25, "width": 0.25, "height": 0.5}}]},
+                 {"doc_uid": "bookB", "source": "scans/p2.png", "crops": [
+                   {"crop_id": "other-2", "relative": {"x1": 0.25, "y1": 0.1, "x2": 0.75, "y2": 0.35}},
+                   {"crop_id": "drawing-2", "relative": {"x1": 0.3, "y1": 0.6, "x2": 0.8, "y2": 0.85}}]}]"""));
+        assertEquals(200, started.status(), started::text);
+        String tracking = started.json().get("tracking_id").asText();
+        Job job = job(tracking);
+        JsonNode crops = Json.MAPPER.valueToTree(job.params().get("crops"));
+        assertEquals(documents.url("/two.zip") + "!/scans/p2.png", crops.at("/3/image").asText(), crops::toString);
+        assertEquals(Json.MAPPER.readTree("[0.6, 0.25, 0.85, 0.75]"), crops.at("/1/box"), "x, y, width, height as corners");
+
+        run(job);
+
+        JsonNode result = get("/similarity/" + tracking + "/result").json();
+        JsonNode images = result.at("/index/images");
+        assertEquals(List.of("drawing-1", "photo-1", "other-2", "drawing-2"), texts(images, "id"), result::toString);
+        assertEquals(List.of("bookA", "bookA", "bookB", "bookB"), texts(images, "doc_uid"));
+        assertEquals("0.300,0.600,0.800,0.850", images.at("/3/metadata/crop").asText(), "discover's crop metadata");
+        assertEquals(List.of("bookA", "bookB"), names(result.at("/index/sources")));
+        JsonNode best = result.at("/pairs/0");
+        assertEquals("0 3", best.get(0).asInt() + " " + best.get(1).asInt(), "the drawings' crops: " + result.get("pairs"));
+    }
+
+    @Test
+    void malformedCropsAndUnknownDocumentsAreDiscoverShaped400s() throws Exception {
+        Answer unknown = post("/similarity/start", request("""
+                [{"doc_uid": "bookC", "source": "one.png", "crops": [{"crop_id": "c", "relative": {"x1": 0, "y1": 0, "x2": 1, "y2": 1}}]}]"""));
+        assertEquals(400, unknown.status(), unknown::text);
+        assertEquals("crops[0].doc_uid", unknown.json().get("field").asText());
+        assertEquals("crops[0].doc_uid 'bookC' is none of the request's documents (bookA, bookB)",
+                unknown.json().get("error").asText());
+
+        Answer reversed = post("/similarity/start", request("""
+                [{"doc_uid": "bookA", "source": "one.png", "crops": [{"crop_id": "c", "relative": {"x1": 0.5, "y1": 0, "x2": 0.2, "y2": 1}}]}]"""));
+        assertEquals(400, reversed.status(), reversed::text);
+        assertEquals("crops[0].crops[0].relative", reversed.json().get("field").asText());
+        assertTrue(reversed.json().get("error").asText().contains("0 <= x1 < x2 <= 1"), reversed::text);
+
+        Answer noId = post("/similarity/start", request("""
+                [{"doc_uid": "bookA", "source": "one.png", "crops": [{"relative": {"x1": 0, "y1": 0, "x2": 1, "y2": 1}}]}]"""));
+        assertEquals("crops[0].crops[0].crop_id", noId.json().get("field").asText(), noId::text);
+        Answer notAList = post("/similarity/start", request("\"{\\\"doc_uid\\\": 1}\""));
+        assertEquals("crops", notAList.json().get("field").asText(), notAList::text);
+        assertEquals("invalid_param", notAList.json().get("code").asText());
+    }
+
+    /** A start with bookA (an image) and bookB (a ZIP) and these crops. */
+    private static String request(String crops) {
+        return """
+                {"experiment_id": "crops", "documents": [{"type": "img", "src": "%s", "uid": "bookA"},
+                                                         {"type": "zip", "src": "%s", "uid": "bookB"}],
+                 "crops": %s, "parameters": {"topk": 1}}""".formatted(documents.url("/one.png"), documents.url("/two.zip"), crops);
+    }
+
+    /** Claimed, run on its stored inputs and completed, as a worker does. */
+    private static void run(Job queued) throws Exception {
+        WorkQueue worker = new WorkQueue(redis.scripts(), "test-worker");
+        Job running = worker.claim("similarity", 1).get(0);
+        assertEquals(queued.id(), running.id());
+        TestDemoContext ctx = new TestDemoContext(running.id().toString(), demos.find("similarity").orElseThrow().params().validate(running.params()),
+                JobInputs.list(data.inputsDir(running.id())), data.outputsDir(running.id()));
+        JsonNode result = demos.find("similarity").orElseThrow().run(ctx);
+        worker.complete(running, result.toString(), List.of());
+    }
+
     /** Claimed and completed as a worker does, with the pairs.json the similarity demo writes (docs/demos.md, similarity). */
     private static void finish(Job queued) throws Exception {
         WorkQueue worker = new WorkQueue(redis.scripts(), "test-worker");
@@ -209,6 +290,12 @@ class SimilarityAndSourcesRoutesTest {
         return bytes.toByteArray();
     }
 
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.path(field).asText()));
+        return texts;
+    }
+
     private static List<String> names(JsonNode object) {
         List<String> names = new java.util.ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
@@ -218,6 +305,10 @@ class SimilarityAndSourcesRoutesTest {
     private record Answer(int status, byte[] bytes) {
         JsonNode json() throws Exception {
             return Json.MAPPER.readTree(bytes);
+        }
+
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

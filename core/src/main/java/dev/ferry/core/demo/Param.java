@@ -38,7 +38,15 @@ public record Param(
         return new Param(name, ParamType.ENUM, "", Optional.of(values[0]), Optional.empty(), Optional.empty(), List.of(values));
     }
 
-    /** Inclusive range; for strings it bounds the length. */
+    /**
+     * A list of JSON objects, empty by default; sent as a JSON array or as a string holding one
+     * (a form field), the empty string meaning none. Each object's fields are the demo's to check.
+     */
+    public static Param list(String name) {
+        return new Param(name, ParamType.LIST, "", Optional.of(List.of()), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** Inclusive range; for strings it bounds the length, for lists the number of items. */
     public Param range(double min, double max) {
         return new Param(name, type, description, defaultValue, Optional.of(min), Optional.of(max), values);
     }

@@ -1,7 +1,11 @@
 package dev.ferry.core.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ferry.core.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
 
 /** Checks one value against one {@link Param}. */
 final class ParamValidator {
@@ -19,6 +23,7 @@ final class ParamValidator {
             case BOOLEAN -> asBoolean(param, value);
             case STRING -> lengthInRange(param, asString(param, value));
             case ENUM -> oneOf(param, asString(param, value));
+            case LIST -> countInRange(param, asObjects(param, value));
         };
     }
 
@@ -79,6 +84,33 @@ final class ParamValidator {
                     + bound(min) + " and " + bound(max) + ", got " + asSent(value));
         }
         return value;
+    }
+
+    /** A list of JSON objects, or a string holding one (a form field sends text); the empty string is none. */
+    private static List<Map<?, ?>> asObjects(Param param, Object value) {
+        Object list = value;
+        if (value instanceof String text) {
+            try {
+                list = text.isBlank() ? List.of() : Json.MAPPER.readValue(text, Object.class);
+            } catch (JsonProcessingException e) {
+                throw new InvalidParamException(param.name(), "parameter '" + param.name() + "' is not valid JSON: "
+                        + e.getOriginalMessage());
+            }
+        }
+        if (!(list instanceof List<?> items) || !items.stream().allMatch(Map.class::isInstance)) {
+            throw wrongType(param, "a list of JSON objects", value);
+        }
+        return items.stream().<Map<?, ?>>map(Map.class::cast).toList();
+    }
+
+    private static List<Map<?, ?>> countInRange(Param param, List<Map<?, ?>> items) {
+        if (param.max().isPresent() && items.size() > param.max().get()
+                || param.min().isPresent() && items.size() < param.min().get()) {
+            throw new InvalidParamException(param.name(), "parameter '" + param.name() + "' must list "
+                    + format(param.min().orElse(0.0)) + " to " + format(param.max().orElse(Double.POSITIVE_INFINITY))
+                    + " items, got " + items.size());
+        }
+        return items;
     }
 
     private static String lengthInRange(Param param, String value) {

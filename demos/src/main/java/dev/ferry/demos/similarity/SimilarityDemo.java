@@ -98,7 +98,7 @@ public final class SimilarityDemo implements PageDemo {
                 : Optional.empty();
         try (SimilarityEngine engine = engine(settings, lease.map(l -> new ImageEmbedder(new EmbeddingModel(l),
                 ctx::isCancelled)))) {
-            SetReader.Read read = SetReader.read(ctx, services.media(), engine, staging);
+            SetReader.Read read = SetReader.read(ctx, services.media(), engine, staging, settings.crops());
             List<String> warnings = new ArrayList<>(read.warnings());
             if (settings.rerank() && !settings.embedding()) {
                 warnings.add("rerank has no effect with engine local: its pairs are verified already");
@@ -154,10 +154,19 @@ public final class SimilarityDemo implements PageDemo {
     private static void requireKnownInputs(SimilaritySettings settings, int inputs) {
         for (int q : settings.queries()) {
             if (q > inputs) {
-                throw new InvalidParamException("queries", "queries names input " + q + " but the job has " + inputs
-                        + " input" + (inputs == 1 ? "" : "s"));
+                throw new InvalidParamException("queries", "queries names input " + q + " but the job has " + inputs(inputs));
             }
         }
+        for (Crop crop : settings.crops()) {
+            if (crop.input() > inputs) {
+                throw new InvalidParamException(Crop.PARAM, "crop '" + crop.id() + "' is on input " + crop.input()
+                        + " but the job has " + inputs(inputs));
+            }
+        }
+    }
+
+    private static String inputs(int count) {
+        return count + " input" + (count == 1 ? "" : "s");
     }
 
     private static String tooFew(SetReader.Read read) {
@@ -165,7 +174,7 @@ public final class SimilarityDemo implements PageDemo {
                 .map(f -> f.source() + ": " + f.reason()).limit(5).collect(Collectors.joining("; "));
         String skipped = read.warnings().isEmpty() ? "" : "; " + String.join("; ", read.warnings().stream().limit(5).toList());
         return "similarity needs at least two images to compare, the inputs gave " + read.images().size() + failed + skipped
-                + ": send images, ZIPs of images, PDFs, URLs or an earlier job's crops";
+                + ": send images, ZIPs of images, PDFs, URLs or an earlier job's crops, or crops naming at least two pages";
     }
 
     private static SimilarityWriter.Parameters parameters(SimilaritySettings s) {

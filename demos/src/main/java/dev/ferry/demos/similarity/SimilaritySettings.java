@@ -5,6 +5,7 @@ import dev.ferry.core.demo.Param;
 import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.demos.matching.Transposition;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,13 +15,16 @@ import java.util.TreeSet;
  *
  * @param transpositions what a copy may have undergone
  * @param queries        input numbers (from 1) whose images are the queries; empty: every image against every other
+ * @param crops          the regions compared instead of whole pages; empty: whole pages
  */
 record SimilaritySettings(String engine, int topk, double minScore, Set<Transposition> transpositions,
-                          Set<Integer> queries, boolean rerank, String model) {
+                          Set<Integer> queries, boolean rerank, String model, List<Crop> crops) {
     /** The feature extractor an embedding job uses unless it names another, under models/similarity/. */
     static final String DEFAULT_MODEL = "default";
     /** How many of the embedding engine's candidates local features verify when reranking, at least the top k. */
     static final int RERANK_SHORTLIST = 50;
+    /** A bound on the request's size; each engine's own capacity is checked as the crops are read. */
+    static final int MAX_CROPS = 100_000;
 
     static ParamSpec spec() {
         return ParamSpec.of(
@@ -41,14 +45,18 @@ record SimilaritySettings(String engine, int topk, double minScore, Set<Transpos
                         .describe("embedding: verify each image's " + RERANK_SHORTLIST + " nearest by local features"
                                 + " (scores become theirs; no effect with local)"),
                 Param.string("model", DEFAULT_MODEL).range(1, 64)
-                        .describe("embedding: the feature extractor under models/similarity/"));
+                        .describe("embedding: the feature extractor under models/similarity/"),
+                Param.list(Crop.PARAM).range(0, MAX_CROPS)
+                        .describe("compare these regions instead of whole pages: [{\"input\": 1, \"image\": \"p3.png\","
+                                + " \"box\": [x1, y1, x2, y2], \"id\": \"name\"}], image being a page's source or file"
+                                + " name and box fractions of its width and height; empty: whole pages"));
     }
 
     static SimilaritySettings of(Map<String, Object> params) {
         return new SimilaritySettings((String) params.get("engine"), ((Number) params.get("topk")).intValue(),
                 ((Number) params.get("min_score")).doubleValue(), transpositions((String) params.get("transpositions")),
                 queries((String) params.get("queries")), (Boolean) params.get("rerank"),
-                (String) params.get("model"));
+                (String) params.get("model"), Crop.list((List<?>) params.get(Crop.PARAM)));
     }
 
     boolean embedding() {

@@ -1,5 +1,6 @@
 package dev.ferry.demos.similarity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.matching.Candidate;
@@ -32,16 +33,20 @@ final class SimilarityWriter {
 
     record Index(Map<String, SetReader.Source> sources, List<IndexedImage> images, List<String> transpositions) {}
 
-    /** One pair as an object: the same as the tuple, with names. */
-    record NamedPair(int i, int j, double score, String trI, String trJ, String sourceI, String sourceJ, int inliers,
+    /** One pair as an object: the same as the tuple, with names; {@code idI}, {@code idJ} name crops. */
+    record NamedPair(int i, int j, double score, String trI, String trJ, String sourceI, String sourceJ,
+                     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> idI,
+                     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> idJ, int inliers,
                      Optional<String> picture) {}
 
     record PairsFile(Parameters parameters, Index index, List<List<Object>> pairs, List<NamedPair> namedPairs,
                      List<FailedPage> failedPages, List<String> warnings) {}
 
-    record Neighbour(int image, String source, double score, String transposition, int inliers) {}
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Neighbour(int image, String source, Optional<String> id, double score, String transposition, int inliers) {}
 
-    record TopK(int image, String source, List<Neighbour> top) {}
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record TopK(int image, String source, Optional<String> id, List<Neighbour> top) {}
 
     record Inliers(int i, int j, List<float[]> points) {}
 
@@ -60,14 +65,15 @@ final class SimilarityWriter {
         List<List<Object>> tuples = pairs.stream().<List<Object>>map(p -> List.of(p.i(), p.j(), round(p.score()),
                 p.trI().ordinal(), p.trJ().ordinal())).toList();
         List<NamedPair> named = pairs.stream().map(p -> new NamedPair(p.i(), p.j(), round(p.score()), p.trI().wireName(),
-                p.trJ().wireName(), images.get(p.i()).source(), images.get(p.j()).source(), p.inliers().size(),
+                p.trJ().wireName(), images.get(p.i()).source(), images.get(p.j()).source(), images.get(p.i()).id(),
+                images.get(p.j()).id(), p.inliers().size(),
                 pictured.contains(p) ? Optional.of(p.picture()) : Optional.empty())).toList();
         json(outputs.resolve(PAIRS), new PairsFile(parameters, new Index(read.sources(), images, table), tuples, named,
                 read.failed(), warnings));
         json(outputs.resolve(TOPK), ranked.entrySet().stream().map(e -> new TopK(e.getKey(),
-                images.get(e.getKey()).source(), e.getValue().stream().map(c -> new Neighbour(c.image(),
-                        images.get(c.image()).source(), round(c.score()), c.transposition().wireName(),
-                        c.inliers().size())).toList())).toList());
+                images.get(e.getKey()).source(), images.get(e.getKey()).id(), e.getValue().stream().map(c -> new Neighbour(
+                        c.image(), images.get(c.image()).source(), images.get(c.image()).id(), round(c.score()),
+                        c.transposition().wireName(), c.inliers().size())).toList())).toList());
         json(outputs.resolve(INLIERS), pairs.stream().map(p -> new Inliers(p.i(), p.j(), p.inliers().stream()
                 .map(SimilarityWriter::point).toList())).toList());
         return pairs;
