@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.storage.InputSpec;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +13,6 @@ import java.util.Optional;
  * already read: parameters are validated against the demo's spec, URL inputs stored as the
  * workers read them, and the refusals are the native ones ({@link dev.ferry.api.http.ApiException}).
  */
-@FunctionalInterface
 public interface JobSubmitter {
     /**
      * @param webhook the job's webhook as a native submit's {@code "webhook"} field reads it
@@ -20,4 +20,15 @@ public interface JobSubmitter {
      * @return the job as queued
      */
     Job submit(Context ctx, String demo, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook);
+
+    /**
+     * As {@link #submit}, with files the request carried as the job's inputs, stored and checked
+     * against what the demo accepts as uploads are ({@code unsupported_media_type}, {@code too_large}).
+     *
+     * @return the job as queued
+     */
+    Job submitFiles(Context ctx, String demo, Map<String, Object> params, List<InputFile> files);
+
+    /** The native submit's upload limits, to read a multipart request as it does. */
+    UploadLimits uploadLimits();
 }

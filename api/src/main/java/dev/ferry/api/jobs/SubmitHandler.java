@@ -94,9 +94,23 @@ public final class SubmitHandler implements Handler, JobSubmitter {
 
     @Override
     public Job submit(Context ctx, String demoName, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook) {
+        return submitForm(ctx, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(), Optional.of(inputs), webhook));
+    }
+
+    @Override
+    public Job submitFiles(Context ctx, String demoName, Map<String, Object> params, List<InputFile> files) {
+        return submitForm(ctx, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), files, Optional.empty(),
+                Optional.empty()));
+    }
+
+    @Override
+    public UploadLimits uploadLimits() {
+        return limits;
+    }
+
+    private Job submitForm(Context ctx, String demoName, SubmitForm form) {
         Demo demo = demos.find(demoName).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEMO, "no demo '" + demoName + "' here"));
         checkFreeSpace();
-        SubmitForm form = new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(), Optional.of(inputs), webhook);
         SubmitOutcome outcome = queue(ctx, demo, form, Optional.empty());
         onCreated.accept(demo.name());
         return reader.get(outcome.id()).orElseThrow(JobLookup::notFound);

@@ -21,7 +21,8 @@ public record FerryConfig(
         InferenceSettings inference,
         MediaSettings media,
         Set<String> compat,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        CompatSettings protocols) {
 
     private static final long MB = 1024L * 1024;
 
@@ -131,7 +132,12 @@ public record FerryConfig(
                 s.list("FERRY_COMPAT"),
                 new WebhookSettings(
                         List.copyOf(s.list("FERRY_WEBHOOK_SECRETS")),
-                        s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)));
+                        s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)),
+                new CompatSettings(
+                        s.list("FERRY_COMPAT_CORS_ORIGINS"),
+                        Duration.ofSeconds(s.integer("FERRY_COMPAT_WAIT_S", 120)),
+                        s.integer("FERRY_COMPAT_MAX_WAITING", 32),
+                        s.string("FERRY_SIGN2TEXT_MODEL", "wlasl8")));
     }
 
     /** The built-in defaults, ignoring the environment. */
