@@ -11,14 +11,14 @@ class CompatProtocolsTest {
 
     @Test
     void allNamesEveryProtocolAndNothingIsMountedByDefault() {
-        assertEquals(Set.of("discover", "dsac"), CompatProtocols.selected(Set.of("all")));
+        assertEquals(Set.of("discover", "dsac", "mood", "sign2text"), CompatProtocols.selected(Set.of("all")));
         assertEquals(Set.of("discover"), CompatProtocols.selected(Set.of("discover")));
         assertTrue(CompatProtocols.selected(Set.of()).isEmpty());
     }
 
     @Test
     void anUnknownProtocolIsRefusedWithTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompatProtocols.selected(Set.of("mood")));
-        assertTrue(e.getMessage().contains("'mood'") && e.getMessage().contains("known: discover, dsac"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompatProtocols.selected(Set.of("moods")));
+        assertTrue(e.getMessage().contains("'moods'") && e.getMessage().contains("known: discover, dsac, mood, sign2text"), e.getMessage());
     }
 }

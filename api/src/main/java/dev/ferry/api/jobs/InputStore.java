@@ -8,7 +8,6 @@ import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.storage.InputSpec;
 import dev.ferry.core.storage.JobInputs;
 import dev.ferry.core.storage.MediaTypes;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,13 +28,13 @@ final class InputStore {
         this.limits = limits;
     }
 
-    void store(JobId id, List<Part> files, List<String> accepts) {
+    void store(JobId id, List<InputFile> files, List<String> accepts) {
         long budget = limits.maxUploadBytes();
         for (int i = 0; i < files.size(); i++) {
-            Part part = files.get(i);
-            String given = part.getSubmittedFileName() == null ? "file" : part.getSubmittedFileName();
+            InputFile file = files.get(i);
+            String given = file.name();
             Path target = data.inputsDir(id).resolve(JobInputs.fileName(i, given));
-            budget -= copy(part, target, budget);
+            budget -= copy(file, target, budget);
             String type = MediaTypes.sniff(target);
             if (!MediaTypes.matches(type, accepts)) {
                 throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "file '" + given + "' is " + type
@@ -53,8 +52,8 @@ final class InputStore {
         AtomicFiles.write(data.inputsDir(id).resolve(JobInputs.fileName(0, InputSpec.FILE_NAME)), urls.toJson());
     }
 
-    private long copy(Part part, Path target, long budget) {
-        try (InputStream in = part.getInputStream()) {
+    private long copy(InputFile file, Path target, long budget) {
+        try (InputStream in = file.content().open()) {
             return AtomicFiles.copy(in, target, budget);
         } catch (AtomicFiles.TooLargeException e) {
             throw limits.tooLarge();

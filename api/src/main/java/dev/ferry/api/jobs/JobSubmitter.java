@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.storage.InputSpec;
 import io.javalin.http.Context;
-import jakarta.servlet.http.Part;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,24 +22,14 @@ public interface JobSubmitter {
     Job submit(Context ctx, String demo, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook);
 
     /**
-     * As {@link #submit}, with uploaded files as the inputs, stored and checked against the types the
-     * demo accepts as a native multipart submit's files are.
+     * As {@link #submit}, with files the request carried as the job's inputs, stored and checked
+     * against what the demo accepts as uploads are ({@code unsupported_media_type}, {@code too_large}).
      *
-     * @param files parts of {@link #parts}
+     * @param webhook as {@link #submit}'s
+     * @return the job as queued
      */
-    Job submitFiles(Context ctx, String demo, Map<String, Object> params, List<Part> files, Optional<JsonNode> webhook);
+    Job submitFiles(Context ctx, String demo, Map<String, Object> params, List<InputFile> files, Optional<JsonNode> webhook);
 
-    /**
-     * A multipart request's parts, read within the native upload limits ({@code too_large} past
-     * them, {@code invalid_multipart} when unreadable), files spooled to disk.
-     */
-    Collection<Part> parts(Context ctx);
-
-    /**
-     * As {@link #submitFiles}, with one file another protocol received (a request body, a
-     * download) as the job's input.
-     */
-    default Job submitFile(Context ctx, String demo, Map<String, Object> params, Upload file, Optional<JsonNode> webhook) {
-        return submitFiles(ctx, demo, params, List.of(new UploadPart(file)), webhook);
-    }
+    /** The native submit's upload limits, to read a multipart request as it does. */
+    UploadLimits uploadLimits();
 }

@@ -22,10 +22,10 @@ final class MultipartSubmitReader {
         Optional<String> priority = Optional.empty();
         Optional<String> timeLimit = Optional.empty();
         Optional<JsonNode> webhook = Optional.empty();
-        List<Part> files = new ArrayList<>();
+        List<InputFile> files = new ArrayList<>();
         for (Part part : limits.parts(ctx)) {
             switch (part.getName()) {
-                case "file" -> files.add(part);
+                case "file" -> files.add(InputFile.of(part));
                 case "params" -> params = JsonParams.params(JsonParams.parse(UploadLimits.fieldBytes(part), "the params part"));
                 case "priority" -> priority = Optional.of(text(part));
                 case "time_limit_s" -> timeLimit = Optional.of(text(part));

@@ -24,10 +24,8 @@ import dev.ferry.core.storage.InputSpec;
 import dev.ferry.core.webhook.Webhook;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import jakarta.servlet.http.Part;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,23 +94,21 @@ public final class SubmitHandler implements Handler, JobSubmitter {
 
     @Override
     public Job submit(Context ctx, String demoName, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook) {
-        return submit(ctx, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(), Optional.of(inputs), webhook));
+        return submitForm(ctx, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(), Optional.of(inputs), webhook));
     }
 
     @Override
-    public Job submitFiles(Context ctx, String demoName, Map<String, Object> params, List<Part> files, Optional<JsonNode> webhook) {
-        return submit(ctx, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), files, Optional.empty(), webhook));
+    public Job submitFiles(Context ctx, String demoName, Map<String, Object> params, List<InputFile> files,
+                           Optional<JsonNode> webhook) {
+        return submitForm(ctx, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), files, Optional.empty(), webhook));
     }
 
     @Override
-    public Collection<Part> parts(Context ctx) {
-        if (ctx.req().getContentLengthLong() > limits.maxRequestBytes()) {
-            throw limits.tooLarge();
-        }
-        return limits.parts(ctx);
+    public UploadLimits uploadLimits() {
+        return limits;
     }
 
-    private Job submit(Context ctx, String demoName, SubmitForm form) {
+    private Job submitForm(Context ctx, String demoName, SubmitForm form) {
         Demo demo = demos.find(demoName).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEMO, "no demo '" + demoName + "' here"));
         checkFreeSpace();
         SubmitOutcome outcome = queue(ctx, demo, form, Optional.empty());

@@ -34,6 +34,10 @@ public record UploadLimits(long maxUploadBytes, Path spoolDir) {
 
     /** The parts of a multipart request, read within these limits; the files spooled to {@link #spoolDir}. */
     public Collection<Part> parts(Context ctx) {
+        // a declared length over the limit is refused before a byte of it is read
+        if (ctx.req().getContentLengthLong() > maxRequestBytes()) {
+            throw tooLarge();
+        }
         // Set per request rather than through Javalin's process-wide default, so that two
         // servers in one JVM (tests, or an embedding app) keep their own limits.
         ctx.req().setAttribute(CONFIG_ATTRIBUTE, multipartConfig());

@@ -34,6 +34,12 @@ public final class Multipart {
         return out.toByteArray();
     }
 
+    /** A POST of this body to {@code uri}, for a test that builds its own request (headers, a cookie). */
+    public java.net.http.HttpRequest.Builder post(java.net.URI uri) {
+        return java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", contentType())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes()));
+    }
+
     private void head(String headers) {
         body.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     }

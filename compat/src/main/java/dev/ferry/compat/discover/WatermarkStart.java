@@ -1,6 +1,7 @@
 package dev.ferry.compat.discover;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.api.jobs.InputFile;
 import dev.ferry.api.jobs.JobSubmitter;
 import dev.ferry.api.jobs.UploadLimits;
 import dev.ferry.core.error.ErrorCode;
@@ -63,7 +64,7 @@ final class WatermarkStart {
             throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, FORM);
         }
         Form form = new Form(new LinkedHashMap<>(), new ArrayList<>());
-        for (Part part : submitter.parts(ctx)) {
+        for (Part part : submitter.uploadLimits().parts(ctx)) {
             if (part.getSubmittedFileName() == null) {
                 form.fields().putIfAbsent(part.getName(), new String(UploadLimits.fieldBytes(part), StandardCharsets.UTF_8).strip());
             } else if (IMAGE.equals(part.getName()) && part.getSize() > 0) {
@@ -105,14 +106,14 @@ final class WatermarkStart {
         return detect.equals("true");
     }
 
-    private static List<Part> image(List<Part> images) {
+    private static List<InputFile> image(List<Part> images) {
         if (images.isEmpty()) {
             throw new ApiException(ErrorCode.MISSING_INPUT, "no image: " + FORM).withField(IMAGE);
         }
         if (images.size() > 1) {
             throw DiscoverRequest.invalid(IMAGE, "one image per start, as discover took; got " + images.size());
         }
-        return images;
+        return List.of(InputFile.of(images.get(0)));
     }
 
     private static Optional<String> field(Map<String, String> fields, String name) {

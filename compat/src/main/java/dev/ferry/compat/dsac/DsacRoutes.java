@@ -25,7 +25,7 @@ public final class DsacRoutes implements RouteSet {
     private final DsacStatus status;
 
     public DsacRoutes(CompatProtocols.Services services) {
-        this.path = services.config().dsac().path();
+        this.path = services.config().protocols().dsacPath();
         this.models = new DsacModels(ModelStore.of(services.config()));
         this.fetcher = services.media().fetcher();
         this.data = services.data();

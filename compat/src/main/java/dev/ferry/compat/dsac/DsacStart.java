@@ -3,7 +3,7 @@ package dev.ferry.compat.dsac;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.api.jobs.JobSubmitter;
-import dev.ferry.api.jobs.Upload;
+import dev.ferry.api.jobs.InputFile;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.DataFolder;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ final class DsacStart {
         Map<String, Object> params = Map.of("model", models.choose(request), "channel", "mix");
         Job job;
         try (InputStream audio = audio(ctx, request)) {
-            job = submitter.submitFile(ctx, DsacModels.DEMO, params, new Upload(request.objectName(), audio),
+            job = submitter.submitFiles(ctx, DsacModels.DEMO, params, List.of(new InputFile(request.objectName(), () -> audio)),
                     request.returnUrl().map(DsacStart::webhook));
         }
         DsacRecord.of(request).save(data, job.id());

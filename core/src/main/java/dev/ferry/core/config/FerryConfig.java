@@ -22,7 +22,7 @@ public record FerryConfig(
         MediaSettings media,
         Set<String> compat,
         WebhookSettings webhooks,
-        DsacSettings dsac) {
+        CompatSettings protocols) {
 
     private static final long MB = 1024L * 1024;
 
@@ -133,7 +133,12 @@ public record FerryConfig(
                 new WebhookSettings(
                         List.copyOf(s.list("FERRY_WEBHOOK_SECRETS")),
                         s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)),
-                new DsacSettings(s.string("FERRY_DSAC_PATH", "/dsac")));
+                new CompatSettings(
+                        s.list("FERRY_COMPAT_CORS_ORIGINS"),
+                        Duration.ofSeconds(s.integer("FERRY_COMPAT_WAIT_S", 120)),
+                        s.integer("FERRY_COMPAT_MAX_WAITING", 32),
+                        s.string("FERRY_SIGN2TEXT_MODEL", "wlasl8"),
+                        s.string("FERRY_DSAC_PATH", "/dsac")));
     }
 
     /** The built-in defaults, ignoring the environment. */
