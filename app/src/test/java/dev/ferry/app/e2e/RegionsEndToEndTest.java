@@ -10,7 +10,7 @@ import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.json.Json;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
-import dev.ferry.demos.regions.Box;
+import dev.ferry.demos.detection.Box;
 import dev.ferry.demos.regions.TextPages;
 import dev.ferry.testkit.TestModels;
 import java.awt.image.BufferedImage;

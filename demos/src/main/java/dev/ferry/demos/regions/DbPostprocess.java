@@ -1,5 +1,7 @@
 package dev.ferry.demos.regions;
 
+import dev.ferry.demos.detection.Box;
+import dev.ferry.demos.detection.Quad;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;

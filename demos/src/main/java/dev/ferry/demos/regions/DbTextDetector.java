@@ -2,6 +2,8 @@ package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
+import dev.ferry.demos.detection.DetectOptions;
+import dev.ferry.demos.detection.Detection;
 import dev.ferry.demos.inference.ImageTensors;
 import dev.ferry.demos.inference.ModelContract;
 import dev.ferry.demos.inference.ModelLease;
@@ -20,7 +22,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * output {@code [1, 1, H, W]} is a text probability map read by {@link DbPostprocess}.
  */
 final class DbTextDetector implements RegionDetector {
-    static final String TASK = "db_text";
+    static final String TASK = DetectOptions.TEXT_TASK;
 
     private final ModelLease lease;
 

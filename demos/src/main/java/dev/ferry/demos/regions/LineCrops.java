@@ -1,5 +1,6 @@
 package dev.ferry.demos.regions;
 
+import dev.ferry.demos.detection.Quad;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;

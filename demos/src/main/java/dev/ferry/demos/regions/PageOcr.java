@@ -1,6 +1,8 @@
 package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OrtException;
+import dev.ferry.demos.detection.DetectOptions;
+import dev.ferry.demos.detection.Detection;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.StageClock;
 import java.util.ArrayList;

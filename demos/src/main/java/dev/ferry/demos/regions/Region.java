@@ -1,6 +1,8 @@
 package dev.ferry.demos.regions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ferry.demos.detection.Box;
+import dev.ferry.demos.detection.Detection;
 
 /**
  * One region in {@code annotations.json}: whole pixels of the page (x, y from its top-left

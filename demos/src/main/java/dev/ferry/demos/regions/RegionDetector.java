@@ -1,6 +1,9 @@
 package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OrtException;
+import dev.ferry.demos.detection.DetectOptions;
+import dev.ferry.demos.detection.Detection;
+import dev.ferry.demos.detection.YoloDetector;
 import dev.ferry.demos.inference.ModelFailures;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.StageClock;
@@ -21,7 +24,7 @@ public interface RegionDetector {
     static RegionDetector forModel(ModelLease lease) {
         String task = lease.contract().task();
         return switch (task) {
-            case YoloDetector.TASK -> new YoloDetector(lease);
+            case YoloDetector.TASK -> new YoloDetector(lease)::detect;
             case DbTextDetector.TASK -> new DbTextDetector(lease);
             default -> throw ModelFailures.invalid(lease.model().ref(), "its task '" + task
                     + "' is not one the regions demo reads (" + YoloDetector.TASK + ", " + DbTextDetector.TASK + ")");

@@ -3,6 +3,7 @@ package dev.ferry.demos.regions;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.demos.DemoServices;
+import dev.ferry.demos.detection.DetectOptions;
 import dev.ferry.demos.inference.Inference;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;

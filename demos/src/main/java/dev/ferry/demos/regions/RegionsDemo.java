@@ -10,6 +10,7 @@ import dev.ferry.core.demo.ParamSpec;
 import dev.ferry.core.json.Json;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.demos.DemoServices;
+import dev.ferry.demos.detection.DetectOptions;
 import dev.ferry.demos.inference.DemoModels;
 import dev.ferry.demos.inference.InstalledModel;
 import dev.ferry.demos.inference.ModelFailures;

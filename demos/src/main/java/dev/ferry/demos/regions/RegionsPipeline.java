@@ -1,6 +1,9 @@
 package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OrtException;
+import dev.ferry.demos.detection.DetectOptions;
+import dev.ferry.demos.detection.Detection;
+import dev.ferry.demos.detection.SquareBoxes;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.Page;
 import java.util.List;

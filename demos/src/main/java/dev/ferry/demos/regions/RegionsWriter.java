@@ -1,6 +1,7 @@
 package dev.ferry.demos.regions;
 
 import dev.ferry.core.storage.AtomicFiles;
+import dev.ferry.demos.detection.Detection;
 import dev.ferry.demos.inference.StageClock.Stage;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.media.BackgroundWrites;

@@ -1,5 +1,6 @@
 package dev.ferry.demos.regions;
 
+import dev.ferry.demos.detection.Box;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

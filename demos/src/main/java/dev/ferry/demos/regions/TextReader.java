@@ -1,6 +1,7 @@
 package dev.ferry.demos.regions;
 
 import ai.onnxruntime.OrtException;
+import dev.ferry.demos.detection.Detection;
 import dev.ferry.demos.inference.StageClock;
 import dev.ferry.demos.inference.StageClock.Stage;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.config.InferenceSettings;
 import dev.ferry.demos.TestInference;
+import dev.ferry.demos.detection.DetectOptions;
+import dev.ferry.demos.detection.Detection;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;

@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.detection;
 
 /**
  * A detector's answer for one region, in the page's pixels.

@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.detection;
 
 /** An axis-aligned box in pixels, corners (x1, y1) top-left and (x2, y2) bottom-right. */
 public record Box(double x1, double y1, double x2, double y2) {

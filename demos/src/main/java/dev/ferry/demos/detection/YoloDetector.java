@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.detection;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
@@ -12,16 +12,20 @@ import java.util.function.BooleanSupplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** YOLO object detectors (v5, v8, v11 exports): letterbox, run, decode, class-aware NMS. */
-final class YoloDetector implements RegionDetector {
-    static final String TASK = "yolo";
+public final class YoloDetector {
+    public static final String TASK = "yolo";
 
     private final ModelLease lease;
 
-    YoloDetector(ModelLease lease) {
+    public YoloDetector(ModelLease lease) {
         this.lease = lease;
     }
 
-    @Override
+    /**
+     * @param page      8-bit BGR page
+     * @param cancelled polled while the model runs; true stops the run
+     * @return boxes in the page's pixels, best first
+     */
     public List<Detection> detect(Mat page, DetectOptions options, StageClock clock, BooleanSupplier cancelled)
             throws OrtException {
         long t = System.nanoTime();

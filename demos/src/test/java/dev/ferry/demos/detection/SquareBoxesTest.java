@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.detection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

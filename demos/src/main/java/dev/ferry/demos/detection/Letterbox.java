@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.detection;
 
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;

@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.detection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,7 +98,7 @@ class YoloDetectorTest {
     private static List<Detection> detect(String model, double confidence, double iou) throws Exception {
         try (ModelLease lease = models.inference.acquire(models.store.require(new ModelRef("regions", model)));
              Mat page = new Mat(640, 1280, opencv_core.CV_8UC3, Scalar.all(255))) {
-            return RegionDetector.forModel(lease).detect(page, new DetectOptions(confidence, iou, 0, 300),
+            return new YoloDetector(lease).detect(page, new DetectOptions(confidence, iou, 0, 300),
                     new StageClock(), () -> false);
         }
     }

@@ -1,4 +1,4 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.detection;
 
 import dev.ferry.demos.inference.ModelContract;
 
@@ -10,9 +10,11 @@ import dev.ferry.demos.inference.ModelContract;
  */
 public record DetectOptions(double confidence, double iou, int maxSize, int maxDetections) {
     public static final int MAX_DETECTIONS = 300;
+    /** The task of text-line detectors (DB), whose defaults are their own: lines are many and thin. */
+    public static final String TEXT_TASK = "db_text";
 
     public static DetectOptions resolve(ModelContract contract, double confidence, double iou, long maxSize) {
-        boolean text = contract.task().equals(DbTextDetector.TASK);
+        boolean text = contract.task().equals(TEXT_TASK);
         return new DetectOptions(
                 confidence > 0 ? confidence : contract.threshold("confidence", text ? 0.6 : 0.25),
                 iou > 0 ? iou : contract.threshold("iou", 0.45),

@@ -1,14 +1,14 @@
-package dev.ferry.demos.regions;
+package dev.ferry.demos.detection;
 
 /**
  * The {@code square} post-processing, for watermarks: each box becomes a square around its
  * centre, its side the box's longer side plus {@code margin} of it on each edge, moved (and
  * if need be shrunk) to stay inside the page.
  */
-final class SquareBoxes {
+public final class SquareBoxes {
     private SquareBoxes() {}
 
-    static Box square(Box b, double margin, int pageWidth, int pageHeight) {
+    public static Box square(Box b, double margin, int pageWidth, int pageHeight) {
         double side = Math.max(b.width(), b.height()) * (1 + 2 * margin);
         side = Math.min(side, Math.min(pageWidth, pageHeight));
         double cx = (b.x1() + b.x2()) / 2;
