@@ -32,7 +32,8 @@ class InstalledDemosTest {
     @Test
     void everyDemoIsBuiltAndFerryDemosNarrowsThem() {
         try (DemoServices services = services(TestConfig.in(dir).build())) {
-            assertEquals(Set.of("noop", "regions", "faces", "sign", "asr", "clustering", "vectorization", "similarity"),
+            assertEquals(Set.of("noop", "regions", "faces", "sign", "asr", "clustering", "vectorization", "similarity",
+                            "sorting"),
                     InstalledDemos.build(services).names());
         }
         try (DemoServices services = services(TestConfig.in(dir).set("FERRY_DEMOS", "faces,noop").build())) {
