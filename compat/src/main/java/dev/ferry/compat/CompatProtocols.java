@@ -2,6 +2,7 @@ package dev.ferry.compat;
 
 import dev.ferry.api.RouteSet;
 import dev.ferry.compat.discover.DiscoverRoutes;
+import dev.ferry.compat.sorterbot.SorterBotProtocol;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.storage.DataFolder;
@@ -26,7 +27,9 @@ public final class CompatProtocols {
      */
     public record Services(FerryConfig config, DemoCatalog demos, RedissonClient redis, DataFolder data, MediaReader media) {}
 
-    private static final Map<String, Function<Services, RouteSet>> KNOWN = Map.of("discover", DiscoverRoutes::new);
+    private static final Map<String, Function<Services, RouteSet>> KNOWN = Map.of(
+            "discover", DiscoverRoutes::new,
+            "sorterbot", SorterBotProtocol::new);
     private static final String ALL = "all";
 
     private CompatProtocols() {}

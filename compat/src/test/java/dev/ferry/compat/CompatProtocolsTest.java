@@ -11,7 +11,7 @@ class CompatProtocolsTest {
 
     @Test
     void allNamesEveryProtocolAndNothingIsMountedByDefault() {
-        assertEquals(Set.of("discover"), CompatProtocols.selected(Set.of("all")));
+        assertEquals(Set.of("discover", "sorterbot"), CompatProtocols.selected(Set.of("all")));
         assertEquals(Set.of("discover"), CompatProtocols.selected(Set.of("discover")));
         assertTrue(CompatProtocols.selected(Set.of()).isEmpty());
     }

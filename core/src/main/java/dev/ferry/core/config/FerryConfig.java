@@ -21,7 +21,8 @@ public record FerryConfig(
         InferenceSettings inference,
         MediaSettings media,
         Set<String> compat,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        SorterBotSettings sorterbot) {
 
     private static final long MB = 1024L * 1024;
 
@@ -131,7 +132,11 @@ public record FerryConfig(
                 s.list("FERRY_COMPAT"),
                 new WebhookSettings(
                         List.copyOf(s.list("FERRY_WEBHOOK_SECRETS")),
-                        s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)));
+                        s.durations("FERRY_WEBHOOK_RETRY_DELAYS", WebhookSettings.RETRY_DELAYS)),
+                new SorterBotSettings(
+                        s.integer("FERRY_SORTERBOT_PORT", 6000),
+                        Duration.ofSeconds(s.integer("FERRY_SORTERBOT_WAIT_S", 300)),
+                        s.duration("FERRY_SORTERBOT_SESSION_TTL", Duration.ofDays(1))));
     }
 
     /** The built-in defaults, ignoring the environment. */
