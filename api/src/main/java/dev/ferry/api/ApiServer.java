@@ -75,15 +75,17 @@ public final class ApiServer implements AutoCloseable {
     private final ProcessMeters processMeters;
     private final ScheduledExecutorService timer;
     private final WebhookDispatcher webhooks;
+    private final List<RouteSet> extraRoutes;
 
     private ApiServer(Javalin app, JobEventsHandler events, FerryMeters meters, ProcessMeters processMeters,
-            ScheduledExecutorService timer, WebhookDispatcher webhooks) {
+            ScheduledExecutorService timer, WebhookDispatcher webhooks, List<RouteSet> extraRoutes) {
         this.app = app;
         this.events = events;
         this.meters = meters;
         this.processMeters = processMeters;
         this.timer = timer;
         this.webhooks = webhooks;
+        this.extraRoutes = extraRoutes;
     }
 
     /**
@@ -157,7 +159,9 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
         try {
             app.start(config.api().host(), config.api().port());
+            startAll(extraRoutes);
         } catch (RuntimeException e) {
+            app.stop();
             events.close();
             meters.close();
             timer.shutdownNow();
@@ -167,7 +171,7 @@ public final class ApiServer implements AutoCloseable {
         WebhookDispatcher dispatcher = WebhookDispatcher.start(outbox, List.copyOf(demos.names()), knownFormats, guard, signer,
                 new RetrySchedule(config.webhooks().retryDelays(), new SplittableRandom()), webhookStats);
         LOG.info("API listening on http://{}:{} for demos {}", config.api().host(), app.port(), demos.names());
-        return new ApiServer(app, events, meters, processMeters, timer, dispatcher);
+        return new ApiServer(app, events, meters, processMeters, timer, dispatcher, List.copyOf(extraRoutes));
     }
 
     public int port() {
@@ -176,12 +180,27 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        extraRoutes.forEach(RouteSet::stop);
         webhooks.close();
         events.close();
         app.stop();
         meters.close();
         processMeters.close();
         timer.shutdownNow();
+    }
+
+    /** Starts each route set's own servers; if one cannot start, those started before it stop again. */
+    private static void startAll(List<RouteSet> sets) {
+        List<RouteSet> started = new ArrayList<>();
+        try {
+            for (RouteSet set : sets) {
+                set.start();
+                started.add(set);
+            }
+        } catch (RuntimeException e) {
+            started.forEach(RouteSet::stop);
+            throw e;
+        }
     }
 
     /** Where Jetty spools multipart uploads: inside the data folder, so on the disk whose free space is checked. */

@@ -18,4 +18,14 @@ public interface RouteSet {
     default List<WebhookFormat> webhookFormats() {
         return List.of();
     }
+
+    /**
+     * Starts what the protocol serves beyond the API's routes, such as a server on a port of its own
+     * that its clients dial; called once the API listens, and {@link #stop()} when the API stops.
+     */
+    default void start() {
+    }
+
+    default void stop() {
+    }
 }

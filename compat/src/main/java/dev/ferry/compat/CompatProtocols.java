@@ -5,6 +5,7 @@ import dev.ferry.compat.discover.DiscoverRoutes;
 import dev.ferry.compat.dsac.DsacRoutes;
 import dev.ferry.compat.mood.MoodRoutes;
 import dev.ferry.compat.sign2text.Sign2TextRoutes;
+import dev.ferry.compat.sorterbot.SorterBotProtocol;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.storage.DataFolder;
@@ -29,10 +30,12 @@ public final class CompatProtocols {
      */
     public record Services(FerryConfig config, DemoCatalog demos, RedissonClient redis, DataFolder data, MediaReader media) {}
 
-    private static final Map<String, Function<Services, RouteSet>> KNOWN = Map.of("discover", DiscoverRoutes::new,
+    private static final Map<String, Function<Services, RouteSet>> KNOWN = Map.of(
+            "discover", DiscoverRoutes::new,
             "dsac", DsacRoutes::new,
+            "mood", MoodRoutes::new,
             "sign2text", Sign2TextRoutes::new,
-            "mood", MoodRoutes::new);
+            "sorterbot", SorterBotProtocol::new);
     private static final String ALL = "all";
 
     private CompatProtocols() {}

@@ -11,7 +11,7 @@ class CompatProtocolsTest {
 
     @Test
     void allNamesEveryProtocolAndNothingIsMountedByDefault() {
-        assertEquals(Set.of("discover", "dsac", "mood", "sign2text"), CompatProtocols.selected(Set.of("all")));
+        assertEquals(Set.of("discover", "dsac", "mood", "sign2text", "sorterbot"), CompatProtocols.selected(Set.of("all")));
         assertEquals(Set.of("discover"), CompatProtocols.selected(Set.of("discover")));
         assertTrue(CompatProtocols.selected(Set.of()).isEmpty());
     }
@@ -19,6 +19,6 @@ class CompatProtocolsTest {
     @Test
     void anUnknownProtocolIsRefusedWithTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompatProtocols.selected(Set.of("moods")));
-        assertTrue(e.getMessage().contains("'moods'") && e.getMessage().contains("known: discover, dsac, mood, sign2text"), e.getMessage());
+        assertTrue(e.getMessage().contains("'moods'") && e.getMessage().contains("known: discover, dsac, mood, sign2text, sorterbot"), e.getMessage());
     }
 }

@@ -14,6 +14,8 @@ import dev.ferry.demos.clustering.ClusteringDemo;
 import dev.ferry.demos.matching.CopiedPictures;
 import dev.ferry.demos.matching.Transposition;
 import dev.ferry.demos.similarity.SimilarityDemo;
+import dev.ferry.demos.sorting.SortingDemo;
+import dev.ferry.demos.sorting.SortingTestModels;
 import dev.ferry.demos.faces.FacesDemo;
 import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelContract;
@@ -77,6 +79,7 @@ class DemoOutputsDocumentedTest {
                         {"task": "video_classifier", "input": {"name": "video", "width": 16, "height": 16, "channels": "rgb"},
                          "labels": ["red", "green", "blue"], "video": {"layout": "NTCHW", "frames": 4, "resize": 16}}
                         """, ModelContract.class));
+        SortingTestModels.install(models.store);
         services = models.services(TestConfig.in(models.folder).build());
     }
 
@@ -151,6 +154,12 @@ class DemoOutputsDocumentedTest {
         Mat copy = CopiedPictures.copy(CopiedPictures.engraving(1, 240), Transposition.ROT90, 3);
         assertDocumented(new WatermarksDemo(services), Map.of("source", source.uid()), page("photo.png",
                 CopiedPictures.png(copy)));
+    }
+
+    @Test
+    void sorting() throws Exception {
+        assertDocumented(new SortingDemo(services), Map.of(), SortingTestModels.photo(job.resolve("1500.png")),
+                SortingTestModels.photo(job.resolve("1505.png")));
     }
 
     private Path page(String name, byte[] image) throws IOException {

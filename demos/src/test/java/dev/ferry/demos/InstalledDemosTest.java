@@ -33,7 +33,7 @@ class InstalledDemosTest {
     void everyDemoIsBuiltAndFerryDemosNarrowsThem() {
         try (DemoServices services = services(TestConfig.in(dir).build())) {
             assertEquals(Set.of("noop", "regions", "faces", "sign", "asr", "clustering", "vectorization", "similarity",
-                    "watermarks"),
+                    "watermarks", "sorting"),
                     InstalledDemos.build(services).names());
         }
         try (DemoServices services = services(TestConfig.in(dir).set("FERRY_DEMOS", "faces,noop").build())) {

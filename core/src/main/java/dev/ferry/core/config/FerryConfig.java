@@ -22,7 +22,8 @@ public record FerryConfig(
         MediaSettings media,
         Set<String> compat,
         WebhookSettings webhooks,
-        CompatSettings protocols) {
+        CompatSettings protocols,
+        SorterBotSettings sorterbot) {
 
     private static final long MB = 1024L * 1024;
 
@@ -138,7 +139,11 @@ public record FerryConfig(
                         Duration.ofSeconds(s.integer("FERRY_COMPAT_WAIT_S", 120)),
                         s.integer("FERRY_COMPAT_MAX_WAITING", 32),
                         s.string("FERRY_SIGN2TEXT_MODEL", "wlasl8"),
-                        s.string("FERRY_DSAC_PATH", "/dsac")));
+                        s.string("FERRY_DSAC_PATH", "/dsac")),
+                new SorterBotSettings(
+                        s.integer("FERRY_SORTERBOT_PORT", 6000),
+                        Duration.ofSeconds(s.integer("FERRY_SORTERBOT_WAIT_S", 300)),
+                        s.duration("FERRY_SORTERBOT_SESSION_TTL", Duration.ofDays(1))));
     }
 
     /** The built-in defaults, ignoring the environment. */
