@@ -30,6 +30,9 @@ public interface JobSubmitter {
      */
     Job submitFiles(Context ctx, String demo, Map<String, Object> params, List<InputFile> files, Optional<JsonNode> webhook);
 
+    /** As {@link #submitFiles(Context, String, Map, List, Optional)}, for a caller that is not an HTTP request. */
+    Job submitFiles(SubmitCaller caller, String demo, Map<String, Object> params, List<InputFile> files, Optional<JsonNode> webhook);
+
     /** The native submit's upload limits, to read a multipart request as it does. */
     UploadLimits uploadLimits();
 }

@@ -1,14 +1,12 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
-import dev.ferry.api.http.ApiKeyAuth;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.demo.DemoFailure;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.queue.JobReader;
 import dev.ferry.core.storage.DataFolder;
 import dev.ferry.core.webhook.Webhook;
-import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +32,10 @@ public final class SubmitChecks {
     record Checked(Map<String, Object> params, SubmitOptions options, Optional<Webhook> webhook) {}
 
     /** @param inputsRequired false to check a form whose files are not sent (a validation) */
-    Checked check(Demo demo, SubmitForm form, Context ctx, boolean inputsRequired) {
+    Checked check(Demo demo, SubmitForm form, SubmitCaller caller, boolean inputsRequired) {
         Map<String, Object> params = demo.params().validate(form.params());
-        SubmitOptions options = SubmitOptions.resolve(form, ctx, demo, maxTimeLimit);
-        Optional<Webhook> webhook = webhooks.check(form.webhook(), ApiKeyAuth.keyId(ctx));
+        SubmitOptions options = SubmitOptions.resolve(form, caller, demo, maxTimeLimit);
+        Optional<Webhook> webhook = webhooks.check(form.webhook(), caller.keyId());
         if (inputsRequired && demo.requiresInput() && !form.hasInputs()) {
             throw new ApiException(ErrorCode.MISSING_INPUT, "demo '" + demo.name() + "' needs at least one input: a file"
                     + " (a multipart part named 'file'), a URL (JSON {\"inputs\": [{\"url\": \"https://...\"}]}) or an earlier"

@@ -81,7 +81,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
             case MULTIPART -> MultipartSubmitReader.read(ctx, limits);
             case NONE -> SubmitForm.EMPTY;
         };
-        SubmitOutcome outcome = queue(ctx, demo, form, idempotencyKey);
+        SubmitOutcome outcome = queue(SubmitCaller.of(ctx), demo, form, idempotencyKey);
         Job recorded = reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
         if (outcome.created()) {
             onCreated.accept(demo.name());
@@ -94,13 +94,20 @@ public final class SubmitHandler implements Handler, JobSubmitter {
 
     @Override
     public Job submit(Context ctx, String demoName, Map<String, Object> params, InputSpec inputs, Optional<JsonNode> webhook) {
-        return submitForm(ctx, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(), Optional.of(inputs), webhook));
+        return submitForm(SubmitCaller.of(ctx), demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), List.of(),
+                Optional.of(inputs), webhook));
     }
 
     @Override
     public Job submitFiles(Context ctx, String demoName, Map<String, Object> params, List<InputFile> files,
                            Optional<JsonNode> webhook) {
-        return submitForm(ctx, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), files, Optional.empty(), webhook));
+        return submitFiles(SubmitCaller.of(ctx), demoName, params, files, webhook);
+    }
+
+    @Override
+    public Job submitFiles(SubmitCaller caller, String demoName, Map<String, Object> params, List<InputFile> files,
+                           Optional<JsonNode> webhook) {
+        return submitForm(caller, demoName, new SubmitForm(params, Optional.empty(), Optional.empty(), files, Optional.empty(), webhook));
     }
 
     @Override
@@ -108,16 +115,16 @@ public final class SubmitHandler implements Handler, JobSubmitter {
         return limits;
     }
 
-    private Job submitForm(Context ctx, String demoName, SubmitForm form) {
+    private Job submitForm(SubmitCaller caller, String demoName, SubmitForm form) {
         Demo demo = demos.find(demoName).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEMO, "no demo '" + demoName + "' here"));
         checkFreeSpace();
-        SubmitOutcome outcome = queue(ctx, demo, form, Optional.empty());
+        SubmitOutcome outcome = queue(caller, demo, form, Optional.empty());
         onCreated.accept(demo.name());
         return reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
     }
 
-    private SubmitOutcome queue(Context ctx, Demo demo, SubmitForm form, Optional<String> idempotencyKey) {
-        SubmitChecks.Checked checked = checks.check(demo, form, ctx, true);
+    private SubmitOutcome queue(SubmitCaller caller, Demo demo, SubmitForm form, Optional<String> idempotencyKey) {
+        SubmitChecks.Checked checked = checks.check(demo, form, caller, true);
         Map<String, Object> params = checked.params();
         SubmitOptions options = checked.options();
         JobId id = JobId.generate(demo.name(), System.currentTimeMillis());

@@ -3,18 +3,16 @@ package dev.ferry.api.jobs;
 import dev.ferry.api.http.ApiException;
 import dev.ferry.core.demo.Demo;
 import dev.ferry.core.job.Priority;
-import io.javalin.http.Context;
 import java.time.Duration;
-import java.util.Optional;
 
 /** A job's priority and time limit: from the body or form, else the query string, else the demo's defaults. */
 record SubmitOptions(Priority priority, long timeLimitMs) {
 
-    static SubmitOptions resolve(SubmitForm form, Context ctx, Demo demo, Duration maxTimeLimit) {
-        Priority priority = form.priority().or(() -> query(ctx, "priority"))
+    static SubmitOptions resolve(SubmitForm form, SubmitCaller caller, Demo demo, Duration maxTimeLimit) {
+        Priority priority = form.priority().or(() -> caller.query().apply("priority"))
                 .map(SubmitOptions::priority)
                 .orElse(Priority.NORMAL);
-        long timeLimitMs = form.timeLimitS().or(() -> query(ctx, "time_limit_s"))
+        long timeLimitMs = form.timeLimitS().or(() -> caller.query().apply("time_limit_s"))
                 .map(text -> timeLimitS(text, maxTimeLimit) * 1000)
                 .orElse(demo.timeLimit().toMillis());
         return new SubmitOptions(priority, timeLimitMs);
@@ -36,9 +34,5 @@ record SubmitOptions(Priority priority, long timeLimitMs) {
             throw ApiException.invalidParam("time_limit_s", "time_limit_s must be between 1 and " + max.toSeconds() + ", got " + seconds);
         }
         return seconds;
-    }
-
-    private static Optional<String> query(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).filter(v -> !v.isBlank());
     }
 }

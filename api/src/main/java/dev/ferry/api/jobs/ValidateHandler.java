@@ -39,7 +39,7 @@ public final class ValidateHandler implements Handler {
                     "a validation takes a JSON body ({\"params\": {...}}); files are checked when they are submitted");
         };
         try {
-            SubmitChecks.Checked checked = checks.check(demo, form, ctx, false);
+            SubmitChecks.Checked checked = checks.check(demo, form, SubmitCaller.of(ctx), false);
             ctx.json(new Verdict(demo.name(), true, checked.params(), null));
         } catch (ApiException e) {
             ctx.json(new Verdict(demo.name(), false, null, ErrorBody.of(e).error()));

@@ -6,8 +6,6 @@ import dev.ferry.compat.CompatProtocols;
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.queue.JobReader;
-import dev.ferry.core.queue.RedisScripts;
-import dev.ferry.core.queue.Submissions;
 import dev.ferry.core.storage.DataFolder;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.concurrent.Executors;
@@ -24,7 +22,7 @@ public final class SorterBotProtocol implements RouteSet {
     private static final Logger LOG = LoggerFactory.getLogger(SorterBotProtocol.class);
     private final FerryConfig config;
     private final ArmSessions sessions;
-    private final SortingJobs jobs;
+    private SortingJobs jobs;
     private final CompatProtocols.Services services;
     private ScheduledExecutorService timer;
     private SorterBotServer server;
@@ -34,13 +32,12 @@ public final class SorterBotProtocol implements RouteSet {
         this.config = services.config();
         DataFolder data = services.data();
         this.sessions = new ArmSessions(services.redis(), data, config.sorterbot().sessionTtl());
-        this.jobs = new SortingJobs(config, services.demos(), data, new Submissions(new RedisScripts(services.redis()),
-                config.queue().maxQueued(), config.queue().retention()), new JobReader(services.redis()));
     }
 
     @Override
-    public void register(JavalinDefaultRouting routes, JobSubmitter submitter) {
-        // the arms speak only WebSocket, on their own port (start)
+    public synchronized void register(JavalinDefaultRouting routes, JobSubmitter submitter) {
+        // no route: the arms speak only WebSocket, on their own port (start); their jobs go through the native submit
+        this.jobs = new SortingJobs(submitter, new JobReader(services.redis()));
     }
 
     @Override
