@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
@@ -71,36 +73,41 @@ public final class ApiCalls {
 
     /** A multipart submit: a {@code params} part, and each file as a {@code file} part. */
     public Answer postFiles(String path, String paramsJson, Path... files) {
-        String boundary = "e2e-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        part(body, boundary, "name=\"params\"", "application/json", paramsJson.getBytes(StandardCharsets.UTF_8));
+        List<FormPart> parts = new ArrayList<>();
+        parts.add(new FormPart("params", null, "application/json", paramsJson.getBytes(StandardCharsets.UTF_8)));
         for (Path file : files) {
-            try {
-                part(body, boundary, "name=\"file\"; filename=\"" + file.getFileName() + "\"", "application/octet-stream",
-                        Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            parts.add(FormPart.file("file", file));
         }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return postParts(path, parts);
     }
 
     /** A multipart form as a browser posts it: text {@code fields}, then {@code files} under their part names. */
     public Answer postMultipart(String path, Map<String, String> fields, Map<String, Path> files) {
-        String boundary = "e2e-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> part(body, boundary, "name=\"" + name + "\"", "text/plain; charset=utf-8",
-                value.getBytes(StandardCharsets.UTF_8)));
-        files.forEach((name, file) -> {
+        List<FormPart> parts = new ArrayList<>();
+        fields.forEach((name, value) -> parts.add(new FormPart(name, null, "text/plain; charset=utf-8",
+                value.getBytes(StandardCharsets.UTF_8))));
+        files.forEach((name, file) -> parts.add(FormPart.file(name, file)));
+        return postParts(path, parts);
+    }
+
+    /** One part of a multipart form; {@code fileName} null for a text field. */
+    private record FormPart(String name, String fileName, String type, byte[] content) {
+        static FormPart file(String name, Path file) {
             try {
-                part(body, boundary, "name=\"" + name + "\"; filename=\"" + file.getFileName() + "\"", "application/octet-stream",
-                        Files.readAllBytes(file));
+                return new FormPart(name, file.getFileName().toString(), "application/octet-stream", Files.readAllBytes(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }
+    }
+
+    private Answer postParts(String path, List<FormPart> parts) {
+        String boundary = "e2e-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (FormPart p : parts) {
+            String disposition = "name=\"" + p.name() + "\"" + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"");
+            part(body, boundary, disposition, p.type(), p.content());
+        }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
