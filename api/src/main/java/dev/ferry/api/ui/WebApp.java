@@ -28,7 +28,7 @@ public final class WebApp {
             "index.html", "style.css", "viewers.css", "operator.css",
             "app.js", "api.js", "dom.js", "home.js", "demo-form.js", "job-page.js", "jobs.js",
             "operator.js", "viewers.js", "viewer-parts.js", "viewer-generic.js", "viewer-regions.js", "viewer-faces.js",
-            "viewer-vectorization.js", "viewer-clustering.js", "viewer-sign.js", "viewer-asr.js");
+            "viewer-vectorization.js", "viewer-clustering.js", "viewer-sign.js", "viewer-asr.js", "viewer-similarity.js");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",

@@ -4,37 +4,15 @@
 // cluster shows its first members until asked for all.
 "use strict";
 
-import { allFiles, fileSource, fileText } from "./api.js";
+import { allFiles, fileText } from "./api.js";
 import { h } from "./dom.js";
-import { viewer } from "./viewer-parts.js";
+import { lazyPictures, viewer } from "./viewer-parts.js";
 
 const FIRST_MEMBERS = 24;
 const SVG = "http://www.w3.org/2000/svg";
 
 function number(x) {
   return Math.abs(x) >= 0.01 && Math.abs(x) < 1000 ? String(Number(x.toPrecision(3))) : x.toExponential(2);
-}
-
-/**
- * make(path, alt): an <img> whose picture is fetched (with the key, through fileSource) only
- * when it comes near the screen; the blob URLs go on releases.
- */
-function lazyPictures(urls, releases) {
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries.filter((e) => e.isIntersecting)) {
-      observer.unobserve(entry.target);
-      fileSource(entry.target.dataset.url).then((source) => {
-        releases.push(source.release);
-        entry.target.src = source.src;
-      }, () => entry.target.classList.add("missing"));
-    }
-  }, { rootMargin: "300px" });
-  releases.push(() => observer.disconnect());
-  return (path, alt) => {
-    const img = h("img", { alt, loading: "lazy", decoding: "async", dataset: { url: urls.get(path) } });
-    observer.observe(img);
-    return img;
-  };
 }
 
 function svg(tag, attributes, ...children) {

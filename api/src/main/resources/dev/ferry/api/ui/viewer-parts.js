@@ -1,6 +1,7 @@
 // What the result viewers share: running a viewer's asynchronous work while handing the job
-// page at once the function that releases what it holds, output files' addresses, boxes drawn
-// over an image, page navigation, and media players wired to the stretches of a recording.
+// page at once the function that releases what it holds, output files' addresses, pictures
+// fetched as they scroll into view, boxes drawn over an image, page navigation, and media
+// players wired to the stretches of a recording.
 "use strict";
 
 import { fileSource, json } from "./api.js";
@@ -109,6 +110,29 @@ export async function mediaPlayer(container, job, files, kind) {
   return { element, release: () => { detach(); source.release(); } };
 }
 
+/**
+ * make(path, alt): an <img> of the output file at path (urls: path → address) whose picture is
+ * fetched (with the key, through fileSource) only when it comes near the screen, so a result
+ * with thousands of pictures loads what is looked at; the blob URLs go on releases.
+ */
+export function lazyPictures(urls, releases) {
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries.filter((e) => e.isIntersecting)) {
+      observer.unobserve(entry.target);
+      fileSource(entry.target.dataset.url).then((source) => {
+        releases.push(source.release);
+        entry.target.src = source.src;
+      }, () => entry.target.classList.add("missing"));
+    }
+  }, { rootMargin: "300px" });
+  releases.push(() => observer.disconnect());
+  return (path, alt) => {
+    const img = h("img", { alt, loading: "lazy", decoding: "async", dataset: { url: urls.get(path) } });
+    observer.observe(img);
+    return img;
+  };
+}
+
 /** The address of one of a job's output files, each path segment encoded as the API's own urls are. */
 export function fileUrl(job, path) {
   return job.files_url + "/" + path.split("/").map(encodeURIComponent).join("/");
@@ -126,9 +150,9 @@ export function imageViewer(container, job, show) {
   }));
 }
 
-/** 1 → "1 face", 4 → "4 faces". */
-export function counted(n, noun) {
-  return n + " " + noun + (n === 1 ? "" : "s");
+/** 1 → "1 face", 4 → "4 faces"; plural for nouns that take more than an s ("matches"). */
+export function counted(n, noun, plural = noun + "s") {
+  return n + " " + (n === 1 ? noun : plural);
 }
 
 /** The pages of a result that could not be processed, each with its reason; nothing when none failed. */

@@ -9,6 +9,7 @@ import * as vectorization from "./viewer-vectorization.js";
 import * as clustering from "./viewer-clustering.js";
 import * as sign from "./viewer-sign.js";
 import * as asr from "./viewer-asr.js";
+import * as similarity from "./viewer-similarity.js";
 
 const VIEWERS = {
   regions,
@@ -17,6 +18,7 @@ const VIEWERS = {
   clustering,
   sign,
   asr,
+  similarity,
 };
 
 /** Shows a succeeded job's result in container; may return a function that releases what it holds. */

@@ -21,6 +21,24 @@ class SimilarityBenchCommandTest {
     }
 
     @Test
+    void measuresTheLocalFeaturesEngineOnLineDrawingsFindingEveryPlantedCopy() {
+        String out = ClusteringBenchCommandTest.run(0, "bench", "similarity", "--engine", "local", "--images", "20,30",
+                "--topk", "3");
+
+        assertTrue(out.contains("similarity: all against all, top 3, local features on line drawings with planted copies"), out);
+        for (String n : new String[] {"20", "30"}) {
+            assertTrue(out.lines().anyMatch(l -> l.matches("\\| " + n + " \\| local features \\|( [0-9.]+ s \\|){4} 1\\.0000 \\|")),
+                    out);
+        }
+        assertTrue(out.lines().noneMatch(l -> l.contains("embedding")), out);
+    }
+
+    @Test
+    void refusesAnUnknownEngine() {
+        ClusteringBenchCommandTest.run(2, "bench", "similarity", "--engine", "neural");
+    }
+
+    @Test
     void refusesATopKBelowOne() {
         ClusteringBenchCommandTest.run(2, "bench", "similarity", "--topk", "0");
     }

@@ -4,10 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_16SC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
-import static org.bytedeco.opencv.global.opencv_imgproc.ellipse;
-import static org.bytedeco.opencv.global.opencv_imgproc.line;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.ferry.testkit.TestPhotos;
@@ -18,7 +15,6 @@ import java.util.SplittableRandom;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -40,22 +36,7 @@ public final class CopiedPictures {
 
     /** A line drawing of {@code side} pixels: long strokes, ellipses and hatched patches, black on paper. */
     public static Mat engraving(long seed, int side) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Mat page = new Mat(side, side, CV_8UC3, new Scalar(235, 240, 245, 0));
-        Scalar ink = new Scalar(30, 30, 40, 0);
-        for (int i = 0; i < 14; i++) {
-            line(page, point(random, side), point(random, side), ink, 1 + random.nextInt(3), LINE_AA, 0);
-        }
-        for (int i = 0; i < 8; i++) {
-            int a = 8 + random.nextInt(side / 4);
-            int b = 8 + random.nextInt(side / 4);
-            ellipse(page, point(random, side), new Size(a, b), random.nextInt(180), 0, 90 + random.nextInt(270), ink,
-                    1 + random.nextInt(2), LINE_AA, 0);
-        }
-        for (int i = 0; i < 5; i++) {
-            hatch(page, random, side, ink);
-        }
-        return page;
+        return LineDrawings.engraving(seed, side);
     }
 
     /** A {@code side}-pixel crop of photo {@code photo} of {@link #PHOTOS}, at a place {@code seed} chooses. */
@@ -114,27 +95,5 @@ public final class CopiedPictures {
     /** Up to 7.5 % off one side, so both sides together lose at most 15 %. */
     private static int cut(SplittableRandom random, int length) {
         return (int) (length * 0.075 * random.nextDouble());
-    }
-
-    private static void hatch(Mat page, SplittableRandom random, int side, Scalar ink) {
-        int w = side / 8 + random.nextInt(side / 5);
-        int h = side / 8 + random.nextInt(side / 5);
-        int x = random.nextInt(side - w);
-        int y = random.nextInt(side - h);
-        int step = 3 + random.nextInt(4);
-        boolean slanted = random.nextBoolean();
-        for (int d = 0; d < w + h; d += step) {
-            Point from = new Point(x + Math.min(d, w), y + Math.max(0, d - w));
-            Point to = new Point(x + Math.max(0, d - h), y + Math.min(d, h));
-            if (slanted) {
-                from = new Point(x + w - Math.min(d, w), y + Math.max(0, d - w));
-                to = new Point(x + w - Math.max(0, d - h), y + Math.min(d, h));
-            }
-            line(page, from, to, ink, 1, LINE_AA, 0);
-        }
-    }
-
-    private static Point point(SplittableRandom random, int side) {
-        return new Point(random.nextInt(side), random.nextInt(side));
     }
 }

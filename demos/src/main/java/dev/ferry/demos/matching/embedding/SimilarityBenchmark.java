@@ -10,6 +10,7 @@ import dev.ferry.demos.inference.ModelCatalog;
 import dev.ferry.demos.inference.ModelLease;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
+import dev.ferry.demos.matching.LocalFeaturesBenchmark;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +31,28 @@ import org.bytedeco.opencv.opencv_core.Size;
  * images. For the embedding engine, each size is embedded through {@link PooledGridGraph} (or
  * drawn as random unit vectors of a given dimension, the hardest case for HNSW), then indexed
  * and searched all against all for the top k, once exactly and once through HNSW, whose
- * recall@k against the exact answer is reported. The local-features engine's cost is per pair
- * of images, not per image (docs/demos.md gives it); its rows say it is not measured here.
+ * recall@k against the exact answer is reported. For the local-features engine, each size is
+ * drawn as line drawings with planted copies and verified all against all
+ * ({@link LocalFeaturesBenchmark}); its recall is the share of the copies found in their top k.
  */
 public final class SimilarityBenchmark {
     private SimilarityBenchmark() {}
 
+    /** Which engines a run measures. */
+    public enum Engines {
+        LOCAL, EMBEDDING, BOTH;
+
+        boolean local() {
+            return this != EMBEDDING;
+        }
+
+        boolean embedding() {
+            return this != LOCAL;
+        }
+    }
+
     /** @param dimension 0 for images through the pooled-grid extractor, else random unit vectors of this length */
-    public record Setup(List<Integer> sizes, int k, int dimension, long seed) {}
+    public record Setup(List<Integer> sizes, int k, int dimension, long seed, Engines engines) {}
 
     /** One engine at one size; times in seconds, {@code recall} −1 when not compared. */
     public record Row(int images, String engine, double embedSeconds, double buildSeconds, double searchSeconds,
@@ -49,19 +64,28 @@ public final class SimilarityBenchmark {
 
     public record Report(Setup setup, List<Row> rows, double loadBefore, double loadAfter) {
         public String format() {
-            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                    "similarity: all against all, top %d, vectors from %s%n", setup.k(), setup.dimension() == 0
-                            ? "images through the pooled-grid extractor (" + PooledGridGraph.DIMENSION + " values)"
-                            : "random unit vectors of " + setup.dimension() + " values"));
-            s.append("| images | engine | embed | index build | all-vs-all search | total | recall@").append(setup.k())
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "similarity: all against all, top %d", setup.k()));
+            if (setup.engines().embedding()) {
+                s.append(", vectors from ").append(setup.dimension() == 0
+                        ? "images through the pooled-grid extractor (" + PooledGridGraph.DIMENSION + " values)"
+                        : "random unit vectors of " + setup.dimension() + " values");
+            }
+            if (setup.engines().local()) {
+                s.append(", local features on line drawings with planted copies");
+            }
+            s.append(String.format("%n| images | engine | embed or describe | index build | all-vs-all search | total | recall@"))
+                    .append(setup.k())
                     .append(" |\n|---:|---|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
                 s.append(String.format(Locale.ROOT, "| %d | %s | %.2f s | %.2f s | %.2f s | %.2f s | %s |%n", r.images(),
                         r.engine(), r.embedSeconds(), r.buildSeconds(), r.searchSeconds(), r.total(),
                         r.recall() < 0 ? "exact" : String.format(Locale.ROOT, "%.4f", r.recall())));
             }
-            for (int n : setup.sizes()) {
-                s.append(String.format(Locale.ROOT, "| %d | local features | not measured | | | | |%n", n));
+            if (!setup.engines().local()) {
+                for (int n : setup.sizes()) {
+                    s.append(String.format(Locale.ROOT, "| %d | local features | not measured | | | | |%n", n));
+                }
+                s.append(String.format("(--engine local or both measures the local-features engine)%n"));
             }
             s.append(String.format(Locale.ROOT, "load average %.2f before, %.2f after, %d cores%n", loadBefore, loadAfter,
                     Runtime.getRuntime().availableProcessors()));
@@ -71,6 +95,20 @@ public final class SimilarityBenchmark {
 
     public static Report run(Setup setup) throws Exception {
         double loadBefore = load();
+        List<Row> rows = new ArrayList<>();
+        if (setup.engines().embedding()) {
+            rows.addAll(embedding(setup));
+        }
+        if (setup.engines().local()) {
+            for (int n : setup.sizes()) {
+                LocalFeaturesBenchmark.Measured m = LocalFeaturesBenchmark.measure(n, setup.k(), setup.seed());
+                rows.add(new Row(n, "local features", m.describeSeconds(), 0, m.verifySeconds(), m.recall()));
+            }
+        }
+        return new Report(setup, rows, loadBefore, load());
+    }
+
+    private static List<Row> embedding(Setup setup) throws Exception {
         List<Row> rows = new ArrayList<>();
         try (GridExtractor extractor = setup.dimension() == 0 ? new GridExtractor() : null) {
             for (int n : setup.sizes()) {
@@ -85,7 +123,7 @@ public final class SimilarityBenchmark {
                         recall(exact.answers, approximate.answers)));
             }
         }
-        return new Report(setup, rows, loadBefore, load());
+        return rows;
     }
 
     private record Timed(double build, double search, List<List<Neighbour>> answers) {}
