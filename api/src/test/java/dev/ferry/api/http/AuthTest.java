@@ -39,7 +39,7 @@ class AuthTest {
             assertEquals(200, http.get("/api/v1/demos", "Authorization", "Bearer first-key").status());
             assertEquals(200, http.get("/api/v1/demos", "Authorization", "bearer second-key").status());
             assertEquals(200, http.get("/api/v1/demos", "X-API-Key", "second-key").status());
-            // DSAC's clients send their key as X_API_KEY (docs/compat-dsac.md)
+            // DSAC's clients send their key as X_API_KEY (docs/compat.md)
             assertEquals(200, http.get("/api/v1/demos", "X_API_KEY", "first-key").status());
             assertEquals(401, http.get("/api/v1/demos", "X_API_KEY", "wrong-key").status());
             assertEquals(202, http.postJson(submit, "{}", "Authorization", "Bearer first-key").status());
