@@ -43,9 +43,11 @@ public final class CompatForTests implements AutoCloseable {
     private final Optional<DemoServices> workerServices;
     private final Optional<RedissonClient> workerRedis;
     private final JobReader reader;
+    private final DemoCatalog demos;
 
     private CompatForTests(FerryConfig config, DemoServices apiServices, ApiServer api, Optional<Worker> worker,
-            Optional<DemoServices> workerServices, Optional<RedissonClient> workerRedis, JobReader reader) {
+            Optional<DemoServices> workerServices, Optional<RedissonClient> workerRedis, JobReader reader, DemoCatalog demos) {
+        this.demos = demos;
         this.config = config;
         this.apiServices = apiServices;
         this.api = api;
@@ -69,7 +71,7 @@ public final class CompatForTests implements AutoCloseable {
                 CompatProtocols.mount(new CompatProtocols.Services(config, catalog, redis.client(), data, apiServices.media())));
         if (!withWorker) {
             return new CompatForTests(config, apiServices, api, Optional.empty(), Optional.empty(), Optional.empty(),
-                    new JobReader(redis.client()));
+                    new JobReader(redis.client()), catalog);
         }
         // the worker has its own services and Redis connection, as a separate process would
         DemoServices workerServices = DemoServices.forWorker(config);
@@ -77,11 +79,20 @@ public final class CompatForTests implements AutoCloseable {
         Worker worker = Worker.start(config, workerRedis, DemoCatalog.of(demos.apply(workerServices), Set.of()), data,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         return new CompatForTests(config, apiServices, api, Optional.of(worker), Optional.of(workerServices),
-                Optional.of(workerRedis), new JobReader(redis.client()));
+                Optional.of(workerRedis), new JobReader(redis.client()), catalog);
     }
 
     public FerryConfig config() {
         return config;
+    }
+
+    /** The demos the API serves. */
+    public DemoCatalog demos() {
+        return demos;
+    }
+
+    public int port() {
+        return api.port();
     }
 
     public Job job(String id) {
