@@ -21,8 +21,10 @@ const TURNS = {
   vflip: "mirrored top to bottom",
 };
 
+/** "#3 book.zip!/2.png", or for a crop "#3 fig-1 (book.zip!/2.png)": a job with crops compares regions of pages. */
 function imageName(report, image) {
-  return "#" + image + " " + report.index.images[image].source;
+  const entry = report.index.images[image];
+  return "#" + image + " " + (entry.id ? entry.id + " (" + entry.source + ")" : entry.source);
 }
 
 /** "#3 book.zip!/2.png turned 90° counter-clockwise (rot90)": how image i is brought into j's orientation. */
