@@ -55,6 +55,7 @@ public enum ErrorCode {
     POISON("workers died `FERRY_POISON_AFTER` times while running the job; it is not tried again"),
     MODEL_FAILED("the model could not run on a page (a failed page) or on any segment (a job's failure)"),
     REQUESTED_FAILURE("the noop demo failed on purpose (`fail_times`); retried"),
+    DISK_FULL("the data folder's disk filled up while the job wrote its outputs; they are removed and the job retried"),
 
     // A failed page: the job goes on with the next one. The ones with a status also refuse a watermark source's upload.
     NOT_AN_IMAGE(415, "the bytes are not an image of a known format"),
