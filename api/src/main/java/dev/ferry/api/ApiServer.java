@@ -156,7 +156,7 @@ public final class ApiServer implements AutoCloseable {
                 new SourcesHandler(new SourceStore(data, config.media()), limits, data, config.api().minFreeBytes()),
                 webApp,
                 extraRoutes);
-        Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, routes::register));
+        Javalin app = Javalin.create(javalin -> JavalinSetup.configure(javalin, config.api().idleTimeout(), routes::register));
         try {
             app.start(config.api().host(), config.api().port());
             startAll(extraRoutes);

@@ -68,6 +68,13 @@ final class WorkerFixture implements BeforeAllCallback, AfterAllCallback, Before
         metrics = new SimpleMeterRegistry();
     }
 
+    /** Moves this test's data folder to {@code dir}, such as a folder on a small filesystem; before any worker starts. */
+    void useDataFolder(Path dir) {
+        DataFolder.deleteTree(dataDir);
+        dataDir = dir;
+        data = new DataFolder(dir);
+    }
+
     /** Starts a worker serving {@code demo}; {@code settings} are name, value pairs as in .env. */
     Worker start(TestDemo demo, Object... settings) {
         TestConfig config = TestConfig.of(redis, dataDir).setAll(settings);

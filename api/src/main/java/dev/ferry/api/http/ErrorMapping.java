@@ -3,6 +3,7 @@ package dev.ferry.api.http;
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.sources.SourceException;
+import dev.ferry.core.storage.DiskFull;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRouting;
@@ -77,7 +78,18 @@ public final class ErrorMapping {
                 || e instanceof RedisNodeNotFoundException || e instanceof RedissonShutdownException;
     }
 
+    /** The data folder's disk filled up while a request's files were written; those are removed by whoever wrote them. */
+    public static ApiException diskFull() {
+        return new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "the data folder's disk is full; nothing new can be stored"
+                + " until space is freed");
+    }
+
     private static void unexpected(Exception e, Context ctx) {
+        if (DiskFull.causedBy(e)) {
+            LOG.warn("the data folder's disk is full during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            write(ctx, diskFull());
+            return;
+        }
         LOG.error("unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
         write(ctx, new ApiException(ErrorCode.INTERNAL_ERROR, "something went wrong on the server; it was logged"));
     }

@@ -8,6 +8,7 @@ import io.javalin.http.sse.SseClient;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RTopic;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client following one job. The job's pub/sub channel says when to look, a one-second
- * poll covers messages pub/sub dropped; each look re-reads the record and sends it when its
+ * poll covers messages pub/sub dropped (and serves alone past the server's subscriptions); each look re-reads the record and sends it when its
  * version is newer than the last one sent. The version is the SSE id, so a client that
  * reconnects with Last-Event-ID gets only what it has not seen.
  */
@@ -30,6 +31,7 @@ final class JobEventStream {
     private final RTopic topic;
     private final ScheduledExecutorService timer;
     private final SseClient client;
+    private final Semaphore subscriptions;
     private long lastVersion;
     private Optional<JobState> lastState = Optional.empty();
     private int listener = -1;
@@ -38,7 +40,7 @@ final class JobEventStream {
     private boolean stopped;
 
     JobEventStream(JobId id, long lastSeenVersion, JobReader reader, JobViews views, RTopic topic, ScheduledExecutorService timer,
-            SseClient client) {
+            SseClient client, Semaphore subscriptions) {
         this.id = id;
         this.lastVersion = lastSeenVersion;
         this.reader = reader;
@@ -46,17 +48,39 @@ final class JobEventStream {
         this.topic = topic;
         this.timer = timer;
         this.client = client;
+        this.subscriptions = subscriptions;
     }
 
+    /**
+     * Subscribes to the job's channel when one of the {@code subscriptions} is free, else polls
+     * only. Subscribing is asynchronous so that no thread waits on it; past Redisson's pool of
+     * subscriptions a subscribe would wait, time out, and could leave its channel subscribed.
+     */
     synchronized void start() {
-        try {
-            // Hop off Redisson's I/O thread before reading the record.
-            listener = topic.addListener(String.class, (channel, version) -> timer.execute(this::look));
-        } catch (RuntimeException e) {
-            LOG.warn("cannot follow the events of job {}, polling only: {}", id, e.toString());
+        if (subscriptions.tryAcquire()) {
+            try {
+                // Hop off Redisson's I/O thread before reading the record, or before taking this stream's lock.
+                topic.addListenerAsync(String.class, (channel, version) -> timer.execute(this::look))
+                        .whenComplete((listenerId, failure) -> timer.execute(() -> subscribed(listenerId, failure)));
+            } catch (RuntimeException e) {
+                subscriptions.release();
+                LOG.warn("cannot follow the events of job {}, polling only: {}", id, e.toString());
+            }
         }
         poll = timer.scheduleWithFixedDelay(this::look, 0, POLL_MS, TimeUnit.MILLISECONDS);
         keepAlive = timer.scheduleAtFixedRate(this::ping, KEEP_ALIVE_MS, KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void subscribed(Integer listenerId, Throwable failure) {
+        if (failure != null) {
+            subscriptions.release();
+            LOG.warn("cannot follow the events of job {}, polling only: {}", id, failure.toString());
+        } else if (stopped) {
+            // The stream ended before the subscription came: release it now, or nothing ever would.
+            unsubscribe(listenerId);
+        } else {
+            listener = listenerId;
+        }
     }
 
     synchronized void look() {
@@ -118,17 +142,27 @@ final class JobEventStream {
         }
         stopped = true;
         if (listener >= 0) {
-            try {
-                topic.removeListener(listener);
-            } catch (RuntimeException e) {
-                LOG.debug("cannot unsubscribe from the events of job {}: {}", id, e.toString());
-            }
+            unsubscribe(listener);
         }
         if (poll != null) {
             poll.cancel(false);
         }
         if (keepAlive != null) {
             keepAlive.cancel(false);
+        }
+    }
+
+    private void unsubscribe(int listenerId) {
+        try {
+            topic.removeListenerAsync(listenerId).whenComplete((done, failure) -> {
+                subscriptions.release();
+                if (failure != null) {
+                    LOG.debug("cannot unsubscribe from the events of job {}: {}", id, failure.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            subscriptions.release();
+            LOG.debug("cannot unsubscribe from the events of job {}: {}", id, e.toString());
         }
     }
 }

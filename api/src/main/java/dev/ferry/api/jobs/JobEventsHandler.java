@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -22,12 +23,19 @@ import org.redisson.client.codec.StringCodec;
  * An unknown job is a 404 before the stream opens; an Accept header that rules the stream out, a 406.
  */
 public final class JobEventsHandler implements Handler, AutoCloseable {
+    /**
+     * Streams that follow their job's channel at once; the others poll it every second. Below
+     * the 250 channels Redisson's default pool holds, leaving room for the process's other
+     * subscribers (workers' doorbells, the compatibility protocols' waiting requests).
+     */
+    static final int MAX_SUBSCRIPTIONS = 128;
     private final JobLookup lookup;
     private final JobReader reader;
     private final RedissonClient redis;
     private final ScheduledExecutorService timer;
     private final JobViews views;
     private final Set<JobEventStream> open = ConcurrentHashMap.newKeySet();
+    private final Semaphore subscriptions = new Semaphore(MAX_SUBSCRIPTIONS);
 
     public JobEventsHandler(JobReader reader, RedissonClient redis, ScheduledExecutorService timer, JobViews views) {
         this.lookup = new JobLookup(reader);
@@ -52,7 +60,7 @@ public final class JobEventsHandler implements Handler, AutoCloseable {
     private void follow(JobId id, long lastSeen, SseClient client) {
         client.keepAlive();
         JobEventStream stream = new JobEventStream(id, lastSeen, reader, views,
-                redis.getTopic(new QueueKeys(id.demo()).events(id), StringCodec.INSTANCE), timer, client);
+                redis.getTopic(new QueueKeys(id.demo()).events(id), StringCodec.INSTANCE), timer, client, subscriptions);
         open.add(stream);
         client.onClose(() -> {
             stream.stop();

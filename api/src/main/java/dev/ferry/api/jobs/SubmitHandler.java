@@ -41,6 +41,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
     /** A hint for clients refused with 429; queues drain at the pace of their workers. */
     static final int QUEUE_FULL_RETRY_AFTER_S = 5;
     private static final int MAX_IDEMPOTENCY_KEY = 256;
+    private static final long MB = 1024L * 1024;
 
     private final FerryConfig config;
     private final DemoCatalog demos;
@@ -71,7 +72,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
     public void handle(Context ctx) {
         Demo demo = demos.find(ServedDemo.of(ctx, demos)).orElseThrow();
         BodyKind kind = BodyKind.of(ctx);
-        checkFreeSpace();
+        checkFreeSpace(ctx.req().getContentLengthLong());
         if (ctx.req().getContentLengthLong() > limits.maxRequestBytes()) {
             throw limits.tooLarge();
         }
@@ -117,7 +118,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
 
     private Job submitForm(SubmitCaller caller, String demoName, SubmitForm form) {
         Demo demo = demos.find(demoName).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEMO, "no demo '" + demoName + "' here"));
-        checkFreeSpace();
+        checkFreeSpace(0);
         SubmitOutcome outcome = queue(caller, demo, form, Optional.empty());
         onCreated.accept(demo.name());
         return reader.get(outcome.id()).orElseThrow(JobLookup::notFound);
@@ -131,9 +132,19 @@ public final class SubmitHandler implements Handler, JobSubmitter {
         return enqueue(id, form, demo, newJob(id, demo, params, options, checked.webhook(), idempotencyKey));
     }
 
-    private void checkFreeSpace() {
-        if (data.freeBytes() < config.api().minFreeBytes()) {
+    /**
+     * A body of a declared size is on disk twice while it is stored (Jetty's spooled copy and
+     * the job's input), so that much room is asked for on top of the reserve: an upload the disk
+     * cannot hold is refused before a byte of it is read, rather than filling the disk.
+     */
+    private void checkFreeSpace(long declaredBytes) {
+        long free = data.freeBytes();
+        if (free < config.api().minFreeBytes()) {
             throw new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "the data folder is almost full; no new jobs until space is freed");
+        }
+        if (free < config.api().minFreeBytes() + 2 * declaredBytes) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "the data folder has " + free / MB + " MB free: too little to store"
+                    + " this upload twice (spooled, then as the job's input) and keep FERRY_MIN_FREE_MB in reserve");
         }
     }
 

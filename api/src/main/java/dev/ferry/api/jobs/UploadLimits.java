@@ -1,7 +1,9 @@
 package dev.ferry.api.jobs;
 
 import dev.ferry.api.http.ApiException;
+import dev.ferry.api.http.ErrorMapping;
 import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.storage.DiskFull;
 import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
@@ -50,6 +52,9 @@ public record UploadLimits(long maxUploadBytes, Path spoolDir) {
             }
             throw unreadable();
         } catch (IOException | ServletException e) {
+            if (DiskFull.causedBy(e)) {
+                throw ErrorMapping.diskFull();
+            }
             throw unreadable();
         }
     }

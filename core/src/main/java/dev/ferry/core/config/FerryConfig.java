@@ -107,7 +107,8 @@ public record FerryConfig(
                         s.integer("FERRY_PORT", 8000),
                         s.list("FERRY_API_KEYS"),
                         s.longValue("FERRY_MAX_UPLOAD_MB", 512) * MB,
-                        s.longValue("FERRY_MIN_FREE_MB", 1024) * MB),
+                        s.longValue("FERRY_MIN_FREE_MB", 1024) * MB,
+                        Duration.ofSeconds(s.integer("FERRY_HTTP_IDLE_TIMEOUT_S", 30))),
                 new WorkerSettings(
                         s.integer("FERRY_CONCURRENCY", 1),
                         DeviceSetting.parse(s.string("FERRY_DEVICE", "cpu")),

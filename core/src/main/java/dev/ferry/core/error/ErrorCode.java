@@ -46,7 +46,8 @@ public enum ErrorCode {
     QUEUE_FULL(429, "the demo already has `FERRY_MAX_QUEUED` jobs waiting; with `Retry-After: 5`"),
     INTERNAL_ERROR(500, "an unexpected failure, logged on the server (as a job's failure: the demo crashed; retried)"),
     UNAVAILABLE(503, "Redis cannot be reached; with `Retry-After: 5`"),
-    INSUFFICIENT_STORAGE(507, "the data folder has less than `FERRY_MIN_FREE_MB` free"),
+    INSUFFICIENT_STORAGE(507, "the data folder has less than `FERRY_MIN_FREE_MB` free, or too little above that for the declared"
+            + " body twice, or it filled up while the request's files were stored"),
 
     // A job's failure.
     TIMEOUT("the job ran longer than its time limit"),
@@ -55,6 +56,7 @@ public enum ErrorCode {
     POISON("workers died `FERRY_POISON_AFTER` times while running the job; it is not tried again"),
     MODEL_FAILED("the model could not run on a page (a failed page) or on any segment (a job's failure)"),
     REQUESTED_FAILURE("the noop demo failed on purpose (`fail_times`); retried"),
+    DISK_FULL("the data folder's disk filled up while the job wrote its outputs; they are removed and the job retried"),
 
     // A failed page: the job goes on with the next one. The ones with a status also refuse a watermark source's upload.
     NOT_AN_IMAGE(415, "the bytes are not an image of a known format"),

@@ -57,12 +57,18 @@ public final class DataFolder {
         return root.resolve("redis");
     }
 
+    /**
+     * Asked of the folder itself (statvfs) rather than through {@code Files.getFileStore}, which
+     * looks the folder up in this process's mount table: a folder on a filesystem mounted in
+     * another mount namespace (reached through {@code /proc/<pid>/root}, as the full-disk tests
+     * do) is not listed there.
+     */
     public long freeBytes() {
-        try {
-            return Files.getFileStore(root).getUsableSpace();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        long free = root.toFile().getUsableSpace();
+        if (free == 0 && !Files.isDirectory(root)) {
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(root.toString()));
         }
+        return free;
     }
 
     /** Bytes used by job folders; walks the tree, so callers should not call it per request. */

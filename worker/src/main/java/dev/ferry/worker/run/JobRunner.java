@@ -10,6 +10,7 @@ import dev.ferry.core.job.Job;
 import dev.ferry.core.job.JobError;
 import dev.ferry.core.queue.WorkQueue;
 import dev.ferry.core.storage.DataFolder;
+import dev.ferry.core.storage.DiskFull;
 import dev.ferry.core.storage.JobInputs;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     private final DemoCatalog demos;
     private final DataFolder data;
+    private final PartialOutputs partialOutputs;
     private final WorkQueue queue;
     private final OutcomeReporter reporter;
     private final RunningJobs running;
@@ -39,6 +41,7 @@ public final class JobRunner {
             RunningJobs running, Lifecycle lifecycle, Runnable onFinished) {
         this.demos = demos;
         this.data = data;
+        this.partialOutputs = new PartialOutputs(data);
         this.queue = queue;
         this.reporter = reporter;
         this.running = running;
@@ -91,6 +94,10 @@ public final class JobRunner {
             if (running.token().isStopped()) {
                 return new Outcome.Stopped(running.token().reason().orElseThrow());
             }
+            Optional<String> diskFull = DiskFull.reason(t);
+            if (diskFull.isPresent()) {
+                return diskFull(job, diskFull.get());
+            }
             if (t instanceof DemoFailure failure) {
                 return new Outcome.Failed(new JobError(failure.errorCode(), String.valueOf(failure.getMessage())), failure.retryable());
             }
@@ -102,6 +109,16 @@ public final class JobRunner {
             }
             return new Outcome.Failed(new JobError(ErrorCode.INTERNAL_ERROR, readable(t)), true);
         }
+    }
+
+    /**
+     * Removes what the attempt wrote at once, still owning the job, rather than once it is
+     * final: the space comes back for the other jobs and for submits (refused with 507 meanwhile).
+     */
+    private Outcome diskFull(Job job, String reason) {
+        partialOutputs.discard(job.id());
+        return new Outcome.Failed(new JobError(ErrorCode.DISK_FULL, "the data folder's disk filled up while the job wrote"
+                + " its outputs (" + reason + "); its partial outputs were removed"), true);
     }
 
     private static JsonNode runDemo(Demo demo, JobContext context, RunningJob running) throws Exception {

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes what a job that ended without success wrote. Only a succeeded job lists its
  * output files; anything left by a cancelled or failed one would use disk space no client
- * can see. Called once the job is final in the queue, so no other attempt writes there.
+ * can see. Called once the job is final in the queue, so no other attempt writes there; or
+ * by the attempt itself when it filled the disk, while the job is still its own.
  */
 public final class PartialOutputs {
     private static final Logger LOG = LoggerFactory.getLogger(PartialOutputs.class);
