@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.RedisCommand;
 import org.redisson.client.protocol.RedisCommands;
+import org.redisson.client.protocol.decoder.ObjectListReplayDecoder;
 import org.redisson.client.protocol.RedisStrictCommand;
 
 /**
@@ -25,6 +28,8 @@ public final class SentinelGroup implements BeforeAllCallback, AfterAllCallback,
     public static final String MASTER_NAME = "ferry";
     /** Short, so a test's failover takes seconds; long enough that a loaded machine's pauses are not taken for deaths. */
     private static final int DOWN_AFTER_MS = 3_000;
+    private static final RedisCommand<List<Object>> MASTER_ADDRESS =
+            new RedisCommand<>("SENTINEL", "GET-MASTER-ADDR-BY-NAME", new ObjectListReplayDecoder<>());
     private final int masterPort = FreePort.next();
     private final int replicaPort = FreePort.next();
     private final List<Integer> sentinelPorts = new ArrayList<>();
@@ -118,7 +123,7 @@ public final class SentinelGroup implements BeforeAllCallback, AfterAllCallback,
 
     /** The port of the master the Sentinels name now. */
     public int currentMasterPort() {
-        Map<String, String> named = sentinels.get(0).call(c -> c.sync(RedisCommands.SENTINEL_MASTER, MASTER_NAME));
-        return Integer.parseInt(named.get("port"));
+        List<Object> named = sentinels.get(0).call(c -> c.sync(StringCodec.INSTANCE, MASTER_ADDRESS, MASTER_NAME));
+        return Integer.parseInt(String.valueOf(named.get(1)));
     }
 }
