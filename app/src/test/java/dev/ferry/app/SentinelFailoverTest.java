@@ -9,7 +9,6 @@ import dev.ferry.app.support.FerryForTests;
 import dev.ferry.core.redis.SentinelGroup;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +28,9 @@ class SentinelFailoverTest {
 
     @RegisterExtension
     @Order(2)
-    static final FerryForTests ferry = withSettings(FerryForTests.serving("noop"), redis.settings())
+    static final FerryForTests ferry = FerryForTests.serving("noop")
+            .set("REDIS_SENTINEL_MASTER", redis.settings().get("REDIS_SENTINEL_MASTER"))
+            .set("REDIS_SENTINEL_ADDRESSES", redis.settings().get("REDIS_SENTINEL_ADDRESSES"))
             // Without it an acknowledged submit can die with the master (SubmitReplicationTest).
             .set("FERRY_REDIS_WAIT_REPLICAS", 1)
             .set("FERRY_CONCURRENCY", 2)
@@ -63,10 +64,5 @@ class SentinelFailoverTest {
                 .toList();
         assertEquals(List.of(), notSucceeded, "accepted jobs that did not succeed (" + refused + " submits were refused)");
         assertTrue(accepted.size() >= 150);
-    }
-
-    private static FerryForTests withSettings(FerryForTests ferry, Map<String, String> settings) {
-        settings.forEach(ferry::set);
-        return ferry;
     }
 }

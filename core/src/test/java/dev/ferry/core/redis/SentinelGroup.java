@@ -1,11 +1,7 @@
 package dev.ferry.core.redis;
 
-import dev.ferry.core.storage.DataFolder;
 import dev.ferry.testkit.FreePort;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.ferry.testkit.TempFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +30,7 @@ public final class SentinelGroup implements BeforeAllCallback, AfterAllCallback,
     private final int replicaPort = FreePort.next();
     private final List<Integer> sentinelPorts = new ArrayList<>();
     private final List<RedisNode> sentinels = new ArrayList<>();
-    private Path dir;
+    private TempFolder dir;
     private RedisNode master;
     private RedisNode replica;
 
@@ -62,16 +58,12 @@ public final class SentinelGroup implements BeforeAllCallback, AfterAllCallback,
     }
 
     public void start() {
-        try {
-            dir = Files.createTempDirectory("ferry-sentinel-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        master = RedisNode.server(dir.resolve("master"), masterPort, List.of());
-        replica = RedisNode.server(dir.resolve("replica"), replicaPort, List.of("replicaof 127.0.0.1 " + masterPort));
+        dir = TempFolder.create("ferry-sentinel-");
+        master = RedisNode.server(dir.path().resolve("master"), masterPort, List.of());
+        replica = RedisNode.server(dir.path().resolve("replica"), replicaPort, List.of("replicaof 127.0.0.1 " + masterPort));
         awaitReplicaInSync();
         for (int i = 0; i < sentinelPorts.size(); i++) {
-            sentinels.add(RedisNode.sentinel(dir.resolve("sentinel-" + i), sentinelPorts.get(i), List.of(
+            sentinels.add(RedisNode.sentinel(dir.path().resolve("sentinel-" + i), sentinelPorts.get(i), List.of(
                     "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + masterPort + " 2",
                     "sentinel down-after-milliseconds " + MASTER_NAME + " " + DOWN_AFTER_MS,
                     "sentinel failover-timeout " + MASTER_NAME + " 10000")));
@@ -82,7 +74,7 @@ public final class SentinelGroup implements BeforeAllCallback, AfterAllCallback,
         boolean up = Polling.until(() -> "up".equals(replica.call(c -> c.sync(RedisCommands.INFO_REPLICATION))
                 .get("master_link_status")), java.time.Duration.ofSeconds(60));
         if (!up) {
-            throw new IllegalStateException("the replica on port " + replicaPort + " did not sync with its master; see " + dir);
+            throw new IllegalStateException("the replica on port " + replicaPort + " did not sync with its master; see " + dir.path());
         }
     }
 
@@ -95,10 +87,8 @@ public final class SentinelGroup implements BeforeAllCallback, AfterAllCallback,
         if (master != null) {
             master.close();
         }
-        try {
-            DataFolder.deleteTree(dir);
-        } catch (UncheckedIOException e) {
-            // best effort: a server slow to exit may still be writing
+        if (dir != null) {
+            dir.close();
         }
     }
 
