@@ -118,7 +118,8 @@ public final class ApiServer implements AutoCloseable {
         WorkerRegistry workers = new WorkerRegistry(scripts);
         QueueMonitor queues = new QueueMonitor(redis, workers);
         // An idempotency key is remembered as long as the job it names is kept.
-        Submissions submissions = new Submissions(scripts, config.queue().maxQueued(), config.queue().retention());
+        Submissions submissions = new Submissions(scripts, config.queue().maxQueued(), config.queue().retention(),
+                config.redis().submitWait());
         WebhookOutbox outbox = new WebhookOutbox(scripts, config.queue().retention());
         WebhookStats webhookStats = new WebhookStats();
         FerryMeters meters = new FerryMeters(metrics, demos.names(), queues, workers, config.queue().workerDeadAfter());

@@ -1,14 +1,17 @@
 package dev.ferry.testkit;
 
 import dev.ferry.core.config.RedisSettings;
+import dev.ferry.core.config.ReplicaWait;
 import dev.ferry.core.queue.RedisScripts;
 import dev.ferry.core.redis.EmbeddedRedis;
+import dev.ferry.core.redis.LocalCluster;
 import dev.ferry.core.redis.RedisConnector;
 import dev.ferry.core.storage.DataFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -20,11 +23,16 @@ import org.redisson.api.RedissonClient;
  * A real redis-server (the embedded-redis binary) for one test class, with append-only
  * persistence so a test can restart it and find its data again. Register it with
  * {@code @RegisterExtension static RedisForTests redis = new RedisForTests();}.
+ * With {@code -Dferry.test.redis=cluster} (core's {@code cluster} test run) it is a Redis
+ * Cluster of three masters instead, so the same tests prove the queue works on one.
  */
 public final class RedisForTests implements BeforeAllCallback, AfterAllCallback {
+    private static final boolean CLUSTER = "cluster".equals(System.getProperty("ferry.test.redis"));
     private Path dir;
     private int port;
     private EmbeddedRedis server;
+    private LocalCluster cluster;
+    private List<Integer> clusterPorts;
     private RedissonClient client;
 
     @Override
@@ -50,12 +58,17 @@ public final class RedisForTests implements BeforeAllCallback, AfterAllCallback 
         try {
             if (dir == null) {
                 dir = Files.createTempDirectory("ferry-redis-");
-                port = FreePort.next();
+                clusterPorts = CLUSTER ? LocalCluster.freePorts(3) : List.of();
+                port = CLUSTER ? clusterPorts.get(0) : FreePort.next();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = EmbeddedRedis.start(port, dir);
+        if (CLUSTER) {
+            cluster = LocalCluster.start(dir, clusterPorts);
+        } else {
+            server = EmbeddedRedis.start(port, dir);
+        }
     }
 
     public void stop() {
@@ -67,10 +80,18 @@ public final class RedisForTests implements BeforeAllCallback, AfterAllCallback 
             server.close();
             server = null;
         }
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
     }
 
     /** Stops the server and starts it again on the same port and data, as after a crash or upgrade. */
     public void restart() {
+        if (cluster != null) {
+            cluster.restart();
+            return;
+        }
         server.close();
         server = EmbeddedRedis.start(port, dir);
     }
@@ -110,6 +131,7 @@ public final class RedisForTests implements BeforeAllCallback, AfterAllCallback 
     }
 
     public RedisSettings settings() {
-        return new RedisSettings(Optional.of(url()), Optional.empty(), Optional.empty(), Set.of(), Set.of(), port);
+        Set<String> clusterAddresses = cluster == null ? Set.of() : Set.copyOf(cluster.addresses());
+        return new RedisSettings(Optional.of(url()), Optional.empty(), Optional.empty(), Set.of(), clusterAddresses, port, ReplicaWait.OFF);
     }
 }

@@ -93,7 +93,9 @@ public record FerryConfig(
                         s.optional("REDIS_SENTINEL_MASTER"),
                         s.list("REDIS_SENTINEL_ADDRESSES"),
                         s.list("REDIS_CLUSTER_ADDRESSES"),
-                        s.integer("FERRY_EMBEDDED_REDIS_PORT", 6380)),
+                        s.integer("FERRY_EMBEDDED_REDIS_PORT", 6380),
+                        new ReplicaWait(s.integer("FERRY_REDIS_WAIT_REPLICAS", 0),
+                                s.duration("FERRY_REDIS_WAIT_TIMEOUT", Duration.ofSeconds(2)))),
                 new QueueSettings(
                         Duration.ofSeconds(s.integer("FERRY_WORKER_DEAD_AFTER_S", 30)),
                         s.integer("FERRY_MAX_QUEUED", 10_000),

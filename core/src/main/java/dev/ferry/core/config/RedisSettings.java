@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * How to reach Redis. With no URL and no Sentinel or Cluster addresses, {@code ferry up}
- * starts an embedded redis-server on {@code embeddedPort}.
+ * starts an embedded redis-server on {@code embeddedPort}. {@code submitWait} is how many
+ * replicas must hold a submit before it is acknowledged.
  */
 public record RedisSettings(
         Optional<String> url,
@@ -13,7 +14,8 @@ public record RedisSettings(
         Optional<String> sentinelMaster,
         Set<String> sentinelAddresses,
         Set<String> clusterAddresses,
-        int embeddedPort) {
+        int embeddedPort,
+        ReplicaWait submitWait) {
 
     public boolean isExternal() {
         return url.isPresent() || !sentinelAddresses.isEmpty() || !clusterAddresses.isEmpty();

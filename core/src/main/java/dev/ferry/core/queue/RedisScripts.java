@@ -1,10 +1,15 @@
 package dev.ferry.core.queue;
 
+import dev.ferry.core.config.ReplicaWait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RScript.Mode;
@@ -19,6 +24,8 @@ import org.redisson.client.codec.StringCodec;
  * {@link QueueException}s.
  */
 public final class RedisScripts {
+    /** How long a replicated run may take beyond its WAIT before the client gives up on the reply. */
+    private static final long REPLY_AFTER_WAIT_MS = 3_000;
     private final RedissonClient redisson;
     private final RScript script;
 
@@ -61,6 +68,42 @@ public final class RedisScripts {
                         ? CompletableFuture.completedFuture(value)
                         : retryAfterLoad(s, type, keys, args, error)))
                 .thenCompose(stage -> stage);
+    }
+
+    /** {@link #runReplicatedAsync}, waited for. */
+    public <R> R runReplicated(QueueScript s, ReturnType type, List<String> keys, ReplicaWait wait, Object... args) {
+        try {
+            return this.<R>runReplicatedAsync(s, type, keys, wait, args).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Runs {@code s}, then Redis's WAIT for {@code wait}'s replicas, in one batch: WAIT counts the
+     * replicas that hold the writes of its own connection, so the two must share one. Fails with
+     * {@link ReplicationTimeoutException} when fewer replicas confirmed within the wait's timeout;
+     * the script's writes stay on the master then, unconfirmed.
+     */
+    public <R> CompletionStage<R> runReplicatedAsync(QueueScript s, ReturnType type, List<String> keys, ReplicaWait wait,
+            Object... args) {
+        RBatch batch = redisson.createBatch(BatchOptions.defaults()
+                .sync(wait.replicas(), wait.timeout())
+                .responseTimeout(wait.timeout().toMillis() + REPLY_AFTER_WAIT_MS, TimeUnit.MILLISECONDS));
+        // EVAL rather than EVALSHA: a batch cannot load a script Redis lost and go on; the client's
+        // script cache turns it into EVALSHA where it can.
+        RFuture<R> reply = batch.getScript(StringCodec.INSTANCE).evalAsync(Mode.READ_WRITE, s.source(), type, objects(keys), args);
+        return batch.executeAsync().handle((BatchResult<?> result, Throwable error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                throw cause instanceof RedisException re ? translate(re)
+                        : cause instanceof RuntimeException rt ? rt : new CompletionException(cause);
+            }
+            if (result.getSyncedSlaves() < wait.replicas()) {
+                throw new ReplicationTimeoutException(result.getSyncedSlaves(), wait);
+            }
+            return reply.toCompletableFuture().join();
+        });
     }
 
     private <R> CompletionStage<R> retryAfterLoad(QueueScript s, ReturnType type, List<String> keys, Object[] args, Throwable error) {

@@ -1,5 +1,6 @@
 package dev.ferry.core.queue;
 
+import dev.ferry.core.config.ReplicaWait;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
@@ -15,25 +16,37 @@ public final class Submissions {
     private final RedisScripts scripts;
     private final int maxQueued;
     private final Duration idempotencyTtl;
+    private final ReplicaWait replicaWait;
 
     public Submissions(RedisScripts scripts, int maxQueued, Duration idempotencyTtl) {
+        this(scripts, maxQueued, idempotencyTtl, ReplicaWait.OFF);
+    }
+
+    /** @param replicaWait the replicas that must hold a submit before it returns (FERRY_REDIS_WAIT_REPLICAS) */
+    public Submissions(RedisScripts scripts, int maxQueued, Duration idempotencyTtl, ReplicaWait replicaWait) {
         this.scripts = scripts;
         this.maxQueued = maxQueued;
         this.idempotencyTtl = idempotencyTtl;
+        this.replicaWait = replicaWait;
     }
 
     /**
      * @throws QueueException with {@link QueueError#QUEUE_FULL} past the demo's queue limit, or
      *         {@link QueueError#IDEMPOTENCY_CONFLICT} when the job's idempotency key came first with another request
+     * @throws ReplicationTimeoutException when fewer replicas than the wait asks held the job in time
      */
     public SubmitOutcome submit(NewJob job) {
-        List<Object> reply = scripts.run(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), args(job));
+        List<Object> reply = replicaWait.isOn()
+                ? scripts.runReplicated(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), replicaWait, args(job))
+                : scripts.run(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), args(job));
         return outcome(reply);
     }
 
     public CompletionStage<SubmitOutcome> submitAsync(NewJob job) {
-        return scripts.<List<Object>>runAsync(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), args(job))
-                .thenApply(Submissions::outcome);
+        CompletionStage<List<Object>> reply = replicaWait.isOn()
+                ? scripts.runReplicatedAsync(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), replicaWait, args(job))
+                : scripts.runAsync(QueueScript.SUBMIT, ReturnType.MULTI, keys(job), args(job));
+        return reply.thenApply(Submissions::outcome);
     }
 
     /**

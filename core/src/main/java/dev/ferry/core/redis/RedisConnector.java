@@ -5,18 +5,24 @@ import java.net.URI;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 
 /** Builds the one Redisson client of a process from {@link RedisSettings}. */
 public final class RedisConnector {
     private RedisConnector() {}
 
-    /** Connects to {@code address} (redis:// or rediss://), or to Sentinel / Cluster when those are configured. */
+    /**
+     * Connects to {@code address} (redis:// or rediss://), or to Sentinel / Cluster when those are
+     * configured. Reads go to masters too (Redisson's default is replicas): replication is
+     * asynchronous, and a job read right after its submit must be found.
+     */
     public static RedissonClient connect(RedisSettings settings, String address) {
         Config config = new Config();
         config.setUseScriptCache(true);
         String password = settings.password().orElseGet(() -> passwordIn(address));
         if (!settings.clusterAddresses().isEmpty()) {
-            var cluster = config.useClusterServers().addNodeAddress(settings.clusterAddresses().toArray(String[]::new));
+            var cluster = config.useClusterServers().addNodeAddress(settings.clusterAddresses().toArray(String[]::new))
+                    .setReadMode(ReadMode.MASTER);
             if (password != null) {
                 cluster.setPassword(password);
             }
@@ -25,7 +31,8 @@ public final class RedisConnector {
                     .setMasterName(settings.sentinelMaster().orElseThrow(() ->
                             new IllegalArgumentException("REDIS_SENTINEL_ADDRESSES needs REDIS_SENTINEL_MASTER")))
                     .addSentinelAddress(settings.sentinelAddresses().toArray(String[]::new))
-                    .setCheckSentinelsList(false);
+                    .setCheckSentinelsList(false)
+                    .setReadMode(ReadMode.MASTER);
             if (password != null) {
                 sentinel.setPassword(password);
             }
