@@ -2,17 +2,14 @@ package dev.ferry.api.http;
 
 import dev.ferry.core.demo.InvalidParamException;
 import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.redis.RedisOutage;
 import dev.ferry.core.sources.SourceException;
 import dev.ferry.core.storage.DiskFull;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRouting;
 import org.redisson.RedissonShutdownException;
-import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisException;
-import org.redisson.client.RedisNodeNotFoundException;
-import org.redisson.client.RedisRetryException;
-import org.redisson.client.RedisTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +71,7 @@ public final class ErrorMapping {
     }
 
     public static boolean isUnavailable(Throwable e) {
-        return e instanceof RedisConnectionException || e instanceof RedisTimeoutException || e instanceof RedisRetryException
-                || e instanceof RedisNodeNotFoundException || e instanceof RedissonShutdownException;
+        return RedisOutage.is(e);
     }
 
     /** The data folder's disk filled up while a request's files were written; those are removed by whoever wrote them. */

@@ -23,6 +23,7 @@ import java.util.Optional;
  * thousands of output files, so {@code files} holds the first {@link #FILES_SHOWN} of them;
  * {@code file_count} says how many there are and {@code files_url} lists them all, a page at a time.
  * {@code queue_position}, {@code eta_start_s} and {@code eta_finish_s} come from {@link JobEstimate}.
+ * {@code worker} names the worker of the current or last attempt, so a client can tell who ran it.
  */
 public record JobView(
         String id,
@@ -32,6 +33,7 @@ public record JobView(
         Priority priority,
         int attempts,
         int maxAttempts,
+        Optional<String> worker,
         long timeLimitS,
         Progress progress,
         Instant createdAt,
@@ -55,7 +57,7 @@ public record JobView(
 
     public static JobView of(Job job, JobEstimate estimate) {
         return new JobView(job.id().toString(), job.demo(), job.state(), job.params(), job.priority(), job.attempts(),
-                job.maxAttempts(), job.timeLimitMs() / 1000, job.progress(), job.createdAt(), job.startedAt(),
+                job.maxAttempts(), job.worker(), job.timeLimitMs() / 1000, job.progress(), job.createdAt(), job.startedAt(),
                 job.finishedAt(), job.error(), job.result(),
                 job.files().stream().limit(FILES_SHOWN).map(f -> FileView.of(job, f)).toList(),
                 job.files().size(), JobUrls.files(job.id()), estimate.queuePosition(), estimate.etaStartS(),

@@ -200,7 +200,7 @@ public final class SubmitHandler implements Handler, JobSubmitter {
     private static Job initialRecord(NewJob job) {
         return new Job(job.id(), JobState.QUEUED, job.params(), job.priority(), 0, job.maxAttempts(), job.timeLimitMs(),
                 Progress.NONE, Instant.now(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0,
-                job.webhook());
+                job.webhook(), Optional.empty());
     }
 
     private static Optional<String> idempotencyKey(Context ctx) {

@@ -81,6 +81,11 @@ public final class FerryForTests implements BeforeAllCallback, AfterAllCallback 
         return api;
     }
 
+    /** The Redis the node uses, for tests that stop and start it under the node. */
+    public RedisForTests redis() {
+        return redis;
+    }
+
     /** The node's data folder. */
     public Path data() {
         return data;

@@ -65,6 +65,7 @@ class DiscoverCallbacksTest {
 
     private static Job job(JobId id, JobState state, Optional<JobError> error) {
         return new Job(id, state, Map.of(), Priority.NORMAL, 1, 1, 60_000, new Progress(2, 5, "reading images"), Instant.EPOCH,
-                Optional.of(Instant.EPOCH), Optional.empty(), error, Optional.empty(), List.of(), 1, Optional.empty());
+                Optional.of(Instant.EPOCH), Optional.empty(), error, Optional.empty(), List.of(), 1, Optional.empty(),
+                Optional.empty());
     }
 }

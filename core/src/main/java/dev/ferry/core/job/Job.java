@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A job as the queue records it. */
+/**
+ * A job as the queue records it. {@code worker} is the id of the worker that claimed its
+ * current or last attempt (empty while it waits for its first): with {@code attempts} it says
+ * who ran a job to success and how many runs that took.
+ */
 public record Job(
         JobId id,
         JobState state,
@@ -24,7 +28,8 @@ public record Job(
         Optional<JsonNode> result,
         List<JobFile> files,
         long version,
-        Optional<Webhook> webhook) {
+        Optional<Webhook> webhook,
+        Optional<String> worker) {
 
     public String demo() {
         return id.demo();

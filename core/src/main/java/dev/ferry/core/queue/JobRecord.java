@@ -55,7 +55,8 @@ final class JobRecord {
                 Optional.ofNullable(f.get("result")).map(JobRecord::tree),
                 parse(f.get("files"), FILES).orElse(List.of()),
                 number(f.get("version")),
-                parse(f.get("webhook"), WEBHOOK));
+                parse(f.get("webhook"), WEBHOOK),
+                Optional.ofNullable(f.get("worker")));
     }
 
     private static <T> Optional<T> parse(String json, TypeReference<T> type) {

@@ -10,6 +10,7 @@ import dev.ferry.core.queue.QueueError;
 import dev.ferry.core.queue.QueueException;
 import dev.ferry.core.queue.RetryPolicy;
 import dev.ferry.core.queue.WorkQueue;
+import dev.ferry.core.redis.RedisOutage;
 import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
 import java.nio.file.Files;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records how an attempt ended: one queue transition, then {@code job.json} once the job is
  * final. A transient Redis error is retried, because a job whose outcome is never recorded
- * would stay {@code running} on a live worker forever. {@link QueueError#NOT_OWNER} means
+ * would stay {@code running} on a live worker forever; while Redis cannot be reached at all
+ * (restarting, down) it is retried until Redis is back, however long that takes, since no other
+ * worker can record the outcome either; unless the worker is stopping. {@link QueueError#NOT_OWNER} means
  * the job was reclaimed and runs elsewhere: this attempt's outcome is dropped.
  */
 public final class OutcomeReporter {
@@ -164,7 +167,7 @@ public final class OutcomeReporter {
             } catch (QueueException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= TRIES || lifecycle.halted()) {
+                if ((attempt >= TRIES && !waitsOut(e)) || lifecycle.halted()) {
                     throw e;
                 }
                 LOG.warn("could not {} ({}); trying again", what, e.toString());
@@ -176,6 +179,11 @@ public final class OutcomeReporter {
                 }
             }
         }
+    }
+
+    /** A running worker waits for an unreachable Redis; a stopping one does not, so that a stop stays bounded. */
+    private boolean waitsOut(RuntimeException e) {
+        return RedisOutage.is(e) && !lifecycle.stopping();
     }
 
     static String seconds(long millis) {
