@@ -66,7 +66,7 @@ public final class ErrorMapping {
     }
 
     public static ApiException unavailable() {
-        return new ApiException(ErrorCode.UNAVAILABLE, "the job store (Redis) is unavailable; try again shortly")
+        return new ApiException(ErrorCode.REDIS_UNAVAILABLE, "the job store (Redis) is unavailable; try again shortly")
                 .withHeader("Retry-After", "5");
     }
 

@@ -47,7 +47,7 @@ public final class HealthHandler implements Handler {
     }
 
     private static void unavailable(Context ctx, String message) {
-        ctx.status(503).header("Retry-After", "5").json(new Health("unavailable", Optional.of(ErrorBody.of(ErrorCode.UNAVAILABLE, message).error())));
+        ctx.status(503).header("Retry-After", "5").json(new Health("unavailable", Optional.of(ErrorBody.of(ErrorCode.REDIS_UNAVAILABLE, message).error())));
     }
 
     record Health(String status, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ErrorBody.Detail> error) {}

@@ -32,11 +32,11 @@ class HealthTest {
                 Response down = server.http().get("/health");
                 assertEquals(503, down.status(), down::toString);
                 assertEquals("unavailable", down.json().get("status").asText());
-                assertEquals("unavailable", down.errorCode());
+                assertEquals("redis_unavailable", down.errorCode());
 
                 Response job = server.http().get("/api/v1/jobs/" + JobId.generate(echo.name(), System.currentTimeMillis()));
                 assertEquals(503, job.status(), job::toString);
-                assertEquals("unavailable", job.errorCode());
+                assertEquals("redis_unavailable", job.errorCode());
             } finally {
                 api.redis().startServer();
             }

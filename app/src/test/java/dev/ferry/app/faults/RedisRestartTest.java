@@ -69,7 +69,7 @@ class RedisRestartTest {
 
     private static void assertUnavailable(Answer answer) {
         assertEquals(503, answer.status(), answer::toString);
-        assertEquals("unavailable", answer.errorCode(), answer::toString);
+        assertEquals("redis_unavailable", answer.errorCode(), answer::toString);
         assertEquals("5", answer.header("Retry-After").orElse(""), answer::toString);
         assertTrue(answer.header("Content-Type").orElse("").startsWith("application/json"), answer::toString);
     }

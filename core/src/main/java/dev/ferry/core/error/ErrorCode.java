@@ -45,7 +45,7 @@ public enum ErrorCode {
     RANGE_NOT_SATISFIABLE(416, "a `Range` lies outside the output file; with `Content-Range: bytes */<size>`"),
     QUEUE_FULL(429, "the demo already has `FERRY_MAX_QUEUED` jobs waiting; with `Retry-After: 5`"),
     INTERNAL_ERROR(500, "an unexpected failure, logged on the server (as a job's failure: the demo crashed; retried)"),
-    UNAVAILABLE(503, "Redis cannot be reached; with `Retry-After: 5`"),
+    REDIS_UNAVAILABLE(503, "Redis cannot be reached, or a submit could not reach `FERRY_REDIS_WAIT_REPLICAS` replicas in time; with `Retry-After: 5`"),
     INSUFFICIENT_STORAGE(507, "the data folder has less than `FERRY_MIN_FREE_MB` free, or too little above that for the declared"
             + " body twice, or it filled up while the request's files were stored"),
 
