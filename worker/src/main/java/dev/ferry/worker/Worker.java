@@ -63,9 +63,8 @@ public final class Worker implements AutoCloseable {
     private final Heartbeat heartbeat;
     private final WorkerTimers timers;
     private final Thread claimThread;
-    private final WorkerHealth health;
     private final HangGuard hangGuard;
-    private volatile Runnable onHung = () -> { };
+    private volatile Runnable hungAction = () -> { };
     private QueueSignals signals;
 
     private Worker(FerryConfig config, RedissonClient redis, DemoCatalog catalog, DataFolder data, MeterRegistry metrics) {
@@ -89,9 +88,8 @@ public final class Worker implements AutoCloseable {
         this.claimThread = new Thread(new ClaimLoop(queue, redis, demos, concurrency, running, doorbell, lifecycle, this::dispatch,
                 claimPulse), "ferry-claim-" + identity.id());
         this.claimThread.setDaemon(true);
-        this.health = new WorkerHealth(lifecycle::stopping, heartbeat::recent);
-        this.hangGuard = new HangGuard(new Watchdog(claimPulse, running, config.worker().hangAfter(), lifecycle::stopping), health,
-                this::onHung, identity.id());
+        this.hangGuard = new HangGuard(new Watchdog(claimPulse, running, config.worker().hangAfter(), lifecycle::stopping),
+                new WorkerHealth(lifecycle::stopping, heartbeat::recent), this::onHung, identity.id());
         this.settings = config.worker();
     }
 
@@ -138,17 +136,12 @@ public final class Worker implements AutoCloseable {
         return identity.id();
     }
 
-    /** What the health endpoint reports. */
-    public WorkerHealth health() {
-        return health;
-    }
-
     /**
      * What to do once this worker has found itself hung and halted: a worker process exits,
      * so its orchestrator starts a new one. Nothing by default (a worker inside a test).
      */
     public void whenHung(Runnable action) {
-        this.onHung = action;
+        this.hungAction = action;
     }
 
     /**
@@ -159,7 +152,7 @@ public final class Worker implements AutoCloseable {
         LOG.error("worker {} is hung: {}; it stops heartbeating so other workers take its jobs", id(), reason);
         lifecycle.halt();
         stopThreads();
-        onHung.run();
+        hungAction.run();
     }
 
     /**
