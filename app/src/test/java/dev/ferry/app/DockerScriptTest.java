@@ -236,6 +236,8 @@ class DockerScriptTest {
         String worker = anchor("x-worker");
         assertTrue(worker.contains("stop_grace_period: ${DEPLOY_STOP_GRACE_S:-45}s"), worker);
         assertTrue(worker.contains("condition: service_healthy"), worker);
+        assertTrue(worker.contains("http://127.0.0.1:8001/live"), worker);
+        assertTrue(anchor("x-ferry").contains("FERRY_WORKER_HEALTH_PORT: \"8001\""), anchor("x-ferry"));
     }
 
     @Test

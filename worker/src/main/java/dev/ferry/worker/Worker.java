@@ -3,6 +3,7 @@ package dev.ferry.worker;
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.QueueSettings;
+import dev.ferry.core.config.WorkerSettings;
 import dev.ferry.core.demo.DemoCatalog;
 import dev.ferry.core.job.Job;
 import dev.ferry.core.queue.Maintenance;
@@ -15,6 +16,10 @@ import dev.ferry.core.storage.DataFolder;
 import dev.ferry.worker.claim.ClaimLoop;
 import dev.ferry.worker.claim.Doorbell;
 import dev.ferry.worker.claim.QueueSignals;
+import dev.ferry.worker.health.HangGuard;
+import dev.ferry.worker.health.Pulse;
+import dev.ferry.worker.health.Watchdog;
+import dev.ferry.worker.health.WorkerHealth;
 import dev.ferry.worker.run.Drain;
 import dev.ferry.worker.run.JobDurations;
 import dev.ferry.worker.run.JobRunner;
@@ -38,12 +43,14 @@ import org.slf4j.MDC;
 /**
  * A worker: claims jobs of the demos it serves, runs up to {@code concurrency} of them at
  * once, and keeps the queue healthy (heartbeats, retries, dead workers' jobs, retention).
- * {@link #close()} stops it gracefully; {@link #halt()} makes it look killed.
+ * {@link #close()} stops it gracefully; {@link #halt()} makes it look killed. A worker its
+ * watchdog finds hung halts itself and runs the action given to {@link #whenHung}.
  */
 public final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private final WorkerIdentity identity;
     private final Duration grace;
+    private final WorkerSettings settings;
     private final RedissonClient redis;
     private final List<String> demos;
     private final WorkerRegistry registry;
@@ -56,6 +63,8 @@ public final class Worker implements AutoCloseable {
     private final Heartbeat heartbeat;
     private final WorkerTimers timers;
     private final Thread claimThread;
+    private final HangGuard hangGuard;
+    private volatile Runnable hungAction = () -> { };
     private QueueSignals signals;
 
     private Worker(FerryConfig config, RedissonClient redis, DemoCatalog catalog, DataFolder data, MeterRegistry metrics) {
@@ -75,9 +84,13 @@ public final class Worker implements AutoCloseable {
         this.heartbeat = new Heartbeat(registry, () -> new WorkerInfo(identity.id(), identity.host(), identity.pid(),
                 config.worker().device().toString(), demos, concurrency, running.ids()), q.heartbeatInterval(), q.workerDeadAfter(), identity.id());
         this.timers = new WorkerTimers(identity.id(), q, new Maintenance(scripts), registry, data, demos, running);
-        this.claimThread = new Thread(new ClaimLoop(queue, redis, demos, concurrency, running, doorbell, lifecycle, this::dispatch),
-                "ferry-claim-" + identity.id());
+        Pulse claimPulse = new Pulse();
+        this.claimThread = new Thread(new ClaimLoop(queue, redis, demos, concurrency, running, doorbell, lifecycle, this::dispatch,
+                claimPulse), "ferry-claim-" + identity.id());
         this.claimThread.setDaemon(true);
+        this.hangGuard = new HangGuard(new Watchdog(claimPulse, running, config.worker().hangAfter(), lifecycle::stopping),
+                new WorkerHealth(lifecycle::stopping, heartbeat::recent), this::onHung, identity.id());
+        this.settings = config.worker();
     }
 
     /**
@@ -98,6 +111,7 @@ public final class Worker implements AutoCloseable {
         } catch (RuntimeException e) {
             worker.lifecycle.halt();
             worker.stopThreads();
+            worker.hangGuard.close();
             worker.deregister();
             throw e;
         }
@@ -115,10 +129,30 @@ public final class Worker implements AutoCloseable {
         heartbeat.start();
         timers.start();
         claimThread.start();
+        hangGuard.start(settings, identity.id());
     }
 
     public String id() {
         return identity.id();
+    }
+
+    /**
+     * What to do once this worker has found itself hung and halted: a worker process exits,
+     * so its orchestrator starts a new one. Nothing by default (a worker inside a test).
+     */
+    public void whenHung(Runnable action) {
+        this.hungAction = action;
+    }
+
+    /**
+     * A stuck thread cannot be taken back, so the worker gives up as if killed: no more
+     * heartbeats, and after the dead-after period other workers reclaim its jobs.
+     */
+    private void onHung(String reason) {
+        LOG.error("worker {} is hung: {}; it stops heartbeating so other workers take its jobs", id(), reason);
+        lifecycle.halt();
+        stopThreads();
+        hungAction.run();
     }
 
     /**
@@ -131,6 +165,7 @@ public final class Worker implements AutoCloseable {
             return;
         }
         LOG.info("worker {} stopping: {} jobs running, waiting up to {} s for them", id(), running.size(), grace.toSeconds());
+        hangGuard.stopWatching();
         doorbell.ring();
         join(claimThread);
         timers.stopMaintenance();
@@ -144,6 +179,7 @@ public final class Worker implements AutoCloseable {
         jobThreads.shutdownNow();
         signals.close();
         heartbeat.stop();
+        hangGuard.close();
         if (handedOver && reporter.stranded() == 0) {
             deregister();
             LOG.info("worker {} stopped", id());
@@ -162,6 +198,7 @@ public final class Worker implements AutoCloseable {
         lifecycle.halt();
         int left = running.size();
         stopThreads();
+        hangGuard.close();
         LOG.warn("worker {} halted; {} running jobs left behind", id(), left);
     }
 

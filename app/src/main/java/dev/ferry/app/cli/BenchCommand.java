@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; see docs/benchmarks.md.",
         subcommands = {QueueBenchCommand.class, RegionsBenchCommand.class, VectorizationBenchCommand.class,
             ClusteringBenchCommand.class, SignBenchCommand.class, AsrBenchCommand.class, FacesBenchCommand.class,
-            SimilarityBenchCommand.class})
+            SimilarityBenchCommand.class, FaultsBenchCommand.class})
 public final class BenchCommand {}
 

@@ -114,7 +114,10 @@ public record FerryConfig(
                 new WorkerSettings(
                         s.integer("FERRY_CONCURRENCY", 1),
                         DeviceSetting.parse(s.string("FERRY_DEVICE", "cpu")),
-                        Duration.ofSeconds(s.integer("FERRY_SHUTDOWN_GRACE_S", 30))),
+                        Duration.ofSeconds(s.integer("FERRY_SHUTDOWN_GRACE_S", 30)),
+                        s.string("FERRY_WORKER_HEALTH_HOST", "127.0.0.1"),
+                        s.integer("FERRY_WORKER_HEALTH_PORT", 0),
+                        Duration.ofSeconds(s.integer("FERRY_WORKER_HANG_AFTER_S", 60))),
                 new ClientSettings(
                         s.string("FERRY_URL", "http://127.0.0.1:8000"),
                         s.optional("FERRY_API_KEY")),

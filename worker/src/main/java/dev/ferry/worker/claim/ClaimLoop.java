@@ -2,6 +2,7 @@ package dev.ferry.worker.claim;
 
 import dev.ferry.core.job.Job;
 import dev.ferry.core.queue.WorkQueue;
+import dev.ferry.worker.health.Pulse;
 import dev.ferry.worker.run.Lifecycle;
 import dev.ferry.worker.run.RunningJobs;
 import java.util.List;
@@ -27,11 +28,12 @@ public final class ClaimLoop implements Runnable {
     private final Doorbell doorbell;
     private final Lifecycle lifecycle;
     private final Consumer<Job> dispatch;
+    private final Pulse pulse;
     private int first;
     private boolean failing;
 
     public ClaimLoop(WorkQueue queue, RedissonClient redis, List<String> demos, int concurrency, RunningJobs running,
-            Doorbell doorbell, Lifecycle lifecycle, Consumer<Job> dispatch) {
+            Doorbell doorbell, Lifecycle lifecycle, Consumer<Job> dispatch, Pulse pulse) {
         this.queue = queue;
         this.redis = redis;
         this.demos = List.copyOf(demos);
@@ -40,12 +42,14 @@ public final class ClaimLoop implements Runnable {
         this.doorbell = doorbell;
         this.lifecycle = lifecycle;
         this.dispatch = dispatch;
+        this.pulse = pulse;
     }
 
     @Override
     public void run() {
         try {
             while (!lifecycle.stopping()) {
+                pulse.tick();
                 if (claimOnce() == 0) {
                     doorbell.await(POLL_MS);
                 }
@@ -66,6 +70,7 @@ public final class ClaimLoop implements Runnable {
         try {
             for (int i = 0; i < demos.size() && taken < free && !lifecycle.stopping(); i++) {
                 demo = demos.get((first + i) % demos.size());
+                pulse.tick();
                 List<Job> jobs = queue.claim(demo, free - taken);
                 for (Job job : jobs) {
                     dispatch.accept(job);

@@ -38,6 +38,16 @@ public final class RunningJob {
         return job.timeLimitMs() > 0 && nowNanos - startedNanos > job.timeLimitMs() * 1_000_000L;
     }
 
+    /**
+     * Whether the job's thread is still inside its demo {@code graceNanos} past its time limit,
+     * long after it was told to stop and interrupted: a thread that will not end.
+     */
+    public boolean isStuck(long nowNanos, long graceNanos) {
+        synchronized (demoLock) {
+            return demoThread != null && isOverdue(nowNanos - graceNanos);
+        }
+    }
+
     /** Claims the right to record this job's outcome; true for exactly one caller. */
     public boolean settle() {
         return settled.compareAndSet(false, true);

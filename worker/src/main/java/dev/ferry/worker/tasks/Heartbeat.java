@@ -18,6 +18,7 @@ public final class Heartbeat implements Runnable {
     private final SafeTask beat;
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile long lastBeatNanos;
 
     public Heartbeat(WorkerRegistry registry, Supplier<WorkerInfo> info, Duration interval, Duration deadAfter, String workerId) {
         this.registry = registry;
@@ -33,6 +34,13 @@ public final class Heartbeat implements Runnable {
     /** One beat, letting failures through: the first beat at start must succeed. */
     public void beatOnce() {
         registry.beat(info.get(), deadAfter);
+        lastBeatNanos = System.nanoTime();
+    }
+
+    /** Whether a beat reached Redis within the dead-after period: other workers still see this one alive. */
+    public boolean recent() {
+        long last = lastBeatNanos;
+        return last != 0 && System.nanoTime() - last < deadAfter.toNanos();
     }
 
     public void start() {
