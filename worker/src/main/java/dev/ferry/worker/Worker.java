@@ -88,7 +88,8 @@ public final class Worker implements AutoCloseable {
         this.claimThread = new Thread(new ClaimLoop(queue, redis, demos, concurrency, running, doorbell, lifecycle, this::dispatch,
                 claimPulse), "ferry-claim-" + identity.id());
         this.claimThread.setDaemon(true);
-        this.hangGuard = new HangGuard(new Watchdog(claimPulse, running, config.worker().hangAfter(), lifecycle::stopping),
+        this.hangGuard = new HangGuard(new Watchdog(claimPulse, ClaimLoop.IDLE_WAIT, running, config.worker().hangAfter(),
+                lifecycle::stopping),
                 new WorkerHealth(lifecycle::stopping, heartbeat::recent), this::onHung, identity.id());
         this.settings = config.worker();
     }

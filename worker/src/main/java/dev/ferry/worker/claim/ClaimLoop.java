@@ -5,6 +5,7 @@ import dev.ferry.core.queue.WorkQueue;
 import dev.ferry.worker.health.Pulse;
 import dev.ferry.worker.run.Lifecycle;
 import dev.ferry.worker.run.RunningJobs;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.redisson.api.RedissonClient;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClaimLoop implements Runnable {
     static final long POLL_MS = 1_000;
+    /** The longest an idle loop sleeps between two rounds (a wake-up cuts it short). */
+    public static final Duration IDLE_WAIT = Duration.ofMillis(POLL_MS);
     private static final Logger LOG = LoggerFactory.getLogger(ClaimLoop.class);
     private final WorkQueue queue;
     private final RedissonClient redis;
