@@ -1,19 +1,12 @@
 package dev.ferry.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.ferry.core.redis.LoopbackPort;
 
 /** A TCP port nothing listens on right now. */
 public final class FreePort {
     private FreePort() {}
 
     public static int next() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LoopbackPort.free();
     }
 }

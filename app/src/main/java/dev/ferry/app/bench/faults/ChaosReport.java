@@ -4,11 +4,11 @@ import dev.ferry.core.job.JobState;
 import java.util.List;
 
 /**
- * How a fault scenario ended: every job's history, the kills, and for each job a killed
- * worker left running, the time from the kill until it was reclaimed (queued again) and
- * until it ran again on another worker.
+ * How a fault scenario ended: every accepted job's history, the kills, the submits refused
+ * while the fault lasted, and the recovery times it measured (for workers killed, the time
+ * from the kill until each job they left running was reclaimed and until it ran again).
  */
-public record ChaosReport(List<JobHistory> jobs, int kills, int workersStarted, List<Long> reclaimMs, List<Long> rerunMs,
+public record ChaosReport(List<JobHistory> jobs, int kills, int workersStarted, int refused, List<RecoveryTimes> recoveries,
         long elapsedMs) {
 
     public int submitted() {

@@ -3,7 +3,6 @@ package dev.ferry.app.bench.faults;
 import dev.ferry.core.job.JobId;
 import dev.ferry.core.job.JobState;
 import dev.ferry.core.job.Priority;
-import dev.ferry.core.json.Json;
 import dev.ferry.core.queue.NewJob;
 import dev.ferry.core.queue.QueueKeys;
 import dev.ferry.core.queue.RedisScripts;
@@ -39,6 +38,7 @@ public final class WorkerChaos implements FaultScenario {
     private final Plan plan;
     private final QueueKeys keys = new QueueKeys(DEMO);
     private final Random random = new Random(18);
+    private final JobRecords records;
 
     /** The size of the scenario, and the workers' dead-after and poison settings. */
     public record Plan(int jobs, long sleepMs, int failEvery, int workers, int concurrency, Duration killEvery, int deadAfterS,
@@ -49,6 +49,7 @@ public final class WorkerChaos implements FaultScenario {
         this.redisUrl = redisUrl;
         this.dir = dir;
         this.plan = plan;
+        this.records = new JobRecords(redis, DEMO);
     }
 
     @Override
@@ -74,9 +75,9 @@ public final class WorkerChaos implements FaultScenario {
             List<String> open = new ArrayList<>(ids);
             while (!open.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
-                open.removeIf(id -> JobState.fromWire(fields(id).getOrDefault("state", "queued")).isFinal());
+                open.removeIf(id -> JobState.fromWire(records.fields(id).getOrDefault("state", "queued")).isFinal());
                 for (Recovery r : recoveries) {
-                    r.poll(this::fields, reclaimMs, rerunMs);
+                    r.poll(records::fields, reclaimMs, rerunMs);
                 }
                 recoveries.removeIf(Recovery::done);
                 if (!open.isEmpty() && System.nanoTime() >= nextKill) {
@@ -89,7 +90,9 @@ public final class WorkerChaos implements FaultScenario {
                     }
                 }
             }
-            return new ChaosReport(ids.stream().map(this::history).toList(), kills, workers.started(), reclaimMs, rerunMs,
+            List<RecoveryTimes> times = List.of(new RecoveryTimes("kill -> reclaimed (queued again)", reclaimMs),
+                    new RecoveryTimes("kill -> running on another worker", rerunMs));
+            return new ChaosReport(ids.stream().map(records::history).toList(), kills, workers.started(), 0, times,
                     (System.nanoTime() - start) / 1_000_000);
         }
     }
@@ -126,7 +129,7 @@ public final class WorkerChaos implements FaultScenario {
         workers.kill(alive.get(victim.info().pid()));
         String dead = victim.info().id();
         List<String> stranded = redis.<String>getScoredSortedSet(keys.state(JobState.RUNNING), StringCodec.INSTANCE).readAll().stream()
-                .filter(id -> dead.equals(fields(id).get("worker"))).toList();
+                .filter(id -> dead.equals(records.fields(id).get("worker"))).toList();
         return Optional.of(new Recovery(killed, dead, stranded));
     }
 
@@ -143,28 +146,5 @@ public final class WorkerChaos implements FaultScenario {
         env.put("FERRY_RETRY_BASE", "50ms");
         env.put("FERRY_RETRY_MAX", "200ms");
         return env;
-    }
-
-    private Map<String, String> fields(String id) {
-        return redis.<String, String>getMap(keys.jobPrefix() + id, StringCodec.INSTANCE).readAllMap();
-    }
-
-    private JobHistory history(String id) {
-        Map<String, String> f = fields(id);
-        return new JobHistory(id, JobState.fromWire(f.getOrDefault("state", "queued")), f.getOrDefault("error_code", ""),
-                number(f.get("attempts")), number(f.get("max_attempts")), number(f.get("deaths")),
-                field(f.get("params"), "fail_times"), field(f.get("result"), "attempt"));
-    }
-
-    private static int field(String json, String name) {
-        try {
-            return json == null ? 0 : Json.MAPPER.readTree(json).path(name).asInt();
-        } catch (java.io.IOException e) {
-            return 0;
-        }
-    }
-
-    private static int number(String value) {
-        return value == null || value.isEmpty() ? 0 : Integer.parseInt(value);
     }
 }
