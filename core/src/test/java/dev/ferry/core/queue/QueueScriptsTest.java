@@ -189,6 +189,18 @@ class QueueScriptsTest {
     }
 
     @Test
+    void aDeadWorkersJobRunsNextNotBehindTheBacklog() {
+        JobId recovered = submit(Priority.NORMAL);
+        worker.claim(demo, 1);
+        JobId waiting = submit(Priority.NORMAL);
+        maintenance.reclaim(demo, "worker-a", 3);
+        assertEquals(Priority.HIGH, reader.get(recovered).orElseThrow().priority(), "queued again as high priority");
+        WorkQueue other = new WorkQueue(redis.scripts(), "worker-b");
+        assertEquals(recovered, other.claim(demo, 1).get(0).id(), "claimed before " + waiting + ", which never ran");
+        assertEquals(waiting, other.claim(demo, 1).get(0).id());
+    }
+
+    @Test
     void jobThatKeepsKillingWorkersIsAPoisonPill() {
         JobId id = JobId.generate(demo, System.currentTimeMillis());
         submissions.submit(new NewJob(id, Map.of(), Priority.NORMAL, 10, 1000, Optional.empty()));

@@ -3,6 +3,8 @@ reclaim: recovers the running jobs of a dead worker (no heartbeat for the dead-a
 period). Each job counts a worker death; it is queued again unless a cancel was requested
 (then cancelled), workers died ARGV[3] times while running it (failed as a poison pill),
 or it has used all its attempts (failed, worker_lost); both failures are dead letters.
+A job queued again goes on the high stream, as a high-priority job: a stream only grows at
+its end, and a job that had already waited its turn must not wait behind the backlog again.
 The dead consumer is removed.
 KEYS[1] high stream        ferry:{d}:stream:high
 KEYS[2] normal stream      ferry:{d}:stream:normal
@@ -61,7 +63,8 @@ for s = 1, 2 do
           move_state(job_key, id, running, queued, state, now)
           redis.call('HSET', job_key, 'error_code', 'worker_lost',
             'error_message', 'worker ' .. dead .. ' stopped responding; the job was queued again')
-          enqueue_entry(job_key, stream, id)
+          redis.call('HSET', job_key, 'priority', 'high')
+          enqueue_entry(job_key, KEYS[1], id)
           redis.call('PUBLISH', wake, id)
         end
         bump(job_key, events .. id)
