@@ -247,6 +247,9 @@ class QueueScriptsTest {
     @Test
     void listsNewestFirstAndFiltersByState() {
         JobId a = submit(Priority.NORMAL);
+        // jobs created in the same millisecond have no order: let the clock move on
+        long createdA = System.currentTimeMillis();
+        await("the clock to pass a's millisecond").until(() -> System.currentTimeMillis() > createdA + 1);
         JobId b = submit(Priority.NORMAL);
         submissions.cancel(a);
         assertEquals(List.of(b, a), reader.newest(List.of(demo), Optional.empty(), 10).stream().map(Job::id).toList());
