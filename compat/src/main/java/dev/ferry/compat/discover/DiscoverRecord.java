@@ -1,13 +1,9 @@
 package dev.ferry.compat.discover;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ferry.compat.JobSideFile;
 import dev.ferry.core.job.JobId;
-import dev.ferry.core.json.Json;
-import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,25 +17,14 @@ import java.util.Optional;
 record DiscoverRecord(@JsonProperty("experiment_id") String experimentId, @JsonProperty("notify_url") Optional<String> notifyUrl,
                       @JsonProperty("base_url") String baseUrl, @JsonProperty("documents") List<DiscoverDocument> documents) {
     static final String FILE_NAME = "compat-discover.json";
+    private static final JobSideFile<DiscoverRecord> FILE = new JobSideFile<>(FILE_NAME, DiscoverRecord.class);
 
     void save(DataFolder data, JobId id) {
-        AtomicFiles.write(file(data, id), Json.writeBytes(this));
+        FILE.save(data, id, this);
     }
 
-    /** Empty for a job not started through discover's routes. */
+    /** Empty for a job not started through these routes. */
     static Optional<DiscoverRecord> load(DataFolder data, JobId id) {
-        Path file = file(data, id);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.MAPPER.readValue(file.toFile(), DiscoverRecord.class));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static Path file(DataFolder data, JobId id) {
-        return data.jobDir(id).resolve(FILE_NAME);
+        return FILE.load(data, id);
     }
 }

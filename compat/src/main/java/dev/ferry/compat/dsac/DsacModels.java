@@ -3,7 +3,6 @@ package dev.ferry.compat.dsac;
 import dev.ferry.demos.inference.ModelRef;
 import dev.ferry.demos.inference.ModelStore;
 import io.javalin.http.HttpStatus;
-import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -25,7 +24,7 @@ final class DsacModels {
         List<String> candidates = request.customGraph().map(List::of).orElseGet(() -> List.of(
                 request.language() + "_" + request.sampleRate() / 1000 + "k", request.language()));
         for (String name : candidates) {
-            if (Files.isRegularFile(store.folder(new ModelRef(DEMO, name)).resolve(ModelStore.WEIGHTS))) {
+            if (store.status(new ModelRef(DEMO, name)).usable()) {
                 return name;
             }
         }

@@ -1,14 +1,9 @@
 package dev.ferry.compat.dsac;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ferry.compat.JobSideFile;
 import dev.ferry.core.job.JobId;
-import dev.ferry.core.json.Json;
-import dev.ferry.core.storage.AtomicFiles;
 import dev.ferry.core.storage.DataFolder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -18,29 +13,18 @@ import java.util.Optional;
  */
 record DsacRecord(@JsonProperty("user_id") String userId, @JsonProperty("job_id") String jobId, @JsonProperty("tag") String tag) {
     static final String FILE_NAME = "compat-dsac.json";
+    private static final JobSideFile<DsacRecord> FILE = new JobSideFile<>(FILE_NAME, DsacRecord.class);
 
     static DsacRecord of(DsacRequest request) {
         return new DsacRecord(request.userId(), request.jobId(), request.tag());
     }
 
     void save(DataFolder data, JobId id) {
-        AtomicFiles.write(file(data, id), Json.writeBytes(this));
+        FILE.save(data, id, this);
     }
 
-    /** Empty for a job not started through DSAC's route. */
+    /** Empty for a job not started through these routes. */
     static Optional<DsacRecord> load(DataFolder data, JobId id) {
-        Path file = file(data, id);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.MAPPER.readValue(file.toFile(), DsacRecord.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static Path file(DataFolder data, JobId id) {
-        return data.jobDir(id).resolve(FILE_NAME);
+        return FILE.load(data, id);
     }
 }
